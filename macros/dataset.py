@@ -1,0 +1,107 @@
+"""Find the data files, read each once with the strict loader and check it against its schema."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schemas
+from .loader import Document, load_file
+from .problems import Problem
+
+# Where each file kind lives under data/, and the schema it follows (schema/<kind>.schema.json).
+SINGLE_FILES = {
+    "overenskommelse.yaml": "overenskommelse",
+    "avgifter.yaml": "avgifter",
+    "kallor.yaml": "kallor",
+}
+FOLDERS = {
+    "parter": "part",
+    "forum": "forum",
+}
+
+
+@dataclass
+class Dataset:
+    """The schema-valid documents of one data folder, by kind and id."""
+
+    root: Path
+    singles: dict[str, Document] = field(default_factory=dict)  # kind -> document
+    parter: dict[str, Document] = field(default_factory=dict)  # file stem -> document
+    forum: dict[str, Document] = field(default_factory=dict)
+    # Stems of files left out for their own errors: references to them are not reported again.
+    skipped: set[str] = field(default_factory=set)
+
+    def has_party(self, ident: str) -> bool:
+        return ident in self.parter or ident in self.skipped
+
+    def has_forum(self, ident: str) -> bool:
+        return ident in self.forum or ident in self.skipped
+
+    def folder(self, kind: str) -> dict[str, Document]:
+        return {"part": self.parter, "forum": self.forum}[kind]
+
+
+def display_path(path: Path) -> str:
+    """Path as the coordinator sees it: relative to the working directory where possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def data_files(root: Path) -> list[tuple[Path, str | None]]:
+    """Every file under ``root`` with its kind; None for a file that does not belong there."""
+    found: list[tuple[Path, str | None]] = []
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
+            continue
+        rel = path.relative_to(root)
+        if len(rel.parts) == 1:
+            found.append((path, SINGLE_FILES.get(rel.name)))
+        elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS and rel.suffix == ".yaml":
+            found.append((path, FOLDERS[rel.parts[0]]))
+        else:
+            found.append((path, None))
+    return found
+
+
+def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
+    """Load and schema-check every file. Documents with problems are left out of the dataset."""
+    ds = Dataset(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return ds, [Problem(display_path(root), 1, 1, "data-folder",
+                            "mappen finns inte; ange mappen med data, till exempel data")]
+    for path, kind in data_files(root):
+        name = display_path(path)
+        if kind is None:
+            problems.append(Problem(name, 1, 1, "unknown-file", _unknown_file_message(path, root)))
+            continue
+        doc, found = load_file(path, name)
+        if doc is not None:
+            found = schemas.validate(doc, kind)
+        problems += found
+        if found:
+            ds.skipped.add(path.stem)
+            continue
+        if kind in FOLDERS.values():
+            ds.folder(kind)[path.stem] = doc
+        else:
+            ds.singles[kind] = doc
+    for filename, kind in SINGLE_FILES.items():
+        if not (root / filename).exists():
+            problems.append(Problem(display_path(root / filename), 1, 1, "file-missing",
+                                    f"filen {filename} saknas; den behövs för att bygga handboken"))
+    return ds, problems
+
+
+def _unknown_file_message(path: Path, root: Path) -> str:
+    rel = path.relative_to(root)
+    if path.suffix in (".yml", ".YAML", ".Yaml"):
+        return f"filen har ändelsen {path.suffix}; byt namn till {path.stem}.yaml"
+    folders = ", ".join(f"{f}/" for f in FOLDERS)
+    singles = ", ".join(SINGLE_FILES)
+    return (f"filen {rel.as_posix()} hör inte hemma här; data/ innehåller bara {singles} "
+            f"och .yaml-filer i {folders}")

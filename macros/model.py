@@ -1,0 +1,304 @@
+"""The typed model of the agreement. Attribute names are the YAML keys; every page is rendered from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from .dataset import Dataset
+
+# Labels for party categories (kategori): singular for one party, plural for a group in a forum.
+KATEGORIER: dict[str, tuple[str, str]] = {
+    "kommun": ("Kommun", "Kommunerna"),
+    "lansstyrelse": ("Länsstyrelse", "Länsstyrelsen"),
+    "region": ("Region", "Regionen"),
+    "polis": ("Polis", "Polisen"),
+    "raddningstjanst": ("Räddningstjänst", "Räddningstjänsterna"),
+    "forsvarsmakten": ("Försvarsmakten", "Försvarsmakten"),
+    "larmtjanst": ("Larmtjänst", "Larmtjänsten"),
+    "trafikverket": ("Trafikmyndighet", "Trafikverket"),
+    "hamn": ("Hamn", "Hamnen"),
+    "kustbevakning": ("Kustbevakning", "Kustbevakningen"),
+    "alla": ("Alla parter", "Alla parter"),
+}
+
+
+@dataclass(frozen=True)
+class Kalla:
+    id: str
+    titel: str
+    utgivare: str
+    typ: str
+    url: str | None = None
+    datum: str | None = None
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class Underlag:
+    status: str  # "kalla" or "slutsats"
+    kallor: tuple[str, ...]
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class SenareNamn:
+    namn: str
+    kalla: str
+    fran: str | None = None
+
+
+@dataclass(frozen=True)
+class Folkmangd:
+    datum: str
+    antal: int | None = None
+    kalla: str | None = None
+    uppgift_saknas: str | None = None
+
+
+@dataclass(frozen=True)
+class Anslutningsbeslut:
+    organ: str
+    kalla: str
+    datum: str | None = None
+    paragraf: str | None = None
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    namn: str
+    kategori: str
+    kallor: tuple[str, ...]
+    fil: str  # the data file, for "edit this page" links
+    kommunkod: str | None = None
+    senare_namn: tuple[SenareNamn, ...] = ()
+    sokord: tuple[str, ...] = ()
+    folkmangd: tuple[Folkmangd, ...] = ()
+    anslutningsbeslut: Anslutningsbeslut | None = None
+
+    def folkmangd_pa(self, datum: str) -> Folkmangd | None:
+        return next((f for f in self.folkmangd if f.datum == datum), None)
+
+
+@dataclass(frozen=True)
+class Roll:
+    part: str
+    funktion: str | None = None
+
+
+@dataclass(frozen=True)
+class Medlem:
+    funktion: str
+    mandat: str
+    part: str | None = None
+    kategori: str | None = None
+
+
+@dataclass(frozen=True)
+class Uppgifter:
+    ordinarie_lage: tuple[str, ...]
+    aktiverat_lage: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Forum:
+    id: str
+    namn: str
+    syfte: str
+    ordforande: Roll
+    sammankallande: Roll
+    medlemmar: tuple[Medlem, ...]
+    uppgifter: Uppgifter
+    aterrapportering: str
+    underlag: Underlag
+    fil: str
+    niva: str | None = None
+    rapporterar_till: str | None = None
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """An item with id, heading and text: a commitment (atagande) or a principle (princip)."""
+
+    id: str
+    rubrik: str
+    beskrivning: str
+
+
+@dataclass(frozen=True)
+class Niva:
+    id: str
+    namn: str
+    fokus: str
+
+
+@dataclass(frozen=True)
+class Styrning:
+    regionala_radet: str
+    sammankallande: str
+    beskrivning: str
+    principer: tuple[Punkt, ...]
+    nivaer: tuple[Niva, ...]
+    lagen: Uppgifter  # same shape: one text for ordinarie_lage and one for aktiverat_lage
+
+
+@dataclass(frozen=True)
+class Overenskommelse:
+    namn: str
+    devis: str
+    version: str
+    syfte: str
+    foreslagen_av: dict
+    rekommendation: dict
+    galler_fran: str
+    retroaktiv: bool
+    utgangspunkter: tuple[str, ...]
+    atagande: tuple[Punkt, ...]
+    styrning: Styrning
+    uppfoljning: str
+    ekonomi: str
+    kallor: tuple[str, ...]
+    fil: str
+
+
+@dataclass(frozen=True)
+class Budgetar:
+    ar: int
+    belopp_per_invanare: Decimal
+    kalla: str
+
+
+@dataclass(frozen=True)
+class Avgifter:
+    kommunernas_andel: Fraction
+    underlagsdag: str  # MM-DD in the year before the budget year
+    avrundning: str
+    avrundning_underlag: Underlag
+    budgetar: tuple[Budgetar, ...]
+    total_kostnad_saknas: str
+    kallor: tuple[str, ...]
+    fil: str
+
+    def underlagsdatum(self, ar: int) -> str:
+        return f"{ar - 1}-{self.underlagsdag}"
+
+    def budgetar_for(self, ar: int) -> Budgetar:
+        return next(b for b in self.budgetar if b.ar == ar)
+
+
+@dataclass
+class Handbok:
+    """The whole agreement, checked. Lists are sorted by a stable key so output is deterministic."""
+
+    overenskommelse: Overenskommelse
+    avgifter: Avgifter
+    kallor: dict[str, Kalla]
+    parter: dict[str, Part]
+    forum: dict[str, Forum]
+    _index: dict = field(default_factory=dict, repr=False)
+
+    def parter_i_kategori(self, kategori: str) -> list[Part]:
+        return [p for p in self.parter.values() if kategori in ("alla", p.kategori)]
+
+    def kommuner(self) -> list[Part]:
+        return self.parter_i_kategori("kommun")
+
+    def forum_pa_niva(self, niva: str | None) -> list[Forum]:
+        return [f for f in self.forum.values() if f.niva == niva]
+
+    def regionala_radet(self) -> Forum:
+        return self.forum[self.overenskommelse.styrning.regionala_radet]
+
+    def medlemskap(self, part_id: str) -> list[tuple[Forum, Medlem]]:
+        """The forums a party sits in and as what: directly, through its category, or as one of all parties."""
+        part = self.parter[part_id]
+        return [
+            (f, m) for f in self.forum.values() for m in f.medlemmar
+            if m.part == part_id or m.kategori in ("alla", part.kategori)
+        ]
+
+
+def _underlag(raw: dict) -> Underlag:
+    return Underlag(raw["status"], tuple(raw["kallor"]), raw.get("kommentar"))
+
+
+def _part(raw: dict, fil: str) -> Part:
+    return Part(
+        id=raw["id"], namn=raw["namn"], kategori=raw["kategori"], kallor=tuple(raw["kallor"]), fil=fil,
+        kommunkod=raw.get("kommunkod"),
+        senare_namn=tuple(SenareNamn(**s) for s in raw.get("senare_namn", [])),
+        sokord=tuple(raw.get("sokord", [])),
+        folkmangd=tuple(sorted((Folkmangd(**f) for f in raw.get("folkmangd", [])), key=lambda f: f.datum)),
+        anslutningsbeslut=Anslutningsbeslut(**raw["anslutningsbeslut"]) if "anslutningsbeslut" in raw else None,
+    )
+
+
+def _forum(raw: dict, fil: str) -> Forum:
+    return Forum(
+        id=raw["id"], namn=raw["namn"], syfte=raw["syfte"],
+        ordforande=Roll(**raw["ordforande"]), sammankallande=Roll(**raw["sammankallande"]),
+        medlemmar=tuple(Medlem(**m) for m in raw["medlemmar"]),
+        uppgifter=Uppgifter(tuple(raw["uppgifter"]["ordinarie_lage"]), tuple(raw["uppgifter"]["aktiverat_lage"])),
+        aterrapportering=raw["aterrapportering"], underlag=_underlag(raw["underlag"]), fil=fil,
+        niva=raw.get("niva"), rapporterar_till=raw.get("rapporterar_till"),
+    )
+
+
+def _overenskommelse(raw: dict, fil: str) -> Overenskommelse:
+    s = raw["styrning"]
+    styrning = Styrning(
+        regionala_radet=s["regionala_radet"], sammankallande=s["sammankallande"], beskrivning=s["beskrivning"],
+        principer=tuple(Punkt(**p) for p in s["principer"]),
+        nivaer=tuple(Niva(**n) for n in s["nivaer"]),
+        lagen=Uppgifter(s["lagen"]["ordinarie_lage"], s["lagen"]["aktiverat_lage"]),
+    )
+    return Overenskommelse(
+        namn=raw["namn"], devis=raw["devis"], version=raw["version"], syfte=raw["syfte"],
+        foreslagen_av=dict(raw["foreslagen_av"]), rekommendation=dict(raw["rekommendation"]),
+        galler_fran=raw["galler_fran"], retroaktiv=raw["retroaktiv"],
+        utgangspunkter=tuple(raw["utgangspunkter"]), atagande=tuple(Punkt(**a) for a in raw["atagande"]),
+        styrning=styrning, uppfoljning=raw["uppfoljning"], ekonomi=raw["ekonomi"],
+        kallor=tuple(raw["kallor"]), fil=fil,
+    )
+
+
+def _avgifter(raw: dict, fil: str) -> Avgifter:
+    return Avgifter(
+        kommunernas_andel=Fraction(raw["kommunernas_andel"]),
+        underlagsdag=raw["underlagsdag"],
+        avrundning=raw["avrundning"]["regel"],
+        avrundning_underlag=_underlag(raw["avrundning"]["underlag"]),
+        budgetar=tuple(sorted(
+            (Budgetar(b["ar"], Decimal(b["belopp_per_invanare"].replace(",", ".")), b["kalla"])
+             for b in raw["budgetar"]), key=lambda b: b.ar)),
+        total_kostnad_saknas=raw["total_kostnad"]["uppgift_saknas"],
+        kallor=tuple(raw["kallor"]), fil=fil,
+    )
+
+
+def build(ds: Dataset) -> Handbok:
+    """Turn a checked dataset into the model. Parties sort by name, forums by level order then name."""
+    agreement = _overenskommelse(ds.singles["overenskommelse"].data, ds.singles["overenskommelse"].path)
+    level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}
+    parter = sorted((_part(d.data, d.path) for d in ds.parter.values()), key=lambda p: (_sort_key(p.namn), p.id))
+    forum = sorted((_forum(d.data, d.path) for d in ds.forum.values()),
+                   key=lambda f: (level_order.get(f.niva, -1), _sort_key(f.namn), f.id))
+    kallor = {k["id"]: Kalla(**k) for k in ds.singles["kallor"].data["kallor"]}
+    return Handbok(
+        overenskommelse=agreement,
+        avgifter=_avgifter(ds.singles["avgifter"].data, ds.singles["avgifter"].path),
+        kallor=dict(sorted(kallor.items())),
+        parter={p.id: p for p in parter},
+        forum={f.id: f for f in forum},
+    )
+
+
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}", "é": "e", "É": "e"})
+
+
+def _sort_key(text: str) -> str:
+    """Swedish alphabetical order (å, ä, ö after z) without depending on the machine's locale."""
+    return text.lower().translate(_SWEDISH_ORDER)

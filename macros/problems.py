@@ -1,0 +1,74 @@
+"""A problem found in the data: where, how bad, what to do, and which rule found it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FEL = "fel"
+VARNING = "varning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, printed as ``PATH:LINE:COL: fel: MESSAGE [rule]``.
+
+    Field order is the sort order: by file, then position, then rule.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    severity: str = FEL
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+
+    def format_github(self) -> str:
+        """GitHub Actions workflow command, so the forge annotates the changed line."""
+        kind = "error" if self.severity == FEL else "warning"
+        message = _github_escape(f"{self.message} [{self.rule}]")
+        path = _github_escape_property(self.path)
+        return f"::{kind} file={path},line={self.line},col={self.column},title={self.rule}::{message}"
+
+
+def _github_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_escape_property(text: str) -> str:
+    return _github_escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class DataError(Exception):
+    """The data has errors: nothing may be built from it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(report(self.problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == FEL]
+
+
+def summary(problems: list[Problem]) -> str:
+    """The Swedish closing line with counts."""
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    if not problems:
+        return "Inga problem hittades."
+    parts = []
+    if n_err:
+        parts.append(f"{n_err} {'fel' if n_err == 1 else 'fel'}")
+    if n_warn:
+        parts.append(f"{n_warn} {'varning' if n_warn == 1 else 'varningar'}")
+    verdict = "Rätta felen och kör kontrollen igen." if n_err else "Inga fel."
+    return f"Hittade {' och '.join(parts)}. {verdict}"
+
+
+def report(problems: list[Problem]) -> str:
+    lines = [p.format() for p in sorted(problems)]
+    lines.append(summary(problems))
+    return "\n".join(lines)
