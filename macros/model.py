@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from .dataset import Dataset
 
@@ -279,17 +280,22 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
     )
 
 
+def _fil(ds: Dataset, doc) -> str:
+    """The file's path in the repository (data/...), wherever the data folder was read from."""
+    return "data/" + Path(doc.path).resolve().relative_to(ds.root.resolve()).as_posix()
+
+
 def build(ds: Dataset) -> Handbok:
     """Turn a checked dataset into the model. Parties sort by name, forums by level order then name."""
-    agreement = _overenskommelse(ds.singles["overenskommelse"].data, ds.singles["overenskommelse"].path)
+    agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
     level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}
-    parter = sorted((_part(d.data, d.path) for d in ds.parter.values()), key=lambda p: (_sort_key(p.namn), p.id))
-    forum = sorted((_forum(d.data, d.path) for d in ds.forum.values()),
+    parter = sorted((_part(d.data, _fil(ds, d)) for d in ds.parter.values()), key=lambda p: (_sort_key(p.namn), p.id))
+    forum = sorted((_forum(d.data, _fil(ds, d)) for d in ds.forum.values()),
                    key=lambda f: (level_order.get(f.niva, -1), _sort_key(f.namn), f.id))
     kallor = {k["id"]: Kalla(**k) for k in ds.singles["kallor"].data["kallor"]}
     return Handbok(
         overenskommelse=agreement,
-        avgifter=_avgifter(ds.singles["avgifter"].data, ds.singles["avgifter"].path),
+        avgifter=_avgifter(ds.singles["avgifter"].data, _fil(ds, ds.singles["avgifter"])),
         kallor=dict(sorted(kallor.items())),
         parter={p.id: p for p in parter},
         forum={f.id: f for f in forum},

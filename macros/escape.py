@@ -1,0 +1,68 @@
+"""Escaping for every place data lands. Data is text, never markup, template or formula.
+
+Macro output is Markdown that Python-Markdown then turns into HTML, and page titles pass through
+Jinja once more in mkdocs-macros. So text from data is written with HTML entities for every
+character that means something to HTML, Markdown, attribute lists or Jinja: it shows as itself
+everywhere and can start nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    # Markdown (with the extensions in mkdocs.yml), attr_list and Jinja syntax characters:
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "|": "&#124;",
+    "#": "&#35;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+}
+_TABLE = str.maketrans(_ENTITIES)
+_SPACE = re.compile(r"\s+")
+
+
+def text(value: object) -> str:
+    """Inline text for Markdown or HTML: one line, every special character as an entity."""
+    return _SPACE.sub(" ", str(value)).strip().translate(_TABLE)
+
+
+def html(value: object) -> str:
+    """Plain HTML escaping, for HTML that Markdown does not process (SVG, attributes in raw HTML)."""
+    return (
+        str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#39;")
+    )
+
+
+def title(value: object) -> str:
+    """A page title for front matter: entities like text(), so nav, <title> and Jinja show it as written."""
+    return text(value)
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: no formula can start (=, +, -, @, tab, CR)."""
+    s = "" if value is None else str(value)
+    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        s = "'" + s
+    return s
+
+
+def url(value: str) -> str:
+    """An https URL from data (the schema allows nothing else), escaped for an href attribute."""
+    if not value.startswith("https://"):
+        raise ValueError(f"bara https-adresser får länkas: {value!r}")
+    return html(value)

@@ -1,0 +1,58 @@
+"""MkDocs hooks (loaded by path, so imports are absolute): one generated page per party and per forum, their nav entries, and the open data files.
+
+A generated page holds only a front-matter title and one macro call; the macro renders it from the
+model. Its edit link points at the data file, not at the page, which exists only in the build.
+"""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs.structure.files import File, Files
+
+from macros import escape, opendata
+from macros.render.common import forum_sida, part_sida
+from macros.schemas import SCHEMA_DIR
+from macros.site import load
+
+
+def on_config(config):
+    handbok = load(config.config_file_path)
+    _extend_nav(config.nav or [], "Parter", [{_nav_title(p.namn): part_sida(p.id)} for p in handbok.parter.values()])
+    _extend_nav(config.nav or [], "Forum", [{_nav_title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()])
+    return config
+
+
+def _nav_title(name: str) -> str:
+    return escape.title(name)
+
+
+def _extend_nav(nav: list, section: str, entries: list) -> None:
+    for item in nav:
+        if isinstance(item, dict) and section in item:
+            item[section] = [*item[section], *entries]
+            return
+    raise ValueError(f"mkdocs.yml saknar avsnittet {section!r} i nav")
+
+
+def on_files(files: Files, config) -> Files:
+    handbok = load(config.config_file_path)
+    for p in handbok.parter.values():
+        files.append(_page(config, part_sida(p.id), p.namn, f'partsida("{p.id}")', p.fil))
+    for f in handbok.forum.values():
+        files.append(_page(config, forum_sida(f.id), f.namn, f'forumsida("{f.id}")', f.fil))
+    for name, content in opendata.files(handbok).items():
+        files.append(File.generated(config, name, content=content))
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
+    return files
+
+
+def _page(config, src_uri: str, name: str, call: str, data_file: str) -> File:
+    # The title goes through YAML (json.dumps is valid YAML) and then Jinja and HTML: entities keep it inert.
+    content = f"---\ntitle: {json.dumps(escape.title(name))}\n---\n\n{{{{ {call} }}}}\n"
+    file = File.generated(config, src_uri, content=content)
+    # Material's edit button: point at the data file (urljoin resolves the ../ against edit_uri's docs/).
+    file.edit_uri = "../" + data_file
+    return file
+

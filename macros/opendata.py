@@ -1,0 +1,110 @@
+"""Open data published with the site: the checked model as JSON, and the fee tables as CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from decimal import Decimal
+from fractions import Fraction
+
+from . import escape
+from .fees import avgiftstabell
+from .model import Handbok
+
+DATA_DIR = "data"
+MODEL_FILE = f"{DATA_DIR}/samverkan-stockholmsregionen.json"
+
+
+def fee_file(ar: int, ext: str) -> str:
+    return f"{DATA_DIR}/avgifter-{ar}.{ext}"
+
+
+def files(handbok: Handbok) -> dict[str, str | bytes]:
+    """Path in the site → content. Same model, same bytes."""
+    out: dict[str, str | bytes] = {MODEL_FILE: model_json(handbok)}
+    for b in handbok.avgifter.budgetar:
+        out[fee_file(b.ar, "csv")] = fee_csv(handbok, b.ar)
+        out[fee_file(b.ar, "json")] = fee_json(handbok, b.ar)
+    return out
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (Decimal, Fraction)):
+        return str(value)
+    return value
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def model_json(handbok: Handbok) -> str:
+    return _dump({"format": "samverkanshandboken/1", **_plain(handbok)})
+
+
+def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
+    t = avgiftstabell(handbok, ar)
+    return [
+        {
+            "kommun": r.part.namn,
+            "kommunkod": r.part.kommunkod,
+            "budgetar": ar,
+            "underlagsdatum": r.underlagsdatum,
+            "folkmangd": r.folkmangd,
+            "kalla": r.kalla,
+            "belopp_per_invanare": str(r.belopp_per_invanare),
+            "avgift": None if r.belopp is None else str(r.belopp),
+            "andel_procent": None if r.belopp is None else f"{t.andel(r):.2f}",
+            "uppgift_saknas": r.uppgift_saknas if r.belopp is None else None,
+        }
+        for r in t.rader
+    ]
+
+
+def fee_json(handbok: Handbok, ar: int) -> str:
+    t = avgiftstabell(handbok, ar)
+    return _dump({
+        "budgetar": ar,
+        "underlagsdatum": t.underlagsdatum,
+        "belopp_per_invanare": str(t.belopp_per_invanare),
+        "avrundning": handbok.avgifter.avrundning,
+        "summa_kanda": str(t.summa_kanda),
+        "antal_okanda": t.antal_okanda,
+        "anmarkning": "summa_kanda omfattar bara kommuner med känd folkmängd; avgift är null där uppgift saknas",
+        "rader": _fee_rows(handbok, ar),
+    })
+
+
+def fee_csv(handbok: Handbok, ar: int) -> bytes:
+    """Semicolon-separated UTF-8 with BOM and decimal commas, as Swedish Excel opens it."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    rows = _fee_rows(handbok, ar)
+    writer.writerow(rows[0].keys() if rows else [])
+    for row in rows:
+        writer.writerow([escape.csv_cell(_csv_value(k, v)) for k, v in row.items()])
+    t = avgiftstabell(handbok, ar)
+    writer.writerow([escape.csv_cell(f"Summa för kommuner med känd folkmängd ({len(rows) - t.antal_okanda} av "
+                                     f"{len(rows)})"), "", ar, "", t.folkmangd_kanda, "", "", _comma(t.summa_kanda),
+                     "", ""])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _csv_value(key: str, value) -> str:
+    if value is None:
+        return "uppgift saknas" if key in ("folkmangd", "avgift") else ""
+    if key in ("belopp_per_invanare", "avgift", "andel_procent"):
+        return _comma(value)
+    return str(value)
+
+
+def _comma(value) -> str:
+    return str(value).replace(".", ",")

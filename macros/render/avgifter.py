@@ -1,0 +1,64 @@
+"""Fee tables: every municipality's fee for a budget year, with the rule, the sum and the gaps."""
+
+from __future__ import annotations
+
+from .. import escape
+from ..fees import avgiftstabell
+from .common import Kontext, belopp, datum, kronor, procent, tal
+
+_REGEL = {
+    "hela-kronor": "Avgiften avrundas till hela kronor; 50 öre avrundas uppåt.",
+    "ore": "Avgiften avrundas till hela ören; ett halvt öre avrundas uppåt.",
+}
+
+
+def avgiftsregel(ctx: Kontext) -> str:
+    """The fee rule in words, from data."""
+    a = ctx.handbok.avgifter
+    andel = "halva" if a.kommunernas_andel == 1 / 2 else f"{a.kommunernas_andel}"
+    years = ", ".join(f"{b.ar}: {belopp(b.belopp_per_invanare)} per invånare" for b in a.budgetar)
+    out = [
+        f"- Kommunerna betalar tillsammans **{andel}** av kostnaden för samverkansfunktionen.\n",
+        f"- Varje kommun betalar ett belopp per invånare och år ({years}).\n",
+        f"- Folkmängden räknas den {datum('2000-' + a.underlagsdag).removesuffix(' 2000')} året före budgetåret.\n",
+        f"- {_REGEL[a.avrundning]}",
+    ]
+    if a.avrundning_underlag.status == "slutsats":
+        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or "") )
+    out.append("\n")
+    out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad_saknas)}\n")
+    return "".join(out)
+
+
+def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
+    """One budget year: a row per municipality, unknown figures shown as such and left out of the sum."""
+    h = ctx.handbok
+    t = avgiftstabell(h, ar)
+    out = [
+        f"Avgift för budgetåret {ar}: folkmängden den {datum(t.underlagsdatum)} × "
+        f"{belopp(t.belopp_per_invanare)} per invånare. {_REGEL[h.avgifter.avrundning]}\n\n",
+        f"| Kommun | Folkmängd {datum(t.underlagsdatum)} | Källa | Per invånare | Avgift {ar} | Andel |\n",
+        "|---|--:|---|--:|--:|--:|\n",
+    ]
+    for r in t.rader:
+        if r.belopp is None:
+            out.append(f"| {ctx.part(r.part.id)} | uppgift saknas[^saknas-{ar}] | – | {belopp(r.belopp_per_invanare)} "
+                       "| uppgift saknas | – |\n")
+        else:
+            out.append(f"| {ctx.part(r.part.id)} | {tal(r.folkmangd)} | {_kalla_kort(ctx, r.kalla)} | "
+                       f"{belopp(r.belopp_per_invanare)} | {kronor(r.belopp)} | {procent(t.andel(r))} |\n")
+    known = len(t.rader) - t.antal_okanda
+    out.append(f"| **Summa, {known} kommuner med känd folkmängd** | **{tal(t.folkmangd_kanda)}** | | | "
+               f"**{kronor(t.summa_kanda)}** | **100,0\u00a0%** |\n")
+    if t.antal_okanda:
+        missing = ", ".join(escape.text(r.part.namn) for r in t.rader if r.belopp is None)
+        out.append(f"\n[^saknas-{ar}]: Folkmängden den {datum(t.underlagsdatum)} saknas för {t.antal_okanda} "
+                   f"kommuner: {missing}. Deras avgift kan inte räknas ut och ingår inte i summan, som därför "
+                   "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n")
+    return "".join(out)
+
+
+def _kalla_kort(ctx: Kontext, ident: str) -> str:
+    k = ctx.handbok.kallor[ident]
+    label = escape.text(k.utgivare) + (" (andrahand)" if k.typ == "sekundar" else "")
+    return f"[{label}]({escape.url(k.url)})" if k.url else label

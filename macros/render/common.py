@@ -1,0 +1,101 @@
+"""Small helpers shared by the render functions: links, numbers, dates and sources, all escaped."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .. import escape
+from ..model import KATEGORIER, Handbok
+
+# Where generated pages live in the site; one place so links and the page generator agree.
+PART_DIR = "parter"
+FORUM_DIR = "forum"
+
+MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"]
+
+
+@dataclass(frozen=True)
+class Kontext:
+    """What a render function needs besides the model: the page it writes into (for relative links)."""
+
+    handbok: Handbok
+    sida: str  # source path of the page in docs/, e.g. "parter/nacka.md"
+    edit_base: str = ""  # the forge's edit address for data files; empty for no edit link
+
+    def lank(self, target: str, label_html: str, anchor: str = "") -> str:
+        """Markdown link to another page in docs/, relative so it works offline and from file://."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.sida) or ".")
+        return f"[{label_html}]({rel}{'#' + anchor if anchor else ''})"
+
+    def part(self, ident: str) -> str:
+        return self.lank(part_sida(ident), escape.text(self.handbok.parter[ident].namn))
+
+    def forum(self, ident: str) -> str:
+        return self.lank(forum_sida(ident), escape.text(self.handbok.forum[ident].namn))
+
+    def kalla(self, ident: str) -> str:
+        """A source as text: its title linked when it has an https address, then its publisher."""
+        k = self.handbok.kallor[ident]
+        label = escape.text(k.titel)
+        if k.url:
+            label = f"[{label}]({escape.url(k.url)})"
+        andrahand = " (andrahandskälla)" if k.typ == "sekundar" else ""
+        return f"{label}, {escape.text(k.utgivare)}{andrahand}"
+
+    def kallor(self, idents) -> str:
+        return "; ".join(self.kalla(i) for i in idents)
+
+    def redigera(self, fil: str) -> str:
+        """Footer for a generated page: which data file it comes from, and a link to edit that file."""
+        path = fil.replace("\\", "/")
+        edit = (f' <a href="{escape.html(self.edit_base + path)}">Föreslå en ändring i datafilen</a>.'
+                if self.edit_base else "")
+        return (f'\n\n<p class="handbok-kalla">Sidan är skapad från datafilen '
+                f"<code>{escape.html(path)}</code>.{edit}</p>\n")
+
+
+def part_sida(ident: str) -> str:
+    return f"{PART_DIR}/{ident}.md"
+
+
+def forum_sida(ident: str) -> str:
+    return f"{FORUM_DIR}/{ident}.md"
+
+
+def tal(n: int | Decimal) -> str:
+    """A number the Swedish way: space (no-break) between thousands, comma for decimals."""
+    if isinstance(n, Decimal) and n != n.to_integral_value():
+        whole, frac = f"{n:.2f}".split(".")
+        return f"{tal(int(whole))},{frac}"
+    return f"{int(n):,}".replace(",", "\u00a0")
+
+
+def kronor(n: Decimal) -> str:
+    return f"{tal(n)}\u00a0kr"
+
+
+def belopp(n: Decimal) -> str:
+    """A rate such as 1,50 kr: always two decimals."""
+    whole, frac = f"{n:.2f}".split(".")
+    return f"{tal(int(whole))},{frac}\u00a0kr"
+
+
+def procent(n: Decimal) -> str:
+    return f"{n:.1f}".replace(".", ",") + "\u00a0%"
+
+
+def datum(iso: str) -> str:
+    """2015-01-01 → 1 januari 2015."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MANADER[int(month) - 1]} {year}"
+
+
+def kategori(ident: str, plural: bool = False) -> str:
+    return KATEGORIER[ident][1 if plural else 0]
+
+
+def punktlista(items) -> str:
+    return "\n".join(f"- {item}" for item in items) + "\n"

@@ -1,0 +1,77 @@
+"""Forums by level and one page per forum."""
+
+from __future__ import annotations
+
+from .. import escape
+from ..model import Forum, Roll
+from .common import Kontext, kategori
+
+
+def forum_per_niva(ctx: Kontext) -> str:
+    """Regionala rådet, then each level with its forums, in the agreement's order."""
+    h = ctx.handbok
+    radet = h.regionala_radet()
+    out = [f"## {escape.text(radet.namn)} {{ #regionala-radet }}\n\n",
+           f"{ctx.forum(radet.id)} står över nivåerna. {escape.text(radet.syfte)}\n"]
+    for niva in h.overenskommelse.styrning.nivaer:
+        out.append(f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}\n\n")
+        for f in h.forum_pa_niva(niva.id):
+            out.append(f"- {ctx.forum(f.id)}: {escape.text(f.syfte)}\n")
+    return "".join(out)
+
+
+def _roll(ctx: Kontext, roll: Roll) -> str:
+    who = ctx.part(roll.part)
+    return f"{who} ({escape.text(roll.funktion)})" if roll.funktion else who
+
+
+def forumsida(ctx: Kontext, ident: str) -> str:
+    h = ctx.handbok
+    f: Forum = h.forum[ident]
+    levels = {n.id: n for n in h.overenskommelse.styrning.nivaer}
+    out = [f"# {escape.text(f.namn)}\n\n"]
+    if f.niva:
+        out.append(f"- **Nivå:** {ctx.lank('forum/index.md', escape.text(levels[f.niva].namn), f.niva)}\n")
+    else:
+        out.append("- **Nivå:** står över de tre nivåerna\n")
+    out.append(f"- **Ordförande:** {_roll(ctx, f.ordforande)}\n")
+    out.append(f"- **Sammankallande:** {_roll(ctx, f.sammankallande)}\n")
+    if f.rapporterar_till:
+        out.append(f"- **Rapporterar till:** {ctx.forum(f.rapporterar_till)}\n")
+    else:
+        out.append("- **Rapporterar till:** parternas egna organisationer\n")
+    out.append(f"\n{escape.text(f.syfte)}\n")
+
+    out.append("\n## Medlemmar { #medlemmar }\n\n")
+    out.append("Deltagarna kallas efter funktion och mandat, inte som namngivna personer.\n\n")
+    out.append("| Vem | Funktion | Mandat |\n|---|---|---|\n")
+    for m in f.medlemmar:
+        if m.part:
+            who = ctx.part(m.part)
+        else:
+            n = len(h.parter_i_kategori(m.kategori))
+            who = f"{kategori(m.kategori, plural=True)} ({n})"
+        out.append(f"| {who} | {escape.text(m.funktion)} | {escape.text(m.mandat)} |\n")
+
+    out.append("\n## Uppgifter { #uppgifter }\n\n")
+    out.append("### I ordinarie läge { #ordinarie-lage }\n\n")
+    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.ordinarie_lage]
+    out.append("\n### I aktiverat läge { #aktiverat-lage }\n\n")
+    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.aktiverat_lage]
+
+    out.append("\n## Återrapportering { #aterrapportering }\n\n")
+    out.append(f"{escape.text(f.aterrapportering)}\n")
+    reporting = [x for x in h.forum.values() if x.rapporterar_till == f.id]
+    if reporting:
+        out.append("\nForum som rapporterar hit: " + ", ".join(ctx.forum(x.id) for x in reporting) + ".\n")
+
+    out.append("\n## Underlag { #underlag }\n\n")
+    if f.underlag.status == "slutsats":
+        out.append('!!! note "Delvis handbokens slutsats"\n\n'
+                   "    Uppgifterna om forumet står inte i sin helhet i någon källa. "
+                   f"{escape.text(f.underlag.kommentar or '')}\n\n")
+    else:
+        out.append(f"{escape.text(f.underlag.kommentar or 'Uppgifterna står i källan.')}\n\n")
+    out.append(f"Källor: {ctx.kallor(f.underlag.kallor)}.\n")
+    out.append(ctx.redigera(f.fil))
+    return "".join(out)

@@ -1,0 +1,32 @@
+"""The macros that pages in docs/ and the generated pages call. Each wraps one render function."""
+
+from __future__ import annotations
+
+from ..model import Handbok
+from . import avgifter, forum, overenskommelse, parter
+from .common import Kontext
+
+
+def register(env, handbok: Handbok) -> None:
+    def ctx() -> Kontext:
+        return Kontext(handbok, env.page.file.src_uri, edit_base=_edit_base(env.conf))
+
+    macros = {
+        "overenskommelse": lambda: overenskommelse.overenskommelse(ctx()),
+        "fakta": lambda: overenskommelse.fakta(ctx()),
+        "namn": lambda: overenskommelse.namn(ctx()),
+        "partlista": lambda: parter.partlista(ctx()),
+        "partsida": lambda ident: parter.partsida(ctx(), ident),
+        "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
+        "forumsida": lambda ident: forum.forumsida(ctx(), ident),
+        "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
+        "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
+    }
+    # Only macros, never the model itself: a template could otherwise print data unescaped.
+    for name, fn in macros.items():
+        env.macro(fn, name)
+
+
+def _edit_base(conf) -> str:
+    repo = (conf.get("repo_url") or "").rstrip("/")
+    return f"{repo}/edit/main/" if repo else ""

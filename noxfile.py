@@ -1,0 +1,113 @@
+"""Samverkanshandboken's jobs, one session each. Run `nox -l` for the menu.
+
+Without nox installed, `python3 noxfile.py -s SESSION` installs it first (see the bottom of this file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+NOX_VERSION = "2026.10.20"
+
+
+def _bootstrap() -> None:
+    """Run this file with nox from a private virtual environment, creating it the first time."""
+    import subprocess
+    import venv
+
+    env_dir = ROOT / ".nox" / "_bootstrap"
+    python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        print(f"Installerar nox {NOX_VERSION} i {env_dir} (en gång) ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(env_dir)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", f"nox=={NOX_VERSION}"], check=True)
+    os.execv(python, [str(python), __file__, *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    try:
+        import nox  # noqa: F401
+    except ImportError:
+        _bootstrap()
+
+import nox  # noqa: E402
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["check", "lint", "tests"]
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+SITE = ROOT / "site"
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    """The project and its pinned dependencies, plus the named dependency groups."""
+    session.install("-e", ".")
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Kontrollera all data mot scheman och regler (python -m macros check)."""
+    _install(session)
+    session.run("python", "-m", "macros", "check", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Bygg webbplatsen strikt till site/; vid fel lämnas en tidigare site/ orörd."""
+    _install(session)
+    build_site(session)
+
+
+def build_site(session: nox.Session) -> None:
+    staging = ROOT / ".site-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(staging), *session.posargs,
+                env={"NO_MKDOCS_2_WARNING": "1"})
+    # Swap only after a successful build, so a failed one never leaves a half-written site.
+    old = ROOT / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if SITE.exists():
+        SITE.rename(old)
+    staging.rename(SITE)
+    shutil.rmtree(old, ignore_errors=True)
+    session.log(f"Webbplatsen finns i {SITE}")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Bygg och visa handboken på http://127.0.0.1:8000; bygger om vid ändringar i data, mallar och text."""
+    _install(session)
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs,
+                env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Kör hela testsviten."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Granska Python-koden med ruff."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "--diff", ".")
+
+
+@nox.session(default=False)
+def bless(session: nox.Session) -> None:
+    """Skriv om de förväntade utdata (golden files) efter en avsiktlig ändring i renderingen."""
+    _install(session, "test")
+    session.run("pytest", "tests", "--bless", *session.posargs)
+
+
+if __name__ == "__main__":
+    nox.main()
