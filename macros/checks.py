@@ -50,7 +50,7 @@ def check_id_matches_filename(ds: Dataset) -> list[Problem]:
 
 
 def check_id_unique(ds: Dataset) -> list[Problem]:
-    """Ids are unique: across party and forum files, and within each list of sources, commitments, principles and levels."""
+    """Ids are unique across party and forum files, and within each list (sources, commitments, levels, ...)."""
     out = []
     seen: dict[str, str] = {}
     for kind in FOLDERS.values():
@@ -62,7 +62,8 @@ def check_id_unique(ds: Dataset) -> list[Problem]:
             else:
                 seen[ident] = doc.path
     lists = [("kallor", ("kallor",)), ("overenskommelse", ("atagande",)),
-             ("overenskommelse", ("styrning", "principer")), ("overenskommelse", ("styrning", "nivaer"))]
+             ("overenskommelse", ("styrning", "principer")), ("overenskommelse", ("styrning", "nivaer")),
+             ("ordlista", ("begrepp",))]
     for kind, path in lists:
         doc = ds.singles.get(kind)
         if not doc:
@@ -109,7 +110,8 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
         for doc, path, source in _source_refs(ds):
             if source not in sources:
                 out.append(_at(doc, path, "reference-exists",
-                                f"källan '{source}' finns inte i data/kallor.yaml; rätta id:t eller lägg till källan där"))
+                                f"källan '{source}' finns inte i data/kallor.yaml; "
+                                "rätta id:t eller lägg till källan där"))
     levels = _level_ids(ds)
     for ident, doc in _forums(ds):
         for i, member in enumerate(doc.data["medlemmar"]):
@@ -192,7 +194,8 @@ def check_regionala_radet_on_top(ds: Dataset) -> list[Problem]:
                                     f"Regionala rådet står över nivåerna och ska inte ha '{key}'; ta bort raden",
                                     key=True))
         else:
-            for key, what in (("niva", "vilken nivå forumet hör till"), ("rapporterar_till", "vilket forum det rapporterar till")):
+            for key, what in (("niva", "vilken nivå forumet hör till"),
+                              ("rapporterar_till", "vilket forum det rapporterar till")):
                 if key not in doc.data:
                     out.append(_at(doc, (), "regionala-radet-on-top",
                                     f"nyckeln '{key}' saknas; ange {what} (bara Regionala rådet står utan)"))
@@ -312,6 +315,25 @@ def check_schema_comment(ds: Dataset) -> list[Problem]:
     return out
 
 
+def check_glossary_forms_unique(ds: Dataset) -> list[Problem]:
+    """A word in the glossary (term or one of its former) belongs to one term only."""
+    doc = ds.singles.get("ordlista")
+    if not doc:
+        return []
+    out = []
+    owner: dict[str, str] = {}
+    for i, item in enumerate(doc.data["begrepp"]):
+        words = [(("begrepp", i, "term"), item["term"])]
+        words += [(("begrepp", i, "former", j), f) for j, f in enumerate(item.get("former", []))]
+        for path, word in words:
+            key = word.casefold()
+            if key in owner and owner[key] != item["id"]:
+                out.append(_at(doc, path, "glossary-forms-unique",
+                                f"'{word}' hör redan till begreppet '{owner[key]}'; ta bort det från ett av dem"))
+            owner.setdefault(key, item["id"])
+    return out
+
+
 CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_id_matches_filename,
     check_id_unique,
@@ -325,6 +347,7 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_population_for_basis_date,
     check_unique_dates_and_years,
     check_schema_comment,
+    check_glossary_forms_unique,
 ]
 
 

@@ -15,6 +15,7 @@ SINGLE_FILES = {
     "overenskommelse.yaml": "overenskommelse",
     "avgifter.yaml": "avgifter",
     "kallor.yaml": "kallor",
+    "ordlista.yaml": "ordlista",
 }
 FOLDERS = {
     "parter": "part",
@@ -90,7 +91,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
             ds.folder(kind)[path.stem] = doc
         else:
             ds.singles[kind] = doc
-    for filename, kind in SINGLE_FILES.items():
+    for filename in SINGLE_FILES:
         if not (root / filename).exists():
             problems.append(Problem(display_path(root / filename), 1, 1, "file-missing",
                                     f"filen {filename} saknas; den behövs för att bygga handboken"))

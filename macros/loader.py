@@ -214,14 +214,16 @@ _SYNTAX_HINTS = [
     ("found unexpected end of stream", "filen tar slut mitt i ett värde; avsluta citattecken eller parenteser"),
     ("found unknown escape character", "okänd escape-sekvens med \\ inom dubbla citattecken; använd enkla citattecken"),
     ("while parsing a block mapping", "indraget stämmer inte; rader på samma nivå ska ha lika många mellanslag"),
-    ("while parsing a block collection", "indraget stämmer inte i listan; varje punkt ska börja med '- ' på samma nivå"),
+    ("while parsing a block collection",
+     "indraget stämmer inte i listan; varje punkt ska börja med '- ' på samma nivå"),
 ]
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     text = f"{exc.context or ''} {exc.problem or ''}"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)
-    message = hint or f"filen går inte att läsa som YAML ({(exc.problem or exc.context or '').strip()}); kontrollera raden"
+    detail = (exc.problem or exc.context or "").strip()
+    message = hint or f"filen går inte att läsa som YAML ({detail}); kontrollera raden"
     # An unclosed quote is found at the end of the file; point at where it opened.
     opened = "quoted scalar" in (exc.context or "")
     mark = (exc.context_mark if opened else exc.problem_mark) or exc.context_mark

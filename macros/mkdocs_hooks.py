@@ -1,4 +1,6 @@
-"""MkDocs hooks (loaded by path, so imports are absolute): one generated page per party and per forum, their nav entries, and the open data files.
+"""MkDocs hooks: generated party and forum pages, their nav entries, open data files, glossary links.
+
+Loaded by path, not as part of the package, so imports are absolute.
 
 A generated page holds only a front-matter title and one macro call; the macro renders it from the
 model. Its edit link points at the data file, not at the page, which exists only in the build.
@@ -7,10 +9,11 @@ model. Its edit link points at the data file, not at the page, which exists only
 from __future__ import annotations
 
 import json
+import posixpath
 
 from mkdocs.structure.files import File, Files
 
-from macros import escape, opendata
+from macros import escape, opendata, termlinks
 from macros.render.common import forum_sida, part_sida
 from macros.schemas import SCHEMA_DIR
 from macros.site import load
@@ -46,6 +49,19 @@ def on_files(files: Files, config) -> Files:
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
     return files
+
+
+GLOSSARY = "ordlista.md"
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Link glossary terms at their first use on every page but the glossary itself."""
+    if page.file.src_uri == GLOSSARY:
+        return html
+    handbok = load(config.config_file_path)
+    target = files.get_file_from_path(GLOSSARY)
+    href = posixpath.relpath(target.url, posixpath.dirname(page.file.url) or ".")
+    return termlinks.link_terms(html, handbok.ordlista, href)
 
 
 def _page(config, src_uri: str, name: str, call: str, data_file: str) -> File:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -190,6 +190,17 @@ class Avgifter:
         return next(b for b in self.budgetar if b.ar == ar)
 
 
+@dataclass(frozen=True)
+class Begrepp:
+    """A glossary term; former are other forms that are linked and searched too."""
+
+    id: str
+    term: str
+    forklaring: str
+    former: tuple[str, ...] = ()
+    kallor: tuple[str, ...] = ()
+
+
 @dataclass
 class Handbok:
     """The whole agreement, checked. Lists are sorted by a stable key so output is deterministic."""
@@ -199,7 +210,8 @@ class Handbok:
     kallor: dict[str, Kalla]
     parter: dict[str, Part]
     forum: dict[str, Forum]
-    _index: dict = field(default_factory=dict, repr=False)
+    ordlista: tuple[Begrepp, ...] = ()
+    ordlista_fil: str = "data/ordlista.yaml"
 
     def parter_i_kategori(self, kategori: str) -> list[Part]:
         return [p for p in self.parter.values() if kategori in ("alla", p.kategori)]
@@ -299,6 +311,10 @@ def build(ds: Dataset) -> Handbok:
         kallor=dict(sorted(kallor.items())),
         parter={p.id: p for p in parter},
         forum={f.id: f for f in forum},
+        ordlista=tuple(sorted(
+            (Begrepp(b["id"], b["term"], b["forklaring"], tuple(b.get("former", [])), tuple(b.get("kallor", [])))
+             for b in ds.singles["ordlista"].data["begrepp"]), key=lambda b: (_sort_key(b.term), b.id))),
+        ordlista_fil=_fil(ds, ds.singles["ordlista"]),
     )
 
 

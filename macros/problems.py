@@ -61,7 +61,7 @@ def summary(problems: list[Problem]) -> str:
         return "Inga problem hittades."
     parts = []
     if n_err:
-        parts.append(f"{n_err} {'fel' if n_err == 1 else 'fel'}")
+        parts.append(f"{n_err} fel")
     if n_warn:
         parts.append(f"{n_warn} {'varning' if n_warn == 1 else 'varningar'}")
     verdict = "Rätta felen och kör kontrollen igen." if n_err else "Inga fel."

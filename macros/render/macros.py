@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbok
-from . import avgifter, forum, overenskommelse, parter
+from . import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
 from .common import Kontext
 
 
@@ -21,6 +21,8 @@ def register(env, handbok: Handbok) -> None:
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
         "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
+        "ordlista": lambda: ordlista.ordlista(ctx()),
+        "oppna_data": lambda: oppna_data.oppna_data(ctx()),
     }
     # Only macros, never the model itself: a template could otherwise print data unescaped.
     for name, fn in macros.items():

@@ -1,0 +1,63 @@
+"""Link each glossary term's first use on a page to its explanation in the glossary.
+
+Works on a page's rendered HTML (its content, not navigation): only text outside links, headings,
+code, SVG and other elements where a link would be wrong or impossible is touched. The text there is
+already escaped HTML, and the terms are matched as whole words in that escaped text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import escape
+from .model import Begrepp
+
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+# Inside these a link is wrong (headings, existing links, code) or invalid (svg, button, title).
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script", "style", "svg", "button",
+         "label", "title", "abbr", "summary", "th", "caption", "figcaption", "select", "textarea", "dfn"}
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern:
+    alternatives = sorted({escape.html(w) for w in words}, key=len, reverse=True)  # longest form wins
+    return re.compile(r"(?<![\w&#])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])", re.I)
+
+
+def link_terms(html: str, terms: Iterable[Begrepp], href: str) -> str:
+    """``href`` is the glossary page relative to this page; each term gets #id appended."""
+    patterns = [(t, _pattern([t.term, *t.former])) for t in terms]
+    if not patterns:
+        return html
+    done: set[str] = set()
+    depth = 0
+    out = []
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            depth += _depth_change(part)
+            out.append(part)
+            continue
+        if depth == 0 and part.strip():
+            part = _link_first(part, patterns, done, href)
+        out.append(part)
+    return "".join(out)
+
+
+def _depth_change(tag: str) -> int:
+    m = _TAG_NAME.match(tag)
+    if not m or m.group(1).lower() not in _SKIP or tag.endswith("/>"):
+        return 0
+    return -1 if tag.startswith("</") else 1
+
+
+def _link_first(text: str, patterns, done: set[str], href: str) -> str:
+    """Link the earliest not-yet-linked term in text, then go on after it (never inside the new link)."""
+    found = [(m.start(), term, m) for term, pattern in patterns if term.id not in done
+             for m in [pattern.search(text)] if m]
+    if not found:
+        return text
+    _start, term, m = min(found, key=lambda f: (f[0], -len(f[2].group(1))))
+    done.add(term.id)
+    link = f'<a class="handbok-term" href="{escape.html(href)}#{term.id}">{m.group(1)}</a>'
+    return text[: m.start()] + link + _link_first(text[m.end():], patterns, done, href)
