@@ -66,7 +66,7 @@ def _forum(ctx: Kontext, p: Part) -> str:
         return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
     out.append(f"{escape.text(p.namn)} deltar i {len(rows)} forum. Deltagarna utses efter funktion och mandat, "
                "inte som namngivna personer.\n\n")
-    out.append("| Forum | Nivå | Deltar som | Funktion | Mandat |\n|---|---|---|---|---|\n")
+    out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
     levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
     for forum, member in rows:
         niva = escape.text(levels[forum.niva]) if forum.niva else "Över nivåerna"
@@ -75,7 +75,7 @@ def _forum(ctx: Kontext, p: Part) -> str:
                  if role.part == p.id]
         if roles:
             som += ", " + " och ".join(roles)
-        out.append(f"| {ctx.forum(forum.id)} | {niva} | {som} | {escape.text(member.funktion)} | "
+        out.append(f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
                    f"{escape.text(member.mandat)} |\n")
     return "".join(out)
 
