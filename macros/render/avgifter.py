@@ -24,7 +24,7 @@ def avgiftsregel(ctx: Kontext) -> str:
         f"- {_REGEL[a.avrundning]}",
     ]
     if a.avrundning_underlag.status == "slutsats":
-        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or "") )
+        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or ""))
     out.append("\n")
     out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad_saknas)}\n")
     return "".join(out)
@@ -52,8 +52,9 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
                f"**{kronor(t.summa_kanda)}** | **100,0\u00a0%** |\n")
     if t.antal_okanda:
         missing = ", ".join(escape.text(r.part.namn) for r in t.rader if r.belopp is None)
+        kommuner = "kommun" if t.antal_okanda == 1 else "kommuner"
         out.append(f"\n[^saknas-{ar}]: Folkmängden den {datum(t.underlagsdatum)} saknas för {t.antal_okanda} "
-                   f"kommuner: {missing}. Deras avgift kan inte räknas ut och ingår inte i summan, som därför "
+                   f"{kommuner}: {missing}. Avgiften kan då inte räknas ut och ingår inte i summan, som därför "
                    "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n")
     return "".join(out)
 

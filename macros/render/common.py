@@ -73,6 +73,14 @@ def tal(n: int | Decimal) -> str:
     return f"{int(n):,}".replace(",", "\u00a0")
 
 
+_ORD = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+
+
+def antal(n: int) -> str:
+    """A count in running text: words up to twelve, digits above, as Swedish style guides advise."""
+    return _ORD[n] if 0 <= n < len(_ORD) else tal(n)
+
+
 def kronor(n: Decimal) -> str:
     return f"{tal(n)}\u00a0kr"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import escape
 from .avgifter import avgiftsregel
-from .common import Kontext, datum
+from .common import Kontext, antal, datum
 
 
 def namn(ctx: Kontext) -> str:
@@ -47,7 +47,7 @@ def overenskommelse(ctx: Kontext) -> str:
     out += [f"- {escape.text(u)}\n" for u in a.utgangspunkter]
 
     out.append("\n## Gemensamma åtaganden { #ataganden }\n\n")
-    out.append(f"Alla parter åtar sig {len(a.atagande)} saker:\n\n")
+    out.append(f"Alla parter åtar sig {antal(len(a.atagande))} saker:\n\n")
     out += [f"{i}. **{escape.text(x.rubrik)}.** {escape.text(x.beskrivning)}\n"
             for i, x in enumerate(a.atagande, 1)]
 

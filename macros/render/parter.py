@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import escape
 from ..fees import avgift
 from ..model import Part
-from .common import Kontext, belopp, datum, kategori, kronor, tal
+from .common import Kontext, antal, belopp, datum, kategori, kronor, tal
 
 OVERENSKOMMELSE = "overenskommelse.md"
 AVGIFTER = "avgifter.md"
@@ -64,7 +64,7 @@ def _forum(ctx: Kontext, p: Part) -> str:
     out = ["\n## Forum och funktioner { #forum }\n\n"]
     if not rows:
         return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
-    out.append(f"{escape.text(p.namn)} deltar i {len(rows)} forum. Deltagarna utses efter funktion och mandat, "
+    out.append(f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
                "inte som namngivna personer.\n\n")
     out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
     levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}

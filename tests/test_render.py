@@ -1,0 +1,116 @@
+"""Golden output for every render function over the fixture dataset, and determinism.
+
+After an intended change in rendering, update the expected files with `nox -s bless`
+(or `pytest tests/test_render.py --bless`) and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros import escape, opendata, pipeline, termlinks
+from macros.model import Begrepp
+from macros.render import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
+from macros.render.common import Kontext, forum_sida, part_sida
+
+FIXTURE = Path(__file__).parent / "fixtures" / "valid"
+GOLDEN = Path(__file__).parent / "golden" / "render"
+EDIT = "https://forge.invalid/edit/main/"
+
+
+@pytest.fixture(scope="module")
+def handbok():
+    model, problems = pipeline.check(FIXTURE)
+    assert model is not None, [p.format() for p in problems]
+    return model
+
+
+def _renderings(h) -> dict[str, str]:
+    def ctx(page: str) -> Kontext:
+        return Kontext(h, page, edit_base=EDIT)
+
+    out = {
+        "partlista.md": parter.partlista(ctx("parter/index.md")),
+        "forum_per_niva.md": forum.forum_per_niva(ctx("forum/index.md")),
+        "overenskommelse.md": overenskommelse.overenskommelse(ctx("overenskommelse.md")),
+        "namn.md": overenskommelse.namn(ctx("index.md")),
+        "avgiftsregel.md": avgifter.avgiftsregel(ctx("avgifter.md")),
+        "avgiftstabell-2015.md": avgifter.avgiftstabell_md(ctx("avgifter.md"), 2015),
+        "ordlista.md": ordlista.ordlista(ctx("ordlista.md")),
+        "oppna_data.md": oppna_data.oppna_data(ctx("oppna-data.md")),
+        "samverkan.json": opendata.model_json(h),
+        "avgifter-2015.json": opendata.fee_json(h, 2015),
+        "avgifter-2015.csv": opendata.fee_csv(h, 2015).decode("utf-8"),
+    }
+    for ident in h.parter:
+        out[f"part-{ident}.md"] = parter.partsida(ctx(part_sida(ident)), ident)
+    for ident in h.forum:
+        out[f"forum-{ident}.md"] = forum.forumsida(ctx(forum_sida(ident)), ident)
+    return out
+
+
+def test_render_matches_golden(handbok, bless):
+    rendered = _renderings(handbok)
+    if bless:
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for old in GOLDEN.iterdir():
+            old.unlink()
+        for name, text in rendered.items():
+            with open(GOLDEN / name, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+    expected = {p.name for p in GOLDEN.iterdir()}
+    assert expected == set(rendered), "golden files differ in name; run `nox -s bless` and review the diff"
+    for name, text in rendered.items():
+        with open(GOLDEN / name, encoding="utf-8", newline="") as handle:
+            want = handle.read()
+        assert text == want, f"{name} differs from tests/golden/render/{name}; run `nox -s bless` if intended"
+
+
+def test_render_is_deterministic(handbok):
+    again, _ = pipeline.check(FIXTURE)
+    assert _renderings(handbok) == _renderings(again)
+
+
+def test_nacka_fee_in_fixture_is_computed():
+    h, _ = pipeline.check(FIXTURE)
+    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    assert "95\u00a0182 invånare × 1,50\u00a0kr = **142\u00a0773\u00a0kr**" in page
+
+
+def test_csv_cells_cannot_start_a_formula():
+    assert escape.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert escape.csv_cell("-1") == "'-1"
+    assert escape.csv_cell("Nacka") == "Nacka"
+
+
+def test_text_escape_neutralises_markup_markdown_and_jinja():
+    out = escape.text("<b>x</b> | {{ 7*7 }} [a](javascript:alert(1)) *y*\nny rad")
+    for raw in ("<", ">", "|", "{", "}", "[", "]", "*", "\n"):
+        assert raw not in out
+    assert escape.text("Länsstyrelsen i Stockholms län") == "Länsstyrelsen i Stockholms län"
+
+
+def test_url_escape_allows_only_https():
+    with pytest.raises(ValueError):
+        escape.url("javascript:alert(1)")
+
+
+TERMS = (Begrepp("aktiverat-lage", "aktiverat läge", "När något händer.", ("aktiverade läget",)),
+         Begrepp("rsib", "RSIB", "Beredskap."))
+
+
+def test_term_linked_once_at_first_use_only_in_plain_text():
+    html = ("<h2>Aktiverat läge</h2><p>Om <a href='x'>aktiverat läge</a> och <code>RSIB</code>.</p>"
+            "<p>I aktiverade läget gör RSIB saker. Sedan aktiverat läge igen och RSIB.</p>")
+    out = termlinks.link_terms(html, TERMS, "../ordlista.html")
+    assert out.count('href="../ordlista.html#aktiverat-lage"') == 1
+    assert out.count('href="../ordlista.html#rsib"') == 1
+    assert '<a class="handbok-term" href="../ordlista.html#aktiverat-lage">aktiverade läget</a>' in out
+    assert "<h2>Aktiverat läge</h2>" in out and "<code>RSIB</code>" in out
+
+
+def test_term_not_matched_inside_longer_word():
+    out = termlinks.link_terms("<p>RSIBX och xRSIB</p>", TERMS, "o.html")
+    assert "handbok-term" not in out
