@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbok
-from . import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
+from . import avgifter, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
 from .common import Kontext
 
 
@@ -19,6 +19,8 @@ def register(env, handbok: Handbok) -> None:
         "partsida": lambda ident: parter.partsida(ctx(), ident),
         "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
+        "styrningsschema": lambda: diagram.styrningsschema(ctx()),
+        "vem_sitter_var": lambda: matris.vem_sitter_var(ctx()),
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
         "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
         "ordlista": lambda: ordlista.ordlista(ctx()),

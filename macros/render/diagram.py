@@ -1,0 +1,276 @@
+"""The governance chart: Regionala rådet, the levels as bands, their forums as boxes, reporting lines as arrows.
+
+Drawn as inline SVG in Python, so it shows without JavaScript, in print and in the PDF (WeasyPrint). Every
+shape carries plain colours as presentation attributes, so the SVG also renders on its own; on the site,
+docs/assets/diagram.css overrides them with Material's colour variables for the light and dark schemes.
+A text version with the same content stands next to the chart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import escape
+from ..model import Forum, Handbok
+from .common import Kontext, forum_sida
+from .textmatt import radbryt, textbredd
+
+# Geometry in SVG user units (px at 100 %). Names wrap at NAMN_BREDD; boxes grow in height instead.
+FONT = 14
+RAD = 18  # line height
+MARGINAL = 8
+PAD_X, PAD_Y = 12, 10
+NAMN_BREDD = 200
+MIN_RUTA = 120
+MELLANRUM = 28  # between boxes in a band
+ETIKETT_BREDD = 132  # wrap width for level names in the band's left column
+BAND_PAD = 14
+PILSPETS = 7
+
+# Fallback colours for the standalone SVG (PDF, image viewers); the site's CSS replaces them.
+FARG_TEXT = "#1f1f1f"
+FARG_BAND = "#eceef8"
+FARG_RUTA = "#ffffff"
+FARG_KANT = "#3949ab"
+FARG_PIL = "#555555"
+
+
+@dataclass(frozen=True)
+class Ruta:
+    """One forum's box."""
+
+    forum: Forum
+    rad: int  # 0 = Regionala rådet, 1.. = the levels in order
+    x: float
+    y: float
+    w: float
+    h: float
+    rader: tuple[str, ...]
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+
+@dataclass(frozen=True)
+class Band:
+    namn: tuple[str, ...]  # the level's name, wrapped
+    y: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Schema:
+    bredd: float
+    hojd: float
+    hoger: float  # right edge of the bands; the gutter lies beyond it
+    band: tuple[Band, ...]
+    rutor: dict[str, Ruta]
+    pilar: tuple[tuple[tuple[float, float], ...], ...]  # polylines, child → parent
+
+
+def layout(h: Handbok) -> Schema:
+    """Place every box, band and arrow. Deterministic: forums keep the model's order within a level."""
+    rader: list[list[Forum]] = [[h.regionala_radet()]]
+    rader += [h.forum_pa_niva(n.id) for n in h.overenskommelse.styrning.nivaer]
+    rad_av = {f.id: i for i, rad in enumerate(rader) for f in rad}
+    text = {f.id: radbryt(f.namn, NAMN_BREDD, FONT) for rad in rader for f in rad}
+    bredd = {i: max(MIN_RUTA, *(textbredd(t, FONT) for t in text[i])) + 2 * PAD_X for i in text}
+    etiketter = [radbryt(n.namn, ETIKETT_BREDD, FONT, fet=True) for n in h.overenskommelse.styrning.nivaer]
+    etikett_w = max(textbredd(t, FONT, fet=True) for e in etiketter for t in e) + 2 * PAD_X
+
+    # Which arrows go where: to the band above (a shared line in the gap), within a band (a U below the
+    # boxes), or anywhere else (a lane in the right-hand gutter, so it never crosses a box).
+    lankar = [(f.id, f.rapporterar_till) for rad in rader for f in rad if f.rapporterar_till]
+    upp = [(c, p) for c, p in lankar if rad_av[p] == rad_av[c] - 1]
+    sida = [(c, p) for c, p in lankar if rad_av[p] == rad_av[c]]
+    ranna = [(c, p) for c, p in lankar if (c, p) not in upp and (c, p) not in sida]
+
+    x0 = MARGINAL + etikett_w
+    innehall = max(sum(bredd[f.id] for f in rad) + MELLANRUM * (len(rad) - 1) for rad in rader)
+    hoger = x0 + innehall + PAD_X  # right edge of the bands
+    total_bredd = hoger + (14 + 10 * len(ranna) if ranna else 0) + MARGINAL
+
+    def foraldrar(lista, r):  # parents in row r with arrows of this kind, left to right
+        return [p for p in dict.fromkeys(p for c, p in lista if rad_av[p] == r)]
+
+    def rannor(r):  # gutter arrows that start or end in row r
+        return [i for i, (c, p) in enumerate(ranna) if r in (rad_av[c], rad_av[p])]
+
+    rutor: dict[str, Ruta] = {}
+    band: list[Band] = []
+    topp: dict[int, float] = {}
+    y = MARGINAL
+    for r, rad in enumerate(rader):
+        hojd = max(len(text[f.id]) for f in rad) * RAD + 2 * PAD_Y
+        ovan = 6 * len(rannor(r)) + (4 if rannor(r) else 0)  # room for gutter lanes above the boxes
+        if r == 0:
+            box_y = y + ovan
+            botten = box_y + hojd
+        else:
+            y += max(40, 28 + 10 * len(foraldrar(upp, r - 1)))  # the gap with the shared lines
+            under = 10 * len(foraldrar(sida, r))
+            etikett = etiketter[r - 1]
+            inre = max(len(etikett) * RAD, ovan + hojd + under)
+            box_y = y + BAND_PAD + ovan
+            band.append(Band(tuple(etikett), y, inre + 2 * BAND_PAD))
+            botten = y + inre + 2 * BAND_PAD
+        topp[r] = box_y
+        radbredd = sum(bredd[f.id] for f in rad) + MELLANRUM * (len(rad) - 1)
+        x = x0 + (innehall - radbredd) / 2
+        for f in rad:
+            rutor[f.id] = Ruta(f, r, x, box_y, bredd[f.id], hojd, tuple(text[f.id]))
+            x += bredd[f.id] + MELLANRUM
+        y = botten
+    total_hojd = y + MARGINAL
+
+    pilar = []
+    for c, p in lankar:
+        cr, pr = rutor[c], rutor[p]
+        if (c, p) in upp:
+            gap_botten = band[cr.rad - 1].y
+            ly = gap_botten - 14 - 10 * foraldrar(upp, pr.rad).index(p)
+            pilar.append(((cr.cx, cr.y), (cr.cx, ly), (pr.cx, ly), (pr.cx, pr.y + pr.h)))
+        elif (c, p) in sida:
+            ly = cr.y + cr.h + 10 + 10 * foraldrar(sida, pr.rad).index(p)
+            pilar.append(((cr.cx, cr.y + cr.h), (cr.cx, ly), (pr.cx, ly), (pr.cx, pr.y + pr.h)))
+        else:
+            j = ranna.index((c, p))
+            lx = hoger + 14 + 10 * j
+            cy = cr.y - 5 - 6 * rannor(cr.rad).index(j)
+            py = pr.y - 5 - 6 * rannor(pr.rad).index(j)
+            pilar.append(((cr.cx, cr.y), (cr.cx, cy), (lx, cy), (lx, py), (pr.cx, py), (pr.cx, pr.y)))
+    return Schema(total_bredd, total_hojd, hoger, tuple(band), rutor, tuple(pilar))
+
+
+def _n(v: float) -> str:
+    """A coordinate, short and stable: whole numbers without decimals, else one decimal."""
+    v = round(v, 1)
+    return str(int(v)) if v == int(v) else f"{v:.1f}"
+
+
+def _pilar(pilar) -> str:
+    """All arrows as one line path and one arrowhead path.
+
+    One path each, because arrows to the same forum share their last stretch: in separate elements the
+    overlaps would paint twice and look darker with the site's semi-transparent line colour.
+    """
+    linjer, spetsar = [], []
+    for punkter in pilar:
+        (x1, y1), (x2, y2) = punkter[-2], punkter[-1]
+        langd = max(abs(x2 - x1), abs(y2 - y1)) or 1  # segments are horizontal or vertical
+        ux, uy = (x2 - x1) / langd, (y2 - y1) / langd
+        bx, by = x2 - ux * PILSPETS, y2 - uy * PILSPETS  # the line stops where the arrowhead starts
+        linjer.append("M" + " L".join(f"{_n(x)},{_n(y)}" for x, y in [*punkter[:-1], (bx, by)]))
+        spetsar.append(
+            f"M{_n(x2)},{_n(y2)} L{_n(bx - uy * 4)},{_n(by + ux * 4)} L{_n(bx + uy * 4)},{_n(by - ux * 4)} Z"
+        )
+    if not linjer:
+        return ""
+    return (
+        f'<path class="pil" d="{" ".join(linjer)}" fill="none" stroke="{FARG_PIL}" stroke-width="1.5"/>\n'
+        f'<path class="pilspets" d="{" ".join(dict.fromkeys(spetsar))}" fill="{FARG_PIL}"/>'
+    )
+
+
+def _antal(n: int, en: str, flera: str) -> str:
+    ord_ = ["inga", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"]
+    return f"{ord_[n] if n < len(ord_) else n} {en if n == 1 else flera}"
+
+
+def beskrivning(h: Handbok) -> str:
+    """The chart in words, for <desc>: what a screen reader announces besides the title (plain text)."""
+    radet = h.regionala_radet()
+    nivaer = h.overenskommelse.styrning.nivaer
+    delar = [f"{radet.namn} står överst. Under rådet finns {_antal(len(nivaer), 'nivå', 'nivåer')}."]
+    for n in nivaer:
+        delar.append(f"{n.namn}: {', '.join(f.namn for f in h.forum_pa_niva(n.id))}.")
+    pilar = [
+        f"{f.namn} rapporterar till {h.forum[f.rapporterar_till].namn}" for f in h.forum.values() if f.rapporterar_till
+    ]
+    if pilar:
+        delar.append("Pilarna visar vem som rapporterar till vem: " + "; ".join(pilar) + ".")
+    return " ".join(delar)
+
+
+def styrningsschema_svg(
+    ctx: Kontext, lank: Callable[[str], str] | None = None, idprefix: str = "styrningsschema"
+) -> str:
+    """The chart as one standalone SVG element. With `lank` (forum id → href) each box is a link.
+
+    A chart without links is an image (role="img"). With links it is a group instead: ARIA makes an
+    image's children presentational, which would hide the links from screen readers and keyboards.
+    """
+    h = ctx.handbok
+    s = layout(h)
+    titel = f"Styrningen i {h.overenskommelse.namn}"
+    roll = "group" if lank else "img"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="handbok-schema-svg" width="{_n(s.bredd)}" '
+        f'height="{_n(s.hojd)}" viewBox="0 0 {_n(s.bredd)} {_n(s.hojd)}" role="{roll}" '
+        f'aria-labelledby="{idprefix}-titel" aria-describedby="{idprefix}-beskrivning" '
+        f'font-family="Arial, Helvetica, sans-serif" font-size="{FONT}">',
+        f'<title id="{idprefix}-titel">{escape.html(titel)}</title>',
+        f'<desc id="{idprefix}-beskrivning">{escape.html(beskrivning(h))}</desc>',
+    ]
+    for b in s.band:
+        out.append(
+            f'<g class="niva"><rect class="band" x="{MARGINAL}" y="{_n(b.y)}" '
+            f'width="{_n(s.hoger - MARGINAL)}" height="{_n(b.h)}" rx="6" fill="{FARG_BAND}"/>'
+        )
+        ty = b.y + b.h / 2 - (len(b.namn) - 1) * RAD / 2 + FONT * 0.35
+        out.append(_text(b.namn, MARGINAL + PAD_X, ty, "niva-namn", anchor="start", fet=True) + "</g>")
+    if s.pilar:
+        out.append(_pilar(s.pilar))
+    for r in s.rutor.values():
+        klass = "ruta radet" if r.rad == 0 else "ruta"
+        ty = r.y + r.h / 2 - (len(r.rader) - 1) * RAD / 2 + FONT * 0.35
+        box = (
+            f'<g class="forum"><rect class="{klass}" x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" '
+            f'height="{_n(r.h)}" rx="4" fill="{FARG_RUTA}" stroke="{FARG_KANT}" '
+            f'stroke-width="{2.5 if r.rad == 0 else 1.5}"/>' + _text(r.rader, r.cx, ty, "namn", fet=r.rad == 0) + "</g>"
+        )
+        out.append(f'<a href="{escape.html(lank(r.forum.id))}">{box}</a>' if lank else box)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _text(rader, x: float, y: float, klass: str, anchor: str = "middle", fet: bool = False) -> str:
+    weight = ' font-weight="bold"' if fet else ""
+    spans = "".join(f'<tspan x="{_n(x)}" y="{_n(y + i * RAD)}">{escape.html(t)}</tspan>' for i, t in enumerate(rader))
+    return f'<text class="{klass}" text-anchor="{anchor}" fill="{FARG_TEXT}"{weight}>{spans}</text>'
+
+
+def html_lank(ctx: Kontext, target: str) -> str:
+    """href from the current page to another page's built .html file (use_directory_urls is off)."""
+    html = target[:-3] + ".html" if target.endswith(".md") else target
+    return posixpath.relpath(html, posixpath.dirname(ctx.sida) or ".")
+
+
+def textversion(ctx: Kontext) -> str:
+    """The chart as a nested Markdown list: rådet → level → forum, each with whom it reports to."""
+    h = ctx.handbok
+    radet = h.regionala_radet()
+    out = [f"- {ctx.forum(radet.id)} står överst\n"]
+    for n in h.overenskommelse.styrning.nivaer:
+        out.append(f"    - Nivån {escape.text(n.namn)}\n")
+        for f in h.forum_pa_niva(n.id):
+            till = f" – rapporterar till {ctx.forum(f.rapporterar_till)}" if f.rapporterar_till else ""
+            out.append(f"        - {ctx.forum(f.id)}{till}\n")
+    return "".join(out)
+
+
+def styrningsschema(ctx: Kontext) -> str:
+    """The chart for a site page: the SVG with links in a figure, then the same content as a list."""
+    svg = styrningsschema_svg(ctx, lank=lambda ident: html_lank(ctx, forum_sida(ident)))
+    return (
+        '<figure class="handbok-schema">\n'
+        f"{svg}\n"
+        "<figcaption>Pilarna visar vem som rapporterar till vem. Varje forum i schemat länkar till sin sida. "
+        "Samma uppgifter finns i listan under schemat.</figcaption>\n"
+        "</figure>\n\n"
+        "**Schemat i textform:**\n\n"
+        f"{textversion(ctx)}"
+    )
