@@ -33,6 +33,7 @@ def _renderings(h) -> dict[str, str]:
 
     out = {
         "partlista.md": parter.partlista(ctx("parter/index.md")),
+        "partlankar.md": parter.partlankar(ctx("index.md")),
         "forum_per_niva.md": forum.forum_per_niva(ctx("forum/index.md")),
         "overenskommelse.md": overenskommelse.overenskommelse(ctx("overenskommelse.md")),
         "namn.md": overenskommelse.namn(ctx("index.md")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbok
-from . import avgifter, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
+from . import avgifter, beslut, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
 from .common import Kontext
 
 
@@ -17,8 +17,11 @@ def register(env, handbok: Handbok) -> None:
         "namn": lambda: overenskommelse.namn(ctx()),
         "partlista": lambda: parter.partlista(ctx()),
         "partsida": lambda ident: parter.partsida(ctx(), ident),
+        "partlankar": lambda: parter.partlankar(ctx()),
         "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
+        "beslutslogg": lambda: beslut.beslutslogg(ctx()),
+        "datareferens": lambda: datareferens.datareferens(ctx()),
         "styrningsschema": lambda: diagram.styrningsschema(ctx()),
         "vem_sitter_var": lambda: matris.vem_sitter_var(ctx()),
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import escape
 from ..fees import avgift
 from ..model import Part
+from .beslut import beslut_avsnitt
 from .common import Kontext, antal, belopp, datum, kategori, kronor, tal
 
 OVERENSKOMMELSE = "overenskommelse.md"
@@ -29,6 +30,14 @@ def partlista(ctx: Kontext) -> str:
     return "".join(out)
 
 
+def partlankar(ctx: Kontext) -> str:
+    """Every party as a compact run of links, for the start page: one click to one's own page."""
+    h = ctx.handbok
+    kommuner = " · ".join(ctx.part(p.id) for p in h.kommuner())
+    andra = " · ".join(ctx.part(p.id) for p in h.parter.values() if p.kategori != "kommun")
+    return f"**Kommuner:** {kommuner}\n\n**Andra organisationer:** {andra}\n"
+
+
 def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
@@ -38,6 +47,7 @@ def partsida(ctx: Kontext, ident: str) -> str:
     if p.kategori == "kommun":
         out.append(_avgift(ctx, p))
     out.append(_beslut(ctx, p))
+    out.append(beslut_avsnitt(ctx, h.beslut_om_part(p.id)))
     out.append("\n## Källor { #kallor }\n\n")
     out.append(f"Att organisationen är part framgår av: {ctx.kallor(p.kallor)}.\n")
     out.append(ctx.redigera(p.fil))
