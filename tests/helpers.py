@@ -1,0 +1,90 @@
+"""Shared test helpers: data folders made from fixtures, the checker run in-process, and golden files.
+
+A case is a folder under ``tests/fixtures/rules/`` (one per rule id, named after it) or
+``tests/fixtures/bad/`` (one per bad input in issue 2). Its ``data/`` holds only the files that differ
+from the valid dataset ``tests/fixtures/valid/``; ``remove.txt`` lists files to delete; ``expected.txt``
+is the checker's exact output. Byte-exact inputs (other encodings, huge files) are made in code below,
+so that no editor or Git setting can quietly change them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+from macros import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+VALID = FIXTURES / "valid"
+RULES = FIXTURES / "rules"
+BAD = FIXTURES / "bad"
+BLESS_HINT = "if the change is intended, run `python3 noxfile.py -s bless` and review the diff"
+
+
+def _valid_text(rel: str) -> str:
+    return (VALID / rel).read_text(encoding="utf-8")
+
+
+def _reencoded(rel: str, encoding: str) -> bytes:
+    return _valid_text(rel).encode(encoding)
+
+
+def _padded(rel: str, size: int) -> bytes:
+    """A valid file grown to ``size`` bytes with comment lines: only its size is wrong."""
+    text = _valid_text(rel)
+    line = "# " + "x" * 97 + "\n"
+    return (text + line * ((size - len(text)) // len(line) + 1)).encode("utf-8")
+
+
+# case folder name -> {path under data/: bytes}
+GENERATED: dict[str, dict[str, bytes]] = {
+    "latin-1": {"parter/lansstyrelsen-stockholm.yaml": _reencoded("parter/lansstyrelsen-stockholm.yaml", "latin-1")},
+    "five-megabytes": {"parter/nacka.yaml": _padded("parter/nacka.yaml", 5 * 1024 * 1024)},
+    "yaml-encoding": {"parter/salem.yaml": _reencoded("parter/salem.yaml", "utf-16")},
+    "yaml-too-large": {"parter/salem.yaml": _padded("parter/salem.yaml", 300 * 1024)},
+}
+
+
+def cases(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir())
+
+
+def make_data(workdir: Path, *case_dirs: Path) -> Path:
+    """``workdir/data``: the valid dataset with the cases applied in order. Returns the data folder."""
+    data = workdir / "data"
+    shutil.copytree(VALID, data)
+    for case in case_dirs:
+        if (case / "data").is_dir():
+            shutil.copytree(case / "data", data, dirs_exist_ok=True)
+        for rel, content in GENERATED.get(case.name, {}).items():
+            (data / rel).write_bytes(content)
+        if (case / "remove.txt").exists():
+            for rel in (case / "remove.txt").read_text(encoding="utf-8").split():
+                (data / rel).unlink()
+    return data
+
+
+def run_check(workdir: Path, *args: str) -> tuple[int, str, str]:
+    """``python -m macros check ARGS`` in-process, from ``workdir``: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(workdir), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["check", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_golden(path: Path, actual: str | bytes, bless: bool) -> None:
+    """Compare with a committed expected file, or rewrite it with --bless."""
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if bless:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return
+    assert path.exists(), f"{path.relative_to(ROOT)} is missing; {BLESS_HINT}"
+    expected = path.read_bytes()
+    if isinstance(actual, str):
+        assert actual == expected.decode("utf-8"), f"{path.relative_to(ROOT)} differs; {BLESS_HINT}"
+    else:
+        assert data == expected, f"{path.relative_to(ROOT)} differs; {BLESS_HINT}"
