@@ -158,7 +158,7 @@ def _pilar(pilar) -> str:
     overlaps would paint twice and look darker with the site's semi-transparent line colour.
     """
     linjer, spetsar = [], []
-    for punkter in pilar:
+    for punkter in map(_rensa, pilar):
         (x1, y1), (x2, y2) = punkter[-2], punkter[-1]
         langd = max(abs(x2 - x1), abs(y2 - y1)) or 1  # segments are horizontal or vertical
         ux, uy = (x2 - x1) / langd, (y2 - y1) / langd
@@ -173,6 +173,19 @@ def _pilar(pilar) -> str:
         f'<path class="pil" d="{" ".join(linjer)}" fill="none" stroke="{FARG_PIL}" stroke-width="1.5"/>\n'
         f'<path class="pilspets" d="{" ".join(dict.fromkeys(spetsar))}" fill="{FARG_PIL}"/>'
     )
+
+
+def _rensa(punkter):
+    """Drop repeated points and the middle of three points on one straight line (a shorter path)."""
+    ut = [punkter[0]]
+    for p in punkter[1:]:
+        if p == ut[-1]:
+            continue
+        if len(ut) >= 2 and (ut[-2][0] == ut[-1][0] == p[0] or ut[-2][1] == ut[-1][1] == p[1]):
+            ut[-1] = p
+        else:
+            ut.append(p)
+    return ut
 
 
 def _antal(n: int, en: str, flera: str) -> str:

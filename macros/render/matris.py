@@ -19,11 +19,19 @@ class Grupp:
     alla: str  # row label when every party of the category takes part alike
     ovriga: str  # row label when some differ and get rows of their own
     lank: str  # the part of the party list that lists the category
+    forklaring: str  # one sentence for the reading guide above the table
 
 
 # Categories shown as one row when their parties sit in the same forums with the same functions: the
 # municipalities are many and take part as a group. Other organisations each have a row of their own.
-GRUPPERAS = {"kommun": Grupp("Kommunerna", "Övriga kommuner", "parter/index.md#kommuner")}
+GRUPPERAS = {
+    "kommun": Grupp(
+        "Kommunerna",
+        "Övriga kommuner",
+        "parter/index.md#kommuner",
+        "Kommuner som deltar på samma sätt visas på en gemensam rad, med antalet inom parentes.",
+    )
+}
 
 # A forum's cell for one row: the functions that take part, then chair/convener roles.
 Cell = tuple[tuple[str, ...], tuple[str, ...]]
@@ -89,11 +97,16 @@ def vem_sitter_var(ctx: Kontext) -> str:
     """The matrix as an HTML table with a caption, column headers (forums) and row headers (parties)."""
     h = ctx.handbok
     alla = rader(h)
-    grupper = [r for r in alla if r.grupp]
-    samma = " Kommuner som deltar på samma sätt visas på en gemensam rad, med antalet inom parentes." if grupper else ""
+    # The reading guide stands above the table, so the caption stays short enough to show on a narrow screen.
+    guide = [
+        "Varje cell visar vilken funktion hos parten som deltar i forumet.",
+        "Ett streck betyder att parten inte deltar.",
+        *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
+    ]
     out = [
+        " ".join(guide) + "\n\n",
         '<div class="handbok-matris">\n<table>\n',
-        f"<caption>Vem sitter var: vilken funktion hos varje part som deltar i varje forum.{samma}</caption>\n",
+        "<caption>Vem sitter var</caption>\n",
         '<thead>\n<tr><th scope="col">Part</th>',
     ]
     out += [
