@@ -1,0 +1,334 @@
+"""Write the PDFs with WeasyPrint as tagged PDF/UA-1: the agreement, and every party's one-page sheet.
+
+HTML comes from the print templates (Jinja2, autoescape on) and the model; nothing is read from the web pages.
+The same model, revision and SOURCE_DATE_EPOCH give the same bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import fees
+from ..model import Forum, Handbok, Medlem, Part, Roll
+from ..render import diagram
+from ..render.avgifter import _REGEL as AVRUNDNINGSREGEL  # the site's wording of the rounding rule
+from ..render.common import Kontext, belopp, datum, kategori, kronor, procent, tal
+from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
+
+PDF_DIR = Path(__file__).parent
+VARIANT = "pdf/ua-1"
+FONT_FAMILY = "Atkinson Hyperlegible"  # the @font-face family in print.css
+
+# Appendices after the agreement, in order: (id, title, template). The fee title gets the year.
+BILAGOR = (
+    ("bilaga-parter", "Parter", "bilaga_parter.html"),
+    ("bilaga-styrning", "Organisationsschema", "bilaga_styrning.html"),
+    ("bilaga-forum", "Forumen och deras uppgifter", "bilaga_forum.html"),
+    ("bilaga-avgifter", "Avgifter {ar}", "bilaga_avgifter.html"),
+    ("bilaga-kallor", "Källor", "bilaga_kallor.html"),
+)
+
+
+class PdfError(Exception):
+    """WeasyPrint reported a problem (bad CSS, missing alt text ...): the PDF would be wrong, so stop."""
+
+
+@dataclass(frozen=True)
+class Utgava:
+    """What a printout says about itself: when it was made and from which revision of the data."""
+
+    skapad: datetime  # UTC
+    revision: str
+
+    @property
+    def iso(self) -> str:
+        return self.skapad.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def datum(self) -> str:
+        return datum(_stockholm(self.skapad).date().isoformat())
+
+
+def utgava(data_dir: Path, revision: str | None = None) -> Utgava:
+    """The build time from SOURCE_DATE_EPOCH (reproducible builds) or now, and the data's git revision."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    skapad = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+    return Utgava(skapad, revision or git_revision(data_dir))
+
+
+def git_revision(data_dir: Path) -> str:
+    """Short commit of the data, marked when data/ has uncommitted edits; says so when there is no git."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(data_dir), *args], capture_output=True, text=True, check=True, timeout=30
+        ).stdout.strip()
+
+    try:
+        rev = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--", ".")
+    except (OSError, subprocess.SubprocessError):
+        return "okänd (inte en git-utcheckning)"
+    return f"{rev} med ändringar som inte är incheckade" if dirty else rev
+
+
+def build(handbok: Handbok, out_dir: Path, utg: Utgava) -> list[Path]:
+    """Write overenskommelse.pdf and pdf/parter/<id>.pdf under out_dir; return the files written."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    css = CSS(filename=str(PDF_DIR / "print.css"), font_config=font_config)
+    written = [_write(out_dir / OVERENSKOMMELSE_PDF, *_dokument(handbok, utg, css, font_config))]
+
+    for stale in (out_dir / PARTBLAD_DIR).glob("*.pdf"):  # a party removed from data/ loses its sheet
+        if stale.stem not in handbok.parter:
+            stale.unlink()
+    for ident, (doc, html) in _partblad(handbok, utg, css, font_config).items():
+        written.append(_write(out_dir / partblad_fil(ident), doc, html))
+    return written
+
+
+def dokument_html(handbok: Handbok, utg: Utgava) -> str:
+    """The agreement as print HTML: the body first, then the contents page made from its headings."""
+    env = _env()
+    ctx = _kontext(handbok, utg)
+    body = env.get_template("innehall.html").render(ctx)
+    return env.get_template("dokument.html").render(ctx, body=Markup(body), toc=rubriker(body))
+
+
+def partblad_html(handbok: Handbok, utg: Utgava) -> str:
+    """All parties' sheets in one document, one page each."""
+    blad = [_blad(handbok, p) for p in handbok.parter.values()]
+    return (
+        _env()
+        .get_template("partblad.html")
+        .render(_kontext(handbok, utg), blad_lista=blad, titel=f"Partblad – {handbok.overenskommelse.namn}")
+    )
+
+
+@dataclass(frozen=True)
+class Rubrik:
+    id: str
+    titel: str
+    avsnitt: list[Rubrik]
+
+
+def rubriker(html: str) -> list[Rubrik]:
+    """The h1 chapters with their h2 sections, in document order: the contents page."""
+    parser = _Rubriker()
+    parser.feed(html)
+    return parser.kapitel
+
+
+class _Rubriker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kapitel: list[Rubrik] = []
+        self._open: tuple[str, str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2"):
+            ident = dict(attrs).get("id")
+            if not ident:
+                raise PdfError(f"en rubrik <{tag}> i utskriftsmallarna saknar id")
+            self._open, self._text = (tag, ident), []
+
+    def handle_data(self, data):
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if self._open and tag == self._open[0]:
+            rubrik = Rubrik(self._open[1], " ".join("".join(self._text).split()), [])
+            if tag == "h1":
+                self.kapitel.append(rubrik)
+            else:
+                self.kapitel[-1].avsnitt.append(rubrik)
+            self._open = None
+
+
+@dataclass(frozen=True)
+class _Rad:
+    """One forum a party sits in, and as what."""
+
+    forum: Forum
+    medlem: Medlem
+    niva: str
+    som: str
+
+
+@dataclass(frozen=True)
+class _Blad:
+    part: Part
+    forum: list[_Rad]
+    avgifter: list[fees.Avgift]
+
+
+def _blad(h: Handbok, p: Part) -> _Blad:
+    levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
+    rows = []
+    for forum, medlem in h.medlemskap(p.id):
+        som = "part" if medlem.part else kategori(medlem.kategori, plural=True).lower()
+        roles = [
+            name
+            for name, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
+            if role.part == p.id
+        ]
+        if roles:
+            som += ", " + " och ".join(roles)
+        rows.append(_Rad(forum, medlem, levels[forum.niva] if forum.niva else "Över nivåerna", som))
+    avgifter = [fees.avgift(h, p, b.ar) for b in h.avgifter.budgetar] if p.kategori == "kommun" else []
+    return _Blad(p, rows, avgifter)
+
+
+def _kontext(h: Handbok, utg: Utgava) -> dict:
+    a = h.overenskommelse
+    tabell = fees.avgiftstabell(h, h.avgifter.budgetar[-1].ar)  # the latest budget year
+    budget_sources = [b.kalla for b in h.avgifter.budgetar if b.ar == tabell.ar]
+    avgiftskallor = sorted({r.kalla for r in tabell.rader if r.kalla} | set(budget_sources))
+    bilagor = [{"id": i, "titel": t.format(ar=tabell.ar), "mall": m} for i, t, m in BILAGOR]
+
+    def roll(r: Roll) -> str:
+        name = h.parter[r.part].namn
+        return f"{name} ({r.funktion})" if r.funktion else name
+
+    return {
+        "h": h,
+        "utgava": utg,
+        "titel": f"{a.namn} – överenskommelsen, version {a.version}",
+        "beskrivning": a.devis,
+        "tabell": tabell,
+        "avgiftskallor": avgiftskallor,
+        "andel": "halva" if h.avgifter.kommunernas_andel == 1 / 2 else str(h.avgifter.kommunernas_andel),
+        "underlagsdag": datum(f"2000-{h.avgifter.underlagsdag}").removesuffix(" 2000"),
+        "regel": AVRUNDNINGSREGEL[h.avgifter.avrundning],
+        "bilagor": bilagor,
+        "bilaga_nr": {b["id"]: n for n, b in enumerate(bilagor, 1)},
+        "nivanamn": {n.id: n.namn for n in a.styrning.nivaer},
+        "roll": roll,
+        "schema_svg": _schema_svg(h),
+        "schema_text": diagram.beskrivning(h),
+        "overenskommelse_pdf": OVERENSKOMMELSE_PDF,
+    }
+
+
+def _schema_svg(h: Handbok) -> Markup:
+    """The site's governance chart (escaped by diagram.py), with its text in the embedded font.
+
+    WeasyPrint applies no document CSS inside inline SVG, and the chart names system fonts that the PDF
+    must not depend on, so a style rule inside the SVG takes precedence over its font-family attribute.
+    """
+    svg = diagram.styrningsschema_svg(Kontext(h, "overenskommelse.md"))
+    end = svg.index(">") + 1  # the end of the opening <svg ...> tag; attribute values hold no raw ">"
+    return Markup(f'{svg[:end]}<style>text {{ font-family: "{FONT_FAMILY}"; }}</style>{svg[end:]}')
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(PDF_DIR / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        tal=tal,
+        kronor=kronor,
+        belopp=belopp,
+        datum=datum,
+        kategori=kategori,
+        procent=lambda n: "–" if n is None else procent(n),
+    )
+    return env
+
+
+def _dokument(h: Handbok, utg: Utgava, css, font_config):
+    html = dokument_html(h, utg)
+    return _render(html, css, font_config), html
+
+
+def _partblad(h: Handbok, utg: Utgava, css, font_config) -> dict:
+    """Lay out all sheets once, then split: one PDF per page, each with its own title."""
+    html = partblad_html(h, utg)
+    doc = _render(html, css, font_config)
+    pages: dict[str, list] = {}
+    current = None
+    for page in doc.pages:
+        starts = [a.removeprefix("partblad-") for a in page.anchors if a.startswith("partblad-")]
+        current = starts[0] if starts else current
+        pages.setdefault(current, []).append(page)
+    too_long = sorted(ident for ident, ps in pages.items() if len(ps) != 1)
+    if too_long or set(pages) != set(h.parter):
+        raise PdfError(f"partbladen ska vara en sida var; längre: {', '.join(too_long) or 'inga'}")
+    out = {}
+    for ident, (page,) in pages.items():
+        sheet = doc.copy([page])
+        sheet.metadata = copy.copy(doc.metadata)
+        sheet.metadata.title = f"{h.parter[ident].namn} – partblad, {h.overenskommelse.namn}"
+        out[ident] = (sheet, f"{ident}\n{html}")
+    return out
+
+
+def _render(html: str, css, font_config):
+    from weasyprint import HTML
+
+    with _fail_on_warnings():
+        return HTML(string=html, base_url=str(PDF_DIR) + "/").render(
+            stylesheets=[css], font_config=font_config, pdf_variant=VARIANT
+        )
+
+
+def _write(path: Path, doc, html: str) -> Path:
+    # A fixed identifier from the content instead of a random one: same input, same bytes.
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    with _fail_on_warnings():
+        data = doc.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # never a half-written PDF in the site
+    return path
+
+
+class _fail_on_warnings(logging.Handler):
+    """Collect WeasyPrint's warnings and errors while it works, and raise them as one PdfError."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+    def __enter__(self):
+        logging.getLogger("weasyprint").addHandler(self)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        logging.getLogger("weasyprint").removeHandler(self)
+        if exc_type is None and self.messages:
+            raise PdfError("WeasyPrint: " + "; ".join(self.messages))
+
+
+def _stockholm(moment: datetime) -> datetime:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo("Europe/Stockholm"))
+    except Exception:  # no time zone database (some Windows machines): the UTC date is close enough
+        return moment
