@@ -63,7 +63,7 @@ def check_id_unique(ds: Dataset) -> list[Problem]:
                 seen[ident] = doc.path
     lists = [("kallor", ("kallor",)), ("overenskommelse", ("atagande",)),
              ("overenskommelse", ("styrning", "principer")), ("overenskommelse", ("styrning", "nivaer")),
-             ("ordlista", ("begrepp",))]
+             ("ordlista", ("begrepp",)), ("beslut", ("beslut",))]
     for kind, path in lists:
         doc = ds.singles.get(kind)
         if not doc:
@@ -334,6 +334,37 @@ def check_glossary_forms_unique(ds: Dataset) -> list[Problem]:
     return out
 
 
+def check_decision_references(ds: Dataset) -> list[Problem]:
+    """A decision names who decided (organ or forum, not both), and every party and forum it names exists."""
+    doc = ds.singles.get("beslut")
+    if not doc:
+        return []
+    out = []
+    for i, entry in enumerate(doc.data["beslut"]):
+        where = ("beslut", i)
+        if "organ" in entry and "forum" in entry:
+            out.append(_at(doc, (*where, "forum"), "decision-references",
+                           "skriv antingen organ eller forum, inte båda; ta bort den rad som inte gäller", key=True))
+        elif "organ" not in entry and "forum" not in entry:
+            out.append(_at(doc, where, "decision-references",
+                           "ange vem som beslutade: organ med organets namn, eller forum med ett forums id"))
+        elif "forum" in entry and not ds.has_forum(entry["forum"]):
+            out.append(_at(doc, (*where, "forum"), "decision-references",
+                           f"forumet '{entry['forum']}' som beslutade finns inte i data/forum/; rätta id:t, "
+                           "eller skriv organ med namnet om beslutet togs någon annanstans"))
+        andrar = entry["andrar"]
+        for j, ident in enumerate(andrar.get("parter", [])):
+            if not ds.has_party(ident):
+                out.append(_at(doc, (*where, "andrar", "parter", j), "decision-references",
+                               f"parten '{ident}' finns inte bland parterna; rätta id:t eller lägg till parten "
+                               "i data/parter/"))
+        for j, ident in enumerate(andrar.get("forum", [])):
+            if not ds.has_forum(ident):
+                out.append(_at(doc, (*where, "andrar", "forum", j), "decision-references",
+                               f"forumet '{ident}' finns inte i data/forum/; rätta id:t eller lägg till forumet"))
+    return out
+
+
 CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_id_matches_filename,
     check_id_unique,
@@ -348,6 +379,7 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_unique_dates_and_years,
     check_schema_comment,
     check_glossary_forms_unique,
+    check_decision_references,
 ]
 
 

@@ -16,7 +16,10 @@ SINGLE_FILES = {
     "avgifter.yaml": "avgifter",
     "kallor.yaml": "kallor",
     "ordlista.yaml": "ordlista",
+    "beslut.yaml": "beslut",
 }
+# Single files that may be left out: a dataset without decisions has an empty decision log.
+OPTIONAL_FILES = {"beslut.yaml"}
 FOLDERS = {
     "parter": "part",
     "forum": "forum",
@@ -92,7 +95,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         else:
             ds.singles[kind] = doc
     for filename in SINGLE_FILES:
-        if not (root / filename).exists():
+        if filename not in OPTIONAL_FILES and not (root / filename).exists():
             problems.append(Problem(display_path(root / filename), 1, 1, "file-missing",
                                     f"filen {filename} saknas; den behövs för att bygga handboken"))
     return ds, problems

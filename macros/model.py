@@ -201,6 +201,34 @@ class Begrepp:
     kallor: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Andrar:
+    """What a decision changed: in words, and the parties and forums it concerns."""
+
+    beskrivning: str
+    alla_parter: bool = False
+    parter: tuple[str, ...] = ()
+    forum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Beslut:
+    """One entry in the decision log; decided by an organ (free text) or by a forum (an id)."""
+
+    id: str
+    datum: str
+    rubrik: str
+    sammanfattning: str
+    andrar: Andrar
+    kallor: tuple[str, ...]
+    organ: str | None = None
+    forum: str | None = None
+    paragraf: str | None = None
+    referens: str | None = None
+    galler_fran: str | None = None
+    kommentar: str | None = None
+
+
 @dataclass
 class Handbok:
     """The whole agreement, checked. Lists are sorted by a stable key so output is deterministic."""
@@ -212,6 +240,8 @@ class Handbok:
     forum: dict[str, Forum]
     ordlista: tuple[Begrepp, ...] = ()
     ordlista_fil: str = "data/ordlista.yaml"
+    beslut: tuple[Beslut, ...] = ()  # by date, then id
+    beslut_fil: str = "data/beslut.yaml"
 
     def parter_i_kategori(self, kategori: str) -> list[Part]:
         return [p for p in self.parter.values() if kategori in ("alla", p.kategori)]
@@ -232,6 +262,13 @@ class Handbok:
             (f, m) for f in self.forum.values() for m in f.medlemmar
             if m.part == part_id or m.kategori in ("alla", part.kategori)
         ]
+
+    def beslut_om_part(self, part_id: str) -> list[Beslut]:
+        return [b for b in self.beslut if b.andrar.alla_parter or part_id in b.andrar.parter]
+
+    def beslut_om_forum(self, forum_id: str) -> list[Beslut]:
+        """Decisions that changed the forum or that the forum took."""
+        return [b for b in self.beslut if forum_id in b.andrar.forum or b.forum == forum_id]
 
 
 def _underlag(raw: dict) -> Underlag:
@@ -297,6 +334,13 @@ def _fil(ds: Dataset, doc) -> str:
     return "data/" + Path(doc.path).resolve().relative_to(ds.root.resolve()).as_posix()
 
 
+def _beslut(raw: dict) -> Beslut:
+    a = raw["andrar"]
+    andrar = Andrar(a["beskrivning"], a.get("alla_parter", False),
+                    tuple(a.get("parter", [])), tuple(a.get("forum", [])))
+    return Beslut(**{**raw, "andrar": andrar, "kallor": tuple(raw["kallor"])})
+
+
 def build(ds: Dataset) -> Handbok:
     """Turn a checked dataset into the model. Parties sort by name, forums by level order then name."""
     agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
@@ -315,7 +359,17 @@ def build(ds: Dataset) -> Handbok:
             (Begrepp(b["id"], b["term"], b["forklaring"], tuple(b.get("former", [])), tuple(b.get("kallor", [])))
              for b in ds.singles["ordlista"].data["begrepp"]), key=lambda b: (_sort_key(b.term), b.id))),
         ordlista_fil=_fil(ds, ds.singles["ordlista"]),
+        **_beslutslogg(ds),
     )
+
+
+def _beslutslogg(ds: Dataset) -> dict:
+    """The decision log is optional: without data/beslut.yaml it is empty."""
+    doc = ds.singles.get("beslut")
+    if doc is None:
+        return {}
+    entries = sorted((_beslut(b) for b in doc.data["beslut"]), key=lambda b: (b.datum, b.id))
+    return {"beslut": tuple(entries), "beslut_fil": _fil(ds, doc)}
 
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}", "é": "e", "É": "e"})

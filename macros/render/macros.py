@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbok
-from . import avgifter, beslut, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
+from . import avgifter, beslut, datareferens, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
 from .common import Kontext
 
 
