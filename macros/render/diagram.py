@@ -141,8 +141,17 @@ def layout(h: Handbok) -> Schema:
             lx = hoger + 14 + 10 * j
             cy = cr.y - 5 - 6 * rannor(cr.rad).index(j)
             py = pr.y - 5 - 6 * rannor(pr.rad).index(j)
-            pilar.append(((cr.cx, cr.y), (cr.cx, cy), (lx, cy), (lx, py), (pr.cx, py), (pr.cx, pr.y)))
+            cx, px = _faste(ranna, j, c), _faste(ranna, j, p)
+            pilar.append(
+                ((cx + cr.cx, cr.y), (cx + cr.cx, cy), (lx, cy), (lx, py), (px + pr.cx, py), (px + pr.cx, pr.y))
+            )
     return Schema(total_bredd, total_hojd, hoger, tuple(band), rutor, tuple(pilar))
+
+
+def _faste(ranna: list[tuple[str, str]], j: int, forum: str) -> float:
+    """Where gutter arrow j meets a forum's box, from its centre: apart when several meet the same box."""
+    mina = [i for i, (c, p) in enumerate(ranna) if forum in (c, p)]
+    return 12 * (mina.index(j) - (len(mina) - 1) / 2)
 
 
 def _n(v: float) -> str:

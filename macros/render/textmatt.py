@@ -1,7 +1,8 @@
 """Rough text widths and line wrapping for SVG labels, which cannot wrap themselves.
 
-Widths are Arial's advance widths (1/1000 em) with a safety margin, so a label also fits in wider system
-fonts such as DejaVu Sans. Labels are centred, so a small error shows as equal space on both sides.
+Widths are Arial's advance widths (1/1000 em; DejaVu Sans's for symbols, which it draws much wider) with
+a safety margin, so a label also fits in wider system fonts such as DejaVu Sans. Labels are centred, so a
+small error shows as equal space on both sides.
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ _BREDDER = {
     260: "|",
     278: " ftI.,:;!/\\[]",
     333: "r-()`",
-    334: "{}",
     355: '"',
     389: "*",
     469: "^",
     500: "ckvxyzsJ",
-    556: "abdeghnopqu0123456789L_?#$",
-    584: "<>=+~",
+    556: "abdeghnopqu0123456789L_?$",
     611: "FTZ",
     667: "ABEKPSVXY&",
     722: "CDHNRUw",
@@ -28,6 +27,9 @@ _BREDDER = {
     833: "mM",
     944: "W",
     1015: "@",
+    # Symbols are far wider in DejaVu Sans (a common Linux sans-serif) than in Arial: use its widths.
+    636: "{}",
+    838: "<>=+~#",
 }
 _BREDD = {c: w for w, tecken in _BREDDER.items() for c in tecken}
 _OKAND = 600  # any other character
