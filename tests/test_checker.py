@@ -195,3 +195,14 @@ def test_a_broken_file_causes_no_follow_up_errors(tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "id: igen\n", encoding="utf-8")
     _, out, _ = run_check(tmp_path, "data")
     assert {m.group(6) for m in _errors(out)} == {"yaml-duplicate-key"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the type hint 'skriv siffrorna utan mellanslag' is given for any digit "
+    "string, so antal: 0123 is told to write 0123 again",
+)
+def test_integer_hint_only_suggests_a_fix_that_works(tmp_path):
+    make_data(tmp_path, BAD / "octal-number")
+    _, out, _ = run_check(tmp_path, "data")
+    assert "skriv siffrorna utan mellanslag: 0123" not in out
