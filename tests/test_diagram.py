@@ -256,6 +256,24 @@ def test_a_municipality_that_differs_gets_its_own_row(tmp_path):
     assert any("Kommundirektör" in cell for cell in rows["Salems kommun"])
 
 
+def test_one_new_party_file_reaches_the_table(tmp_path):
+    """Acceptance: a copied municipality raises the group's count; another organisation gets its own row."""
+    data = make_data(tmp_path)
+    parter = data / "parter"
+    salem = (parter / "salem.yaml").read_text(encoding="utf-8")
+    salem = salem.replace("id: salem", "id: testby").replace("Salems kommun", "Testby kommun")
+    (parter / "testby.yaml").write_text(salem.replace('"0128"', '"0199"'), encoding="utf-8")
+    sll = (parter / "stockholms-lans-landsting.yaml").read_text(encoding="utf-8")
+    sll = sll.replace("id: stockholms-lans-landsting", "id: testverket").replace(
+        "Stockholms läns landsting", "Testverket"
+    )
+    (parter / "testverket.yaml").write_text(sll, encoding="utf-8")
+    h = _model(data)
+    rows = _rows(h)
+    assert f"Kommunerna ({len(_model(VALID).kommuner()) + 1})" in rows
+    assert "Testverket" in rows and "Testby kommun" not in rows
+
+
 def test_a_party_in_no_forum_says_so(tmp_path):
     data = make_data(tmp_path)
     kansliet = data / "forum" / "samordningskansliet.yaml"
