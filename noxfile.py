@@ -69,6 +69,8 @@ def build_site(session: nox.Session) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     session.run("mkdocs", "build", "--strict", "--site-dir", str(staging), *session.posargs,
                 env={"NO_MKDOCS_2_WARNING": "1"})
+    # The PDFs come from the same data in a step of their own (not an MkDocs hook), into the same staging.
+    session.run("python", "-m", "macros", "pdf", "--out", str(staging))
     # Swap only after a successful build, so a failed one never leaves a half-written site.
     old = ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)
@@ -77,6 +79,13 @@ def build_site(session: nox.Session) -> None:
     staging.rename(SITE)
     shutil.rmtree(old, ignore_errors=True)
     session.log(f"Webbplatsen finns i {SITE}")
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Skriv överenskommelsen till site/overenskommelse.pdf och ett blad per part till site/pdf/parter/."""
+    _install(session)
+    session.run("python", "-m", "macros", "pdf", "--out", str(SITE), *session.posargs)
 
 
 @nox.session

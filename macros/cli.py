@@ -17,9 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="github skriver anteckningar för GitHub Actions")
+    pdf = commands.add_parser("pdf", help="skriv överenskommelsen och ett blad per part som PDF")
+    pdf.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
+    pdf.add_argument("--out", default="site", help="mappen att skriva PDF-filerna i (standard: site)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(Path(args.data_dir), args.format)
+    if args.command == "pdf":
+        from .pdf.build import run  # imports WeasyPrint, which only this command needs
+
+        return run(Path(args.data_dir), Path(args.out))
     return 2
 
 

@@ -11,6 +11,8 @@ import hashlib
 import logging
 import os
 import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -20,8 +22,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .. import fees
+from .. import fees, pipeline
 from ..model import Forum, Handbok, Medlem, Part, Roll
+from ..problems import DataError, report
 from ..render import diagram
 from ..render.avgifter import _REGEL as AVRUNDNINGSREGEL  # the site's wording of the rounding rule
 from ..render.common import Kontext, belopp, datum, kategori, kronor, procent, tal
@@ -39,6 +42,24 @@ BILAGOR = (
     ("bilaga-avgifter", "Avgifter {ar}", "bilaga_avgifter.html"),
     ("bilaga-kallor", "Källor", "bilaga_kallor.html"),
 )
+
+
+def run(data_dir: Path, out_dir: Path) -> int:
+    """`python -m macros pdf`: check the data, write every PDF, and say how long it took. 1 on any error."""
+    start = time.perf_counter()
+    try:
+        handbok, _warnings = pipeline.load(data_dir)
+        files = build(handbok, out_dir, utgava(data_dir))
+    except DataError as exc:
+        print(report(exc.problems), file=sys.stderr)
+        print("Datan har fel, så inga PDF-filer skrevs.", file=sys.stderr)
+        return 1
+    except PdfError as exc:
+        print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
+        return 1
+    seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+    print(f"Skrev {len(files)} PDF-filer till {out_dir} på {seconds} s.")
+    return 0
 
 
 class PdfError(Exception):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from .. import escape
 from ..fees import avgift
 from ..model import Part
+from ..pdf import partblad_fil
 from .beslut import beslut_avsnitt
 from .common import Kontext, antal, belopp, datum, kategori, kronor, tal
 
@@ -41,7 +44,7 @@ def partlankar(ctx: Kontext) -> str:
 def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
-    out = [f"# {escape.text(p.namn)}\n\n", _ingress(p), "\n"]
+    out = [f"# {escape.text(p.namn)}\n\n", _ingress(p), "\n", _partblad(ctx, p)]
     out.append(_forum(ctx, p))
     out.append(_atagande(ctx))
     if p.kategori == "kommun":
@@ -52,6 +55,14 @@ def partsida(ctx: Kontext, ident: str) -> str:
     out.append(f"Att organisationen är part framgår av: {ctx.kallor(p.kallor)}.\n")
     out.append(ctx.redigera(p.fil))
     return "".join(out)
+
+
+def _partblad(ctx: Kontext, p: Part) -> str:
+    """Link to the party's one-page PDF sheet. Raw HTML: the PDF is written after the site build
+    (python -m macros pdf), so MkDocs cannot check the link."""
+    href = posixpath.relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
+    return (f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
+            f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n")
 
 
 def _ingress(p: Part) -> str:
