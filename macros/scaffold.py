@@ -1,0 +1,195 @@
+"""``python -m macros new party ID`` and ``new forum ID``: a commented skeleton for a new data file.
+
+Every line to fill in is marked ``FYLL I`` and left empty, so the checker refuses the file until it is
+filled in; once it is, the file passes the schema. The comments are the schema's own descriptions,
+so the skeleton cannot drift from the schema. Choices (levels, categories, basis dates) come from
+the checked model when the data has no errors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pipeline
+from .checks import SCHEMA_COMMENT
+from .dataset import FOLDERS, display_path
+from .model import Handbok
+from .render.datareferens import schema
+
+FYLL_I = "FYLL I"
+# The command's words (English, as in the issue, and Swedish) -> folder under data/.
+SORTER = {"party": "parter", "part": "parter", "forum": "forum"}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the shared id definition in schema/defs.schema.json
+
+
+class ScaffoldError(Exception):
+    """The file cannot be made; the message says why and what to do, in Swedish."""
+
+
+@dataclass(frozen=True)
+class Skapad:
+    path: Path
+    text: str
+
+
+def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> Skapad:
+    """Write the skeleton for a new party or forum and return where; refuses bad ids and existing files."""
+    folder = SORTER[sort]
+    kind = FOLDERS[folder]
+    _check_id(ident, data_dir)
+    handbok, _ = pipeline.check(data_dir)
+    text = party_skeleton(ident, handbok, kategori) if kind == "part" else forum_skeleton(ident, handbok)
+    path = data_dir / folder / f"{ident}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(text)
+    return Skapad(path, text)
+
+
+def _check_id(ident: str, data_dir: Path) -> None:
+    if not ID_PATTERN.match(ident) or len(ident) > 60:
+        raise ScaffoldError(f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
+                            f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}")
+    for folder in FOLDERS:
+        existing = data_dir / folder / f"{ident}.yaml"
+        if existing.exists():
+            raise ScaffoldError(f"filen {display_path(existing)} finns redan; välj ett annat id eller ändra i den "
+                                "befintliga filen")
+
+
+def slug(text: str) -> str:
+    """A suggested id: å, ä, ö and accents to plain letters, everything else to hyphens."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
+
+
+# --- Skeletons -----------------------------------------------------------------------------------
+
+
+class _Lines:
+    """Builds the YAML text: each key with its schema description as a comment above it."""
+
+    def __init__(self, kind: str):
+        self.schema = schema(kind)
+        self.lines: list[str] = [f"{SCHEMA_COMMENT}../../schema/{kind}.schema.json"]
+
+    def comment(self, text: str, indent: int = 0) -> None:
+        self.lines += [" " * indent + "# " + line for line in _wrap(text, 100 - indent)]
+
+    def key(self, path: tuple[str, ...], value: str = "", indent: int = 0, hint: str = "", item: bool = False,
+            parent: bool = False) -> None:
+        """``key: value``; without a value, an empty key marked FYLL I (and ``- `` first for a list item)."""
+        desc = _description(self.schema, path)
+        if desc:
+            self.comment(desc, indent)
+        lead = " " * indent + ("- " if item else "")
+        mark = f"  # {FYLL_I}{': ' + hint if hint else ''}" if not (value or parent) else ""
+        self.lines.append(f"{lead}{path[-1]}:{' ' + value if value else ''}{mark}")
+
+    def item(self, indent: int, hint: str = "") -> None:
+        """An empty list item to fill in."""
+        self.lines.append(" " * indent + f"- # {FYLL_I}{': ' + hint if hint else ''}")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def party_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None) -> str:
+    s = _Lines("part")
+    s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör "
+              "python -m macros check.")
+    s.key(("id",), ident)
+    s.key(("namn",), hint="till exempel Nacka kommun")
+    kategorier = s.schema["properties"]["kategori"]["enum"]
+    s.key(("kategori",), kategori or "", hint="en av " + ", ".join(kategorier))
+    if kategori in (None, "kommun"):
+        s.lines += ["", *_kommun_lines(handbok, commented=kategori is None)]
+    s.lines.append("")
+    s.key(("kallor",), parent=True)
+    s.item(2, "id för en källa i data/kallor.yaml som visar att organisationen är part" + _known_sources(handbok))
+    return s.text()
+
+
+def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
+    """kommunkod and one population entry per budget year's basis date; commented out unless a kommun."""
+    block = _Lines("part")
+    block.lines = []
+    block.key(("kommunkod",), hint='SCB:s kod inom citattecken, till exempel "0182"')
+    block.key(("folkmangd",), parent=True)
+    for datum in _basis_dates(handbok):
+        hint = "" if datum else "dagen ÅÅÅÅ-06-30 året före budgetåret, inom citattecken"
+        block.key(("folkmangd", "datum"), f'"{datum}"' if datum else "", indent=2, item=True, hint=hint)
+        block.key(("folkmangd", "antal"), indent=4, hint="antal invånare, bara siffror")
+        block.key(("folkmangd", "kalla"), indent=4, hint="källans id i data/kallor.yaml")
+    if not commented:
+        return block.lines
+    intro = ["# Bara för en kommun: ta bort '# ' före kommunkod, folkmangd, datum, antal och kalla nedan",
+             "# och fyll i dem."]
+    return intro + [line if line.lstrip().startswith("#") else "# " + line for line in block.lines]
+
+
+def _basis_dates(handbok: Handbok | None) -> list[str]:
+    if handbok is None:  # the data has errors just now: the coordinator fills in the date
+        return [""]
+    return sorted({handbok.avgifter.underlagsdatum(b.ar) for b in handbok.avgifter.budgetar})
+
+
+def _known_sources(handbok: Handbok | None) -> str:
+    return f", till exempel {next(iter(handbok.kallor))}" if handbok and handbok.kallor else ""
+
+
+def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
+    s = _Lines("forum")
+    s.comment(f"Nytt forum. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör "
+              "python -m macros check.")
+    s.key(("id",), ident)
+    s.key(("namn",))
+    levels = [n.id for n in handbok.overenskommelse.styrning.nivaer] if handbok else []
+    s.key(("niva",), hint="en av " + ", ".join(levels) if levels else "")
+    s.key(("syfte",))
+    for role in ("ordforande", "sammankallande"):
+        s.key((role,), parent=True)
+        s.key((role, "part"), indent=2, hint=_party_hint(handbok))
+        s.comment("Valfritt: funktion: med funktionen, till exempel länsöverdirektör. Aldrig en persons namn.", 2)
+    s.key(("medlemmar",), parent=True)
+    s.key(("medlemmar", "part"), indent=2, item=True, hint="en parts id, eller byt raden mot kategori: kommun")
+    s.key(("medlemmar", "funktion"), indent=4)
+    s.key(("medlemmar", "mandat"), indent=4)
+    s.key(("uppgifter",), parent=True)
+    for lage in ("ordinarie_lage", "aktiverat_lage"):
+        s.key(("uppgifter", lage), indent=2, parent=True)
+        s.item(4, "en uppgift, en mening")
+    top = handbok.overenskommelse.styrning.regionala_radet if handbok else ""
+    s.key(("rapporterar_till",), hint=f"till exempel {top}" if top else "")
+    s.key(("aterrapportering",))
+    s.key(("underlag",), parent=True)
+    s.key(("underlag", "status"), indent=2, hint="kalla eller slutsats")
+    s.key(("underlag", "kallor"), indent=2, parent=True)
+    s.item(4, "källans id i data/kallor.yaml")
+    return s.text()
+
+
+def _party_hint(handbok: Handbok | None) -> str:
+    example = "lansstyrelsen-stockholm" if handbok and "lansstyrelsen-stockholm" in handbok.parter else ""
+    return f"en parts id, till exempel {example}" if example else "en parts id"
+
+
+def _description(node: dict, path: tuple[str, ...]) -> str:
+    for key in path:
+        node = node.get("items", node) if node.get("type") == "array" else node
+        node = node.get("properties", {}).get(key, {})
+    return node.get("description", "")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
