@@ -39,7 +39,11 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
         return Resource.from_contents(json.loads((schema_dir / uri).read_text(encoding="utf-8")))
 
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    registry = Registry(retrieve=retrieve)
+    # Every schema file read and crawled once, here: a registry that only retrieves on demand reads and
+    # crawls defs.schema.json again at every $ref, because lookups never update the validator's registry.
+    registry = Registry(retrieve=retrieve).with_resources(
+        (path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json"))
+    ).crawl()
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
