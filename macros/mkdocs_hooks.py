@@ -13,10 +13,22 @@ import posixpath
 
 from mkdocs.structure.files import File, Files
 
-from macros import escape, opendata, termlinks
+from macros import escape, opendata, site, termlinks
 from macros.render.common import forum_sida, part_sida
 from macros.schemas import SCHEMA_DIR
 from macros.site import load
+
+
+def on_startup(command, dirty):
+    site.serving(command)
+
+
+def on_post_build(config):
+    site.build_finished()
+
+
+def on_build_error(error):
+    site.build_finished()
 
 
 def on_config(config):
