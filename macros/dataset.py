@@ -35,13 +35,13 @@ class Dataset:
     parter: dict[str, Document] = field(default_factory=dict)  # file stem -> document
     forum: dict[str, Document] = field(default_factory=dict)
     # Stems of files left out for their own errors: references to them are not reported again.
-    skipped: set[str] = field(default_factory=set)
+    skipped: dict[str, set[str]] = field(default_factory=dict)  # kind -> stems
 
     def has_party(self, ident: str) -> bool:
-        return ident in self.parter or ident in self.skipped
+        return ident in self.parter or ident in self.skipped.get("part", set())
 
     def has_forum(self, ident: str) -> bool:
-        return ident in self.forum or ident in self.skipped
+        return ident in self.forum or ident in self.skipped.get("forum", set())
 
     def folder(self, kind: str) -> dict[str, Document]:
         return {"part": self.parter, "forum": self.forum}[kind]
@@ -88,7 +88,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
             found = schemas.validate(doc, kind)
         problems += found
         if found:
-            ds.skipped.add(path.stem)
+            ds.skipped.setdefault(kind, set()).add(path.stem)
             continue
         if kind in FOLDERS.values():
             ds.folder(kind)[path.stem] = doc

@@ -49,6 +49,10 @@ for _tag, _regexp, _first in [
 class _Composer(Composer):
     def compose_node(self, parent, index):
         event = self.peek_event()
+        if getattr(event, "tag", None) not in (None, "!"):
+            # An explicit tag (!!int, !!bool, !foo) would bypass the strict resolver: remember it, report it
+            # with every other problem of the file, and never construct its value.
+            self.explicit_tags.add((event.start_mark.line, event.start_mark.column))
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(
                 event.start_mark,
@@ -64,6 +68,7 @@ class _StrictLoader(Reader, Scanner, Parser, _Composer, _Resolver):
         Scanner.__init__(self)
         Parser.__init__(self)
         _Composer.__init__(self)
+        self.explicit_tags: set[tuple[int, int]] = set()
         _Resolver.__init__(self)
 
 
@@ -139,7 +144,7 @@ def load_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, 1, 1, "yaml-empty", "filen är tom; fyll i uppgifterna eller ta bort filen")]
     doc = Document(name, None, first_line=text.split("\n", 1)[0].rstrip("\r"))
     problems: list[Problem] = []
-    doc.data = _build(root, (), doc, problems)
+    doc.data = _build(root, (), doc, problems, loader.explicit_tags)
     if problems:
         return None, problems
     return doc, []
@@ -149,9 +154,9 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem]) -> Any:
+def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], explicit: set) -> Any:
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if node.tag not in _ALLOWED_TAGS:
+    if node.tag not in _ALLOWED_TAGS or (node.start_mark.line, node.start_mark.column) in explicit:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(_problem_at(doc.path, node.start_mark, "yaml-tag",
                                     f"taggen '{tag}' är inte tillåten; ta bort den"))
@@ -159,7 +164,7 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem]) ->
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        return [_build(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
+        return [_build(item, (*path, i), doc, problems, explicit) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -179,7 +184,7 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem]) ->
                                         "ta bort den ena eller slå ihop dem"))
             continue
         doc.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        result[key] = _build(value_node, (*path, key), doc, problems)
+        result[key] = _build(value_node, (*path, key), doc, problems, explicit)
     return result
 
 

@@ -102,8 +102,11 @@ def _message(error: ValidationError) -> str:
         want = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
         found = _show(error.instance)
         extra = ""
-        if "integer" in expected and isinstance(error.instance, str) and error.instance.replace(" ", "").isdigit():
-            extra = f"; skriv siffrorna utan mellanslag: {error.instance.replace(' ', '')}"
+        digits = error.instance.replace(" ", "").replace("\u00a0", "") if isinstance(error.instance, str) else ""
+        if "integer" in expected and digits.isdigit() and digits != error.instance and not digits.startswith("0"):
+            extra = f"; skriv siffrorna utan mellanslag: {digits}"
+        elif "integer" in expected and digits.isdigit() and len(digits) > 1 and digits.startswith("0"):
+            extra = f"; skriv talet utan inledande nolla: {int(digits)}"
         return f"{where} ska vara {want}, men är {found}{extra}"
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)

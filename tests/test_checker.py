@@ -184,11 +184,6 @@ def test_fixtures_mirror_the_data_folder():
     assert kinds(VALID) == kinds(ROOT / "data")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks ignore files skipped for their own errors: level-has-forum "
-    "then asks for a forum that exists but has a syntax error",
-)
 def test_a_broken_file_causes_no_follow_up_errors(tmp_path):
     data = make_data(tmp_path)
     path = data / "forum" / "samordningskansliet.yaml"  # the only forum at its level
@@ -197,11 +192,6 @@ def test_a_broken_file_causes_no_follow_up_errors(tmp_path):
     assert {m.group(6) for m in _errors(out)} == {"yaml-duplicate-key"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the type hint 'skriv siffrorna utan mellanslag' is given for any digit "
-    "string, so antal: 0123 is told to write 0123 again",
-)
 def test_integer_hint_only_suggests_a_fix_that_works(tmp_path):
     make_data(tmp_path, BAD / "octal-number")
     _, out, _ = run_check(tmp_path, "data")
