@@ -122,6 +122,17 @@ def build(handbok: Handbok, out_dir: Path, utg: Utgava) -> list[Path]:
     return written
 
 
+def render_pdf(html: str) -> bytes:
+    """Any print HTML to PDF/UA-1 bytes with the project's stylesheet and font (tests use it for layout rules)."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    css = CSS(filename=str(PDF_DIR / "print.css"), font_config=font_config)
+    with _fail_on_warnings():
+        return _render(html, css, font_config).write_pdf(pdf_variant=VARIANT)
+
+
 def dokument_html(handbok: Handbok, utg: Utgava) -> str:
     """The agreement as print HTML: the body first, then the contents page made from its headings."""
     env = _env()
