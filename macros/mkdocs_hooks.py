@@ -51,7 +51,8 @@ def _extend_nav(nav: list, section: str, entries: list) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    handbok = load(config.config_file_path)
+    global _handbok
+    handbok = _handbok = load(config.config_file_path)
     for p in handbok.parter.values():
         files.append(_page(config, part_sida(p.id), p.namn, f'partsida("{p.id}")', p.fil))
     for f in handbok.forum.values():
@@ -64,13 +65,14 @@ def on_files(files: Files, config) -> Files:
 
 
 GLOSSARY = "ordlista.md"
+_handbok = None  # the model of the build in progress
 
 
 def on_page_content(html: str, page, config, files) -> str:
     """Link glossary terms at their first use on every page but the glossary itself."""
     if page.file.src_uri == GLOSSARY:
         return html
-    handbok = load(config.config_file_path)
+    handbok = _handbok  # loaded in on_files: asking the pipeline per page stats every data file per page
     target = files.get_file_from_path(GLOSSARY)
     href = posixpath.relpath(target.url, posixpath.dirname(page.file.url) or ".")
     return termlinks.link_terms(html, handbok.ordlista, href)
