@@ -1,0 +1,182 @@
+"""The forge's checks and the local pre-commit hook: parsed, required steps present, every action pinned,
+and linted with zizmor (security audit) and the vendored GitHub workflow schema (check-jsonschema)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+PR = WORKFLOWS / "pull-request.yml"
+PUBLISH = WORKFLOWS / "publish.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+BIN = Path(sys.executable).parent
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
+
+
+def _load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # PyYAML 1.1 reads the key `on` as true
+    return data
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _runs(workflow: dict) -> list[str]:
+    return [step["run"] for step in _steps(workflow) if "run" in step]
+
+
+def _index(steps: list[dict], needle: str) -> int:
+    return next(i for i, s in enumerate(steps) if needle in s.get("run", "") + s.get("uses", ""))
+
+
+def test_pull_request_checks_summarises_builds_tests_and_uploads():
+    wf = _load(PR)
+    assert "pull_request" in wf["on"]
+    assert wf["permissions"] == {"contents": "read"}
+    steps = _steps(wf)
+    runs = _runs(wf)
+    assert any(re.search(r"python -m macros check --format github\b", r) for r in runs), runs
+    diff = next(s for s in steps if "python -m macros diff" in s.get("run", ""))
+    assert "$BASE_SHA" in diff["run"] and "HEAD" in diff["run"] and "$GITHUB_STEP_SUMMARY" in diff["run"]
+    assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"  # via env: no template injection
+    assert diff["if"] == "${{ !cancelled() }}"  # the summary also shows when the check fails
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there for the summary
+    assert any(r.strip().startswith("nox -s build") for r in runs)
+    assert any(r.strip().startswith("nox -s tests") for r in runs)
+    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert {u["with"]["path"] for u in uploads} == {"andringar/", "site/"}
+    assert _index(steps, "macros check") < _index(steps, "nox -s build") < _index(steps, "nox -s tests")
+
+
+def test_build_session_writes_the_pdf_into_the_uploaded_site():
+    """The workflows upload site/ as the site and the PDF: nox's build session must put the PDF there."""
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    build_site = noxfile[noxfile.index("def build_site"):]
+    build_site = build_site[: build_site.index("\n@nox.session")]
+    assert '"mkdocs", "build", "--strict"' in build_site
+    assert '"-m", "macros", "pdf"' in build_site
+
+
+def test_main_branch_is_published_to_pages():
+    wf = _load(PUBLISH)
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert wf["permissions"] == {"contents": "read"}
+    build, deploy = wf["jobs"]["bygg"], wf["jobs"]["publicera"]
+    assert any("python -m macros check --format github" in r for r in _runs({"jobs": {"b": build}}))
+    assert any(r.strip().startswith("nox -s build") for r in _runs({"jobs": {"b": build}}))
+    pages = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert pages["with"]["path"] == "site/"
+    assert deploy["needs"] == "bygg"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment():
+    seen: dict[str, str] = {}
+    count = 0
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "uses:" not in line:
+                continue
+            m = USES.match(line)
+            where = f"{path.name}:{number}"
+            assert m, f"{where}: cannot read the action reference: {line.strip()}"
+            assert re.fullmatch(r"[0-9a-f]{40}", m["ref"]), f"{where}: {m['action']} is not pinned to a full commit SHA"
+            assert m["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", m["comment"].split()[0]), \
+                f"{where}: say which release the SHA is, e.g. '# v4.2.2'"
+            pinned = f"{m['ref']} {m['comment'].split()[0]}"
+            assert seen.setdefault(m["action"], pinned) == pinned, f"{where}: {m['action']} pinned differently"
+            count += 1
+    assert count >= 6
+
+
+def test_zizmor_finds_nothing():
+    """zizmor (from PyPI) audits for unpinned actions, template injection, excessive permissions, leaked tokens."""
+    result = subprocess.run([BIN / "zizmor", "--offline", "--format", "json", str(WORKFLOWS)],
+                            capture_output=True, text=True, timeout=120)
+    findings = json.loads(result.stdout)
+    assert findings == [], json.dumps(findings, indent=1, ensure_ascii=False)[:3000]
+
+
+def test_zizmor_would_catch_an_unpinned_action(tmp_path):
+    """The audit above can fail: the same workflow with a tag instead of a SHA is reported."""
+    bad = tmp_path / ".github" / "workflows"
+    bad.mkdir(parents=True)
+    text = PUBLISH.read_text(encoding="utf-8")
+    (bad / "publish.yml").write_text(re.sub(r"(actions/checkout)@[0-9a-f]{40}", r"\1@v4", text), encoding="utf-8")
+    result = subprocess.run([BIN / "zizmor", "--offline", "--format", "json", str(bad)],
+                            capture_output=True, text=True, timeout=120)
+    assert "unpinned-uses" in {f["ident"] for f in json.loads(result.stdout)}
+
+
+def test_workflows_follow_githubs_workflow_schema():
+    result = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             *map(str, sorted(WORKFLOWS.glob("*.yml")))], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- pre-commit ----------------------------------------------------------------------------------
+
+
+def _hook() -> dict:
+    config = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
+    return hook
+
+
+def test_pre_commit_hook_runs_the_checker_on_data_and_schema_changes():
+    hook = _hook()
+    assert hook["entry"] == "python -m macros check"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("data/parter/nacka.yaml") and files.search("data/beslut.yaml")
+    assert files.search("schema/part.schema.json")
+    assert not files.search("docs/index.md") and not files.search("macros/cli.py")
+
+
+def test_pre_commit_hook_pins_the_same_versions_as_the_project():
+    pins = {re.split(r"[=<>]", d)[0].lower(): d
+            for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    for dep in _hook()["additional_dependencies"]:
+        assert pins[dep.split("==")[0].lower()] == dep, f"{dep} differs from pyproject.toml"
+
+
+def test_pre_commit_config_is_valid():
+    result = subprocess.run([BIN / "pre-commit", "validate-config", str(PRE_COMMIT)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_stops_a_commit_with_broken_data(tmp_path):
+    """The real hook in a scratch repository: pre-commit installs its pinned dependencies (from PyPI, once,
+    then cached) and the checker stops the broken file with its usual message."""
+    repo = tmp_path / "repo"
+    for name in ("data", "schema", "macros"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PRE_COMMIT, repo / PRE_COMMIT.name)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    nacka = repo / "data" / "parter" / "nacka.yaml"
+    nacka.write_text(nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", 'namn: "Nacka kommun'),
+                     encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRE_COMMIT")}
+    result = subprocess.run([BIN / "pre-commit", "run", "--all-files"], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "data/parter/nacka.yaml:" in result.stdout and "[yaml-syntax]" in result.stdout
