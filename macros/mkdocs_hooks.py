@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import escape, opendata, site, termlinks
 from macros.render.common import forum_sida, part_sida
@@ -31,11 +31,24 @@ def on_build_error(error):
     site.build_finished()
 
 
+# Material writes the whole menu into every page, so a menu entry per page makes the site grow with the
+# square of the data. Above this many, a section's pages are left out of the menu: its index page lists them
+# all, and search finds them. The real agreement (37 parties, 6 forums) lists every one.
+NAV_MAX = 100
+
+
 def on_config(config):
     handbok = load(config.config_file_path)
-    _extend_nav(config.nav or [], "Parter", [{_nav_title(p.namn): part_sida(p.id)} for p in handbok.parter.values()])
-    _extend_nav(config.nav or [], "Forum", [{_nav_title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()])
+    if _in_nav(handbok.parter):
+        _extend_nav(config.nav or [], "Parter",
+                    [{_nav_title(p.namn): part_sida(p.id)} for p in handbok.parter.values()])
+    if _in_nav(handbok.forum):
+        _extend_nav(config.nav or [], "Forum", [{_nav_title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()])
     return config
+
+
+def _in_nav(pages: dict) -> bool:
+    return len(pages) <= NAV_MAX
 
 
 def _nav_title(name: str) -> str:
@@ -54,9 +67,9 @@ def on_files(files: Files, config) -> Files:
     global _handbok
     handbok = _handbok = load(config.config_file_path)
     for p in handbok.parter.values():
-        files.append(_page(config, part_sida(p.id), p.namn, f'partsida("{p.id}")', p.fil))
+        files.append(_page(config, part_sida(p.id), p.namn, f'partsida("{p.id}")', p.fil, _in_nav(handbok.parter)))
     for f in handbok.forum.values():
-        files.append(_page(config, forum_sida(f.id), f.namn, f'forumsida("{f.id}")', f.fil))
+        files.append(_page(config, forum_sida(f.id), f.namn, f'forumsida("{f.id}")', f.fil, _in_nav(handbok.forum)))
     for name, content in opendata.files(handbok).items():
         files.append(File.generated(config, name, content=content))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -78,10 +91,11 @@ def on_page_content(html: str, page, config, files) -> str:
     return termlinks.link_terms(html, handbok.ordlista, href)
 
 
-def _page(config, src_uri: str, name: str, call: str, data_file: str) -> File:
+def _page(config, src_uri: str, name: str, call: str, data_file: str, in_nav: bool = True) -> File:
     # The title goes through YAML (json.dumps is valid YAML) and then Jinja and HTML: entities keep it inert.
     content = f"---\ntitle: {json.dumps(escape.title(name))}\n---\n\n{{{{ {call} }}}}\n"
-    file = File.generated(config, src_uri, content=content)
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     # Material's edit button: point at the data file (urljoin resolves the ../ against edit_uri's docs/).
     file.edit_uri = "../" + data_file
     return file
