@@ -78,6 +78,7 @@ def _in_repo(path: str, data_dir: Path, rel: str) -> str:
 # --- Comparing two models ------------------------------------------------------------------------
 
 ABSENT = "absent"  # in a fee comparison: the municipality is not a party in that version
+NO_YEAR = "no-year"  # in a fee comparison: that version has no such budget year
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class ForumAndring:
 @dataclass(frozen=True)
 class AvgiftRad:
     part: Part
-    fore: Decimal | str | None  # None = population unknown; ABSENT = not a municipality party
+    fore: Decimal | str | None  # None = population unknown; ABSENT or NO_YEAR: no fee in that version
     efter: Decimal | str | None
 
 
@@ -107,7 +108,7 @@ class AvgiftAr:
     ar: int
     rader: list[AvgiftRad]
     summa: tuple[Decimal | None, Decimal | None]  # the known fees' sum; None when the year is not in that version
-    okanda: tuple[int, int]
+    okanda: tuple[int | None, int | None]
     per_invanare: tuple[Decimal | None, Decimal | None]
 
 
@@ -181,8 +182,10 @@ def _years(old: Handbok, new: Handbok) -> list[int]:
 
 
 def _fee(h: Handbok, ident: str, ar: int) -> Decimal | str | None:
+    if ar not in {b.ar for b in h.avgifter.budgetar}:
+        return NO_YEAR
     part = h.parter.get(ident)
-    if part is None or part.kategori != "kommun" or ar not in {b.ar for b in h.avgifter.budgetar}:
+    if part is None or part.kategori != "kommun":
         return ABSENT
     return avgift(h, part, ar).belopp
 
@@ -200,7 +203,7 @@ def _avgift_ar(old: Handbok, new: Handbok, ar: int) -> AvgiftAr | None:
     year = AvgiftAr(
         ar, rows,
         summa=(t_old.summa_kanda if t_old else None, t_new.summa_kanda if t_new else None),
-        okanda=(t_old.antal_okanda if t_old else 0, t_new.antal_okanda if t_new else 0),
+        okanda=(t_old.antal_okanda if t_old else None, t_new.antal_okanda if t_new else None),
         per_invanare=(t_old.belopp_per_invanare if t_old else None, t_new.belopp_per_invanare if t_new else None),
     )
     same = year.summa[0] == year.summa[1] and year.okanda[0] == year.okanda[1]

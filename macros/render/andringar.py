@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import escape
-from ..diff import ABSENT, Andringar, AvgiftAr, ForumAndring
+from ..diff import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
 from ..model import Beslut, Handbok, Medlem
 from .common import belopp, datum, kategori, kronor
 
@@ -102,10 +102,11 @@ def _avgift_ar(y: AvgiftAr) -> str:
         for r in y.rader:
             diff = _skillnad(r.fore, r.efter)
             out.append(f"| {escape.text(r.part.namn)} | {_kr(r.fore)} | {_kr(r.efter)} | {diff} |\n")
-    before, after = y.summa
+    before, after = (NO_YEAR if s is None else s for s in y.summa)
     out.append(f"\n**Summa av de kända avgifterna:** {_kr(before)} → {_kr(after)} ({_skillnad(before, after)}).")
     if y.okanda[0] or y.okanda[1]:
-        out.append(f" Kommuner med okänd folkmängd, som inte ingår i summan: {y.okanda[0]} → {y.okanda[1]}.")
+        was, now = ("–" if n is None else n for n in y.okanda)
+        out.append(f" Kommuner med okänd folkmängd, som inte ingår i summan: {was} → {now}.")
     return "".join(out) + "\n"
 
 
@@ -116,6 +117,8 @@ def _rate(value: Decimal | None) -> str:
 def _kr(value: Decimal | str | None) -> str:
     if value == ABSENT:
         return "inte part"
+    if value == NO_YEAR:
+        return "–"
     if value is None:
         return "uppgift saknas"
     return kronor(value)

@@ -1,0 +1,219 @@
+"""`python -m macros diff BASE [HEAD]`: one test per kind of change, in a scratch Git repository holding the
+fixture dataset. Fees in the fixture: Nacka 95 182 × 1,50 = 142 773 kr, Salem 16 076 × 1,50 = 24 114 kr,
+Vaxholm unknown; known sum 166 887 kr."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros import cli
+from macros.render.andringar import INGA, RUBRIK
+from tests.helpers import VALID
+
+NBSP = "\u00a0"
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+
+NEW_KOMMUN = """\
+# yaml-language-server: $schema=../../schema/part.schema.json
+id: testby
+namn: Testby kommun
+kategori: kommun
+kommunkod: "0199"
+folkmangd:
+  - datum: "2014-06-30"
+    antal: 10000
+    kalla: scb-folkmangd-2014-06-30
+kallor:
+  - beslut-nacka-ks
+"""
+
+
+class Repo:
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(VALID, root / "data")
+        (root / "README.md").write_text("Testförråd\n", encoding="utf-8")
+        self.git("init", "-q")
+        self.commit("start")
+
+    def git(self, *args: str) -> str:
+        return subprocess.run([*GIT, "-C", str(self.root), *args], check=True, capture_output=True, text=True).stdout
+
+    def commit(self, message: str) -> None:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.root / "data" / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (rel, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        (self.root / "data" / rel).write_text(text, encoding="utf-8")
+
+    def diff(self, *revs: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.chdir(self.root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["diff", *revs])
+        return code, out.getvalue(), err.getvalue()
+
+    def changed(self, *revs: str) -> str:
+        code, out, err = self.diff(*revs)
+        assert (code, err) == (0, ""), err
+        assert out.startswith(RUBRIK + "\n")
+        return out
+
+
+@pytest.fixture
+def repo(tmp_path) -> Repo:
+    return Repo(tmp_path / "repo")
+
+
+def kr(amount: str) -> str:
+    return amount.replace(" ", NBSP) + f"{NBSP}kr"
+
+
+def test_no_change_to_the_data_says_so(repo):
+    (repo.root / "README.md").write_text("Bara texten ändras.\n", encoding="utf-8")
+    repo.commit("readme")
+    expected = f"{RUBRIK}\n\nJämför <code>HEAD~1</code> med <code>HEAD</code>.\n\n{INGA}\n"
+    assert repo.changed("HEAD~1", "HEAD") == expected
+    assert INGA in repo.changed("HEAD")  # the working tree, unchanged
+
+
+def test_new_municipality_is_listed_with_its_fee_and_the_new_total(repo):
+    repo.write("parter/testby.yaml", NEW_KOMMUN)
+    repo.commit("Testby ansluter")
+    out = repo.changed("HEAD~1", "HEAD")
+    assert out == (
+        f"{RUBRIK}\n\nJämför <code>HEAD~1</code> med <code>HEAD</code>.\n"
+        "\n### Parter\n\n- Ny part: **Testby kommun** (<code>testby</code>), kommun.\n"
+        "\n### Avgifter för budgetåret 2015\n\n"
+        "| Kommun | Före | Efter | Skillnad |\n|---|--:|--:|--:|\n"
+        f"| Testby kommun | inte part | {kr('15 000')} | – |\n"
+        f"\n**Summa av de kända avgifterna:** {kr('166 887')} → {kr('181 887')} (+{kr('15 000')})."
+        " Kommuner med okänd folkmängd, som inte ingår i summan: 1 → 1.\n"
+    )
+
+
+def test_removed_party_and_its_fee(repo):
+    (repo.root / "data" / "parter" / "salem.yaml").unlink()
+    out = repo.changed("HEAD")
+    assert "- Borttagen part: **Salems kommun** (<code>salem</code>).\n" in out
+    assert f"| Salems kommun | {kr('24 114')} | inte part | – |\n" in out
+    assert f"{kr('166 887')} → {kr('142 773')} (\u2212{kr('24 114')})" in out
+
+
+def test_renamed_party(repo):
+    repo.edit("parter/nacka.yaml", "namn: Nacka kommun", "namn: Nacka stad")
+    out = repo.changed("HEAD")
+    assert "- Nytt namn: Nacka kommun heter nu **Nacka stad** (<code>nacka</code>).\n" in out
+    assert "Avgifter" not in out  # a new name changes no fee
+
+
+def test_population_change_changes_the_fee_and_the_total(repo):
+    repo.edit("parter/salem.yaml", "antal: 16076", "antal: 16176")
+    out = repo.changed("HEAD")
+    assert f"| Salems kommun | {kr('24 114')} | {kr('24 264')} | +{kr('150')} |\n" in out
+    assert f"{kr('166 887')} → {kr('167 037')} (+{kr('150')})" in out
+    assert "### Parter" not in out
+
+
+def test_rate_change_and_a_new_budget_year(repo):
+    repo.edit("avgifter.yaml", 'belopp_per_invanare: "1,50"', 'belopp_per_invanare: "1,60"')
+    repo.edit("avgifter.yaml", "    kalla: beslut-nacka-ks\ntotal_kostnad:",
+              '    kalla: beslut-nacka-ks\n  - ar: 2016\n    belopp_per_invanare: "1,50"\n'
+              "    kalla: beslut-nacka-ks\ntotal_kostnad:")
+    for party, antal in (("nacka", 96000), ("salem", 16200)):
+        repo.edit(f"parter/{party}.yaml", "folkmangd:\n",
+                  f'folkmangd:\n  - datum: "2015-06-30"\n    antal: {antal}\n    kalla: scb-folkmangd-2014-06-30\n')
+    repo.edit("parter/vaxholm.yaml", "folkmangd:\n",
+              'folkmangd:\n  - datum: "2015-06-30"\n    uppgift_saknas: Siffran har inte sökts i testet.\n')
+    out = repo.changed("HEAD")
+    assert f"### Avgifter för budgetåret 2015\n\nBelopp per invånare: 1,50{NBSP}kr → 1,60{NBSP}kr.\n" in out
+    assert f"| Nacka kommun | {kr('142 773')} | {kr('152 291')} | +{kr('9 518')} |\n" in out
+    assert f"{kr('166 887')} → {kr('178 013')} (+{kr('11 126')})" in out
+    assert f"### Avgifter för budgetåret 2016\n\nBelopp per invånare: – → 1,50{NBSP}kr.\n" in out
+    assert f"| Nacka kommun | – | {kr('144 000')} | – |\n" in out
+    assert (f"**Summa av de kända avgifterna:** – → {kr('168 300')} (–). Kommuner med okänd folkmängd, "
+            "som inte ingår i summan: – → 1.\n") in out
+
+
+def test_forum_membership_chair_convener_and_tasks(repo):
+    rel = "forum/regional-samordningsgrupp.yaml"
+    repo.edit(rel, "sammankallande:\n  part: lansstyrelsen-stockholm",
+              "sammankallande:\n  part: nacka\n  funktion: säkerhetschef")
+    repo.edit(rel, "ordforande:\n  part: lansstyrelsen-stockholm", "ordforande:\n  part: stockholms-lans-landsting")
+    repo.edit(rel, "    mandat: Samordnar den egna organisationens beredskapsarbete med de andra parternas.\n",
+              "    mandat: Samordnar beredskapsarbetet.\n"
+              "  - part: salem\n    funktion: beredskapssamordnare\n    mandat: Företräder kommunen.\n")
+    repo.edit(rel, "    - Samordnar parternas arbete och resurser enligt den gemensamma inriktningen.\n",
+              "    - Delar lägesbilden med alla parter.\n")
+    out = repo.changed("HEAD")
+    section = out[out.index("#### Regional samordningsgrupp"):]
+    assert "- Ordförande: Länsstyrelsen i Stockholms län → Stockholms läns landsting\n" in section
+    assert "- Sammankallande: Länsstyrelsen i Stockholms län → Nacka kommun\n" in section
+    assert "- Ny medlem: Salems kommun, beredskapssamordnare. Mandat: Företräder kommunen.\n" in section
+    assert ("- Ändrad medlem: Alla parter, chef med ansvar för säkerhet och beredskap. Mandat: Samordnar "
+            "beredskapsarbetet. (var: chef med ansvar för säkerhet och beredskap; Samordnar den egna "
+            "organisationens beredskapsarbete med de andra parternas.)\n") in section
+    assert "- Ny uppgift i aktiverat läge: Delar lägesbilden med alla parter.\n" in section
+    assert ("- Uppgift borttagen i aktiverat läge: Samordnar parternas arbete och resurser enligt den "
+            "gemensamma inriktningen.\n") in section
+
+
+def test_removed_member_and_new_forum(repo):
+    rel = "forum/regional-samordningsgrupp.yaml"
+    repo.edit(rel, "  - kategori: alla\n", "  - part: salem\n")
+    text = (repo.root / "data" / rel).read_text(encoding="utf-8")
+    repo.write("forum/nytt-forum.yaml", text.replace("id: regional-samordningsgrupp", "id: nytt-forum")
+               .replace("namn: Regional samordningsgrupp", "namn: Nytt forum"))
+    out = repo.changed("HEAD")
+    assert "- Nytt forum: **Nytt forum** (<code>nytt-forum</code>).\n" in out
+    assert "- Medlem borttagen: Alla parter, chef med ansvar för säkerhet och beredskap." in out
+    assert "- Ny medlem: Salems kommun, chef med ansvar för säkerhet och beredskap." in out
+
+
+def test_new_decision(repo):
+    repo.edit("beslut.yaml", "beslut:\n", "beslut:\n"
+              '  - id: salem-lamnar\n    datum: "2016-01-01"\n    organ: Kommunfullmäktige i Salem\n'
+              "    rubrik: Salem lämnar samverkan\n    sammanfattning: Ett påhittat testbeslut.\n"
+              "    andrar:\n      beskrivning: Salem är inte längre part.\n      parter:\n        - salem\n"
+              "    kallor:\n      - beslut-nacka-ks\n")
+    out = repo.changed("HEAD")
+    assert "### Beslut\n\n- Nytt beslut: 1 januari 2016, Salem lämnar samverkan (<code>salem-lamnar</code>)\n" in out
+
+
+def test_head_defaults_to_the_working_tree(repo):
+    repo.edit("parter/nacka.yaml", "namn: Nacka kommun", "namn: Nacka stad")
+    assert "Nacka stad" in repo.changed("HEAD")
+    assert INGA in repo.changed("HEAD", "HEAD")  # a named revision ignores uncommitted edits
+
+
+def test_text_from_data_is_escaped(repo):
+    repo.edit("parter/nacka.yaml", "namn: Nacka kommun", "namn: '<b>Nacka</b> | *kommun*'")
+    out = repo.changed("HEAD")
+    assert "<b>" not in out and "&lt;b&gt;Nacka&lt;/b&gt; &#124; &#42;kommun&#42;" in out
+
+
+def test_unknown_revision_is_refused_in_swedish(repo):
+    code, out, err = repo.diff("finns-inte")
+    assert (code, out) == (1, "")
+    assert err == "fel: hittar inte revisionen 'finns-inte'; ange en gren, en tagg eller en commit, till exempel main\n"
+
+
+def test_broken_data_names_the_file_as_in_the_repository(repo):
+    repo.edit("parter/salem.yaml", "antal: 16076", "antal: 16 076")
+    repo.commit("trasig")
+    code, out, err = repo.diff("HEAD~1", "HEAD")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == ("fel: datan i revisionen HEAD har fel, så ändringarna kan inte räknas ut; "
+                                   "rätta felen först")
+    assert err.splitlines()[1].startswith("data/parter/salem.yaml:8:12: fel: 'antal' ska vara ett heltal")
