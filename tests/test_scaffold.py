@@ -1,0 +1,177 @@
+"""`python -m macros new party|forum ID`: the skeleton is refused until filled in, passes once it is, and
+the acceptance path of issue 6: scaffold a new party, fill it in, check and build pass, and the change
+summary against the previous commit lists the new party and the changed fee total."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from macros import cli, pipeline
+from macros.fees import avgiftstabell
+from macros.render.common import kronor
+from macros.scaffold import FYLL_I
+from tests.sitebuild import ROOT, build, read
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+
+
+def run(workdir: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(workdir), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    """A scratch repository with the real data, committed."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    subprocess.run([*GIT, "-C", str(tmp_path), "init", "-q"], check=True)
+    subprocess.run([*GIT, "-C", str(tmp_path), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(tmp_path), "commit", "-q", "-m", "start"], check=True)
+    return tmp_path
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """What a coordinator does: give each marked key a value (first unfilled occurrence), remove the mark."""
+    for key, value in values.items():
+        pattern = re.compile(rf"^(\s*(?:- )?){re.escape(key)}:\s*# {FYLL_I}.*$", re.M)
+        text, n = pattern.subn(lambda m, v=value, k=key: f"{m.group(1)}{k}: {v}", text, count=1)
+        assert n == 1, f"no line to fill in for {key}"
+    return text
+
+
+def fill_items(text: str, *values: str) -> str:
+    """Fill the marked list items (`- # FYLL I ...`) in order."""
+    for value in values:
+        text, n = re.subn(rf"^(\s*)- # {FYLL_I}.*$", lambda m, v=value: f"{m.group(1)}- {v}", text, count=1, flags=re.M)
+        assert n == 1
+    return text
+
+
+def uncomment_kommun_block(text: str) -> str:
+    """Remove '# ' before the commented-out keys, as the skeleton's instruction says."""
+    return re.sub(r"^# (\s*(?:- )?(?:kommunkod|folkmangd|datum|antal|kalla):)", r"\1", text, flags=re.M)
+
+
+def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summary(work, tmp_path):
+    code, out, err = run(work, "new", "party", "testby")
+    path = work / "data" / "parter" / "testby.yaml"
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Skapade {Path('data/parter/testby.yaml')}. Fyll i raderna som är märkta FYLL I")
+    skeleton = path.read_text(encoding="utf-8")
+    assert skeleton.startswith("# yaml-language-server: $schema=../../schema/part.schema.json\n")
+
+    # Unfilled, the checker refuses it, at the lines to fill in.
+    code, out, _ = run(work, "check")
+    assert code == 1
+    assert re.search(r"^data/parter/testby\.yaml:\d+:\d+: fel: 'namn' ska vara en text, men är tomt", out, re.M)
+
+    filled = uncomment_kommun_block(skeleton)
+    filled = fill(filled, {"namn": "Testby kommun", "kategori": "kommun", "kommunkod": '"0199"',
+                           "antal": "10000", "kalla": "scb-folkmangd-2014-06-30"})
+    filled = fill_items(filled, "beslut-nacka-ks")
+    assert FYLL_I not in filled.split("\n", 3)[3]  # every mark is gone (the instruction on line 2 stays)
+    path.write_text(filled, encoding="utf-8")
+    code, out, _ = run(work, "check")
+    assert code == 0, out
+    assert "testby.yaml" not in out
+
+    site = tmp_path / "site"
+    result = build(work / "data", site)
+    assert result.returncode == 0, result.stderr
+    assert "Testby kommun" in read(site, "parter/testby.html")
+
+    subprocess.run([*GIT, "-C", str(work), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(work), "commit", "-q", "-m", "Testby ansluter"], check=True)
+    code, summary, err = run(work, "diff", "HEAD~1", "HEAD")
+    assert (code, err) == (0, "")
+    assert "- Ny part: **Testby kommun** (<code>testby</code>), kommun.\n" in summary
+    before, _ = pipeline.check(ROOT / "data")
+    old_total = avgiftstabell(before, 2015).summa_kanda
+    new_total = old_total + Decimal(15000)
+    assert f"**Summa av de kända avgifterna:** {kronor(old_total)} → {kronor(new_total)} (+{kronor(Decimal(15000))})" \
+        in summary
+
+
+def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
+    code, _, _ = run(work, "new", "party", "testby", "--kategori", "kommun")
+    path = work / "data" / "parter" / "testby.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert code == 0 and 'datum: "2014-06-30"' in text and "\nkategori: kommun\n" in text
+    text = fill(text, {"namn": "Testby kommun", "kommunkod": '"0199"', "antal": "10000",
+                       "kalla": "scb-folkmangd-2014-06-30"})
+    path.write_text(fill_items(text, "beslut-nacka-ks"), encoding="utf-8")
+    assert run(work, "check")[0] == 0
+
+
+def test_new_organisation_without_the_municipality_block(work):
+    run(work, "new", "party", "ny-myndighet", "--kategori", "larmtjanst")
+    path = work / "data" / "parter" / "ny-myndighet.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "kommunkod" not in text.replace("# Kommunkod", "")
+    path.write_text(fill_items(fill(text, {"namn": "Ny myndighet"}), "beslut-nacka-ks"), encoding="utf-8")
+    assert run(work, "check")[0] == 0
+
+
+def test_new_forum_filled_in_passes_the_checker(work):
+    code, _, _ = run(work, "new", "forum", "nytt-forum")
+    path = work / "data" / "forum" / "nytt-forum.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert code == 0 and text.startswith("# yaml-language-server: $schema=../../schema/forum.schema.json\n")
+    assert "en av inriktande, samordnande, verkstallande" in text  # the levels, from the model
+    assert run(work, "check")[0] == 1
+    text = fill(text, {
+        "namn": "Nytt forum", "niva": "samordnande", "syfte": "Samordnar ett nytt område.",
+        "part": "lansstyrelsen-stockholm",
+    })
+    text = fill(text, {"part": "lansstyrelsen-stockholm"})  # sammankallande
+    text = fill(text, {"part": "nacka", "funktion": "säkerhetschef", "mandat": "Företräder kommunen.",
+                       "rapporterar_till": "regional-samordningsgrupp",
+                       "aterrapportering": "Deltagarna informerar sina organisationer.", "status": "slutsats"})
+    text = fill_items(text, "Följer upp arbetet.", "Samordnar insatser.", "beslut-nacka-ks")
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(work, "check")
+    assert code == 0, out
+
+
+def test_an_existing_file_is_never_overwritten(work):
+    nacka = work / "data" / "parter" / "nacka.yaml"
+    before = nacka.read_bytes()
+    code, out, err = run(work, "new", "party", "nacka")
+    assert (code, out) == (1, "")
+    assert err == (f"fel: filen {Path('data/parter/nacka.yaml')} finns redan; välj ett annat id eller ändra i "
+                   "den befintliga filen\n")
+    assert nacka.read_bytes() == before
+    code, _, err = run(work, "new", "party", "regionala-radet")  # ids are unique across parties and forums
+    assert code == 1 and "data/forum/regionala-radet.yaml finns redan" in err.replace("\\", "/")
+    assert not (work / "data" / "parter" / "regionala-radet.yaml").exists()
+
+
+@pytest.mark.parametrize(("ident", "suggestion"), [
+    ("Nya Kommunen", "nya-kommunen"), ("täby-2", "taby-2"), ("ny_kommun", "ny-kommun"), ("ny--kommun", "ny-kommun"),
+])
+def test_a_bad_id_is_refused_with_a_suggestion(work, ident, suggestion):
+    before = sorted((work / "data").rglob("*"))
+    code, out, err = run(work, "new", "party", ident)
+    assert (code, out) == (1, "")
+    assert err == (f"fel: id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
+                   f"bindestreck, till exempel {suggestion}\n")
+    assert sorted((work / "data").rglob("*")) == before
+
+
+def test_scaffold_works_while_the_data_has_errors(work):
+    """The skeleton does not need a valid model: without one, the basis date is left to fill in."""
+    (work / "data" / "parter" / "salem.yaml").write_text("namn: [\n", encoding="utf-8")
+    code, _, _ = run(work, "new", "party", "testby", "--kategori", "kommun")
+    text = (work / "data" / "parter" / "testby.yaml").read_text(encoding="utf-8")
+    assert code == 0
+    assert re.search(rf'^  - datum:  # {FYLL_I}: dagen ÅÅÅÅ-06-30 året före budgetåret', text, re.M)
