@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 
 from .dataset import Dataset
@@ -258,10 +259,23 @@ class Handbok:
     def medlemskap(self, part_id: str) -> list[tuple[Forum, Medlem]]:
         """The forums a party sits in and as what: directly, through its category, or as one of all parties."""
         part = self.parter[part_id]
-        return [
-            (f, m) for f in self.forum.values() for m in f.medlemmar
-            if m.part == part_id or m.kategori in ("alla", part.kategori)
-        ]
+        index = self._medlemskap_index
+        places = {}  # (forum index, member index) -> row: model order, each member once
+        for key in (("part", part_id), ("kategori", "alla"), ("kategori", part.kategori)):
+            for i, j, f, m in index.get(key, ()):
+                places[i, j] = (f, m)
+        return [places[k] for k in sorted(places)]
+
+    @cached_property
+    def _medlemskap_index(self) -> dict[tuple[str, str], list[tuple[int, int, Forum, Medlem]]]:
+        """("part", id) or ("kategori", id) -> where it sits: built once, not forums x members per party."""
+        index: dict[tuple[str, str], list[tuple[int, int, Forum, Medlem]]] = {}
+        for i, f in enumerate(self.forum.values()):
+            for j, m in enumerate(f.medlemmar):
+                for key in (("part", m.part), ("kategori", m.kategori)):
+                    if key[1] is not None:
+                        index.setdefault(key, []).append((i, j, f, m))
+        return index
 
     def beslut_om_part(self, part_id: str) -> list[Beslut]:
         return [b for b in self.beslut if b.andrar.alla_parter or part_id in b.andrar.parter]
