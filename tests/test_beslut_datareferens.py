@@ -1,0 +1,126 @@
+"""The decision log page and its links from party and forum pages, and the data reference generated from the
+schemas: in the built site, and its examples checked against the schemas they document."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import pipeline, schemas
+from macros.loader import load_bytes
+from macros.render import beslut, datareferens
+from macros.render.common import Kontext
+from tests.sitebuild import ROOT, build, read
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT / "data", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def handbok():
+    model, problems = pipeline.check(ROOT / "data")
+    assert model is not None, [p.format() for p in problems]
+    return model
+
+
+def test_the_agreements_history_opens_the_log(handbok):
+    first = [(b.datum, b.id) for b in handbok.beslut[:3]]
+    assert first == [("2014-04-01", "avsiktsforklaring-2014"), ("2015-01-01", "overenskommelsen-borjar-galla-2015"),
+                     ("2015-03-19", "ksl-rekommendation-2015")]
+    ksl = handbok.beslut[2]
+    assert (ksl.organ, ksl.galler_fran, ksl.kallor) == ("KSL:s styrelse", "2015-01-01", ("beslut-nacka-ks",))
+
+
+def test_log_page_lists_every_decision_with_an_anchor(site, handbok):
+    page = read(site, "beslut.html")
+    assert "<title>Beslut och ändringar" in page
+    positions = [page.index(f'id="{b.id}"') for b in handbok.beslut]
+    assert positions == sorted(positions)  # oldest first
+    assert "1 april 2014: En avsiktsförklaring lägger fast samverkansmodellen" in page
+    assert "KSL:s styrelse rekommenderar överenskommelsen" in page and "Gäller från:</strong> 1 januari 2015" in page
+
+
+def test_party_and_forum_pages_link_to_their_decisions(site, handbok):
+    nacka = read(site, "parter/nacka.html")
+    assert 'href="../beslut.html#ksl-rekommendation-2015"' in nacka  # concerns all parties
+    radet = read(site, "forum/regionala-radet.html")
+    assert 'href="../beslut.html#overenskommelsen-borjar-galla-2015"' in radet
+    # A forum no decision names has no decision section.
+    assert not handbok.beslut_om_forum("samordningskansliet")
+    assert 'id="beslut-och-andringar"' not in read(site, "forum/samordningskansliet.html")
+
+
+def test_empty_log_and_hostile_text(handbok):
+    empty = dataclasses.replace(handbok, beslut=())
+    assert beslut.beslutslogg(Kontext(empty, "beslut.md")).startswith("Inga beslut finns i handbokens data ännu.")
+    assert beslut.beslut_avsnitt(Kontext(empty, "parter/nacka.md"), []) == ""
+    hostile = dataclasses.replace(handbok.beslut[0], rubrik="<script>x</script> {{ 7*7 }}", organ="*fet* | a")
+    text = beslut.beslutslogg(Kontext(dataclasses.replace(handbok, beslut=(hostile,)), "beslut.md"))
+    assert "<script>" not in text and "{{" not in text and "*fet*" not in text
+    assert "&lt;script&gt;" in text and "&#123;&#123; 7&#42;7 &#125;&#125;" in text
+
+
+# --- The data reference --------------------------------------------------------------------------
+
+
+def _keys(node) -> set[str]:
+    """Every property name anywhere in a schema, following $refs: what the reference page must mention."""
+    out: set[str] = set()
+    if isinstance(node, dict):
+        out |= set(node.get("properties", {}))
+        for value in node.values():
+            out |= _keys(value)
+    elif isinstance(node, list):
+        for value in node:
+            out |= _keys(value)
+    return out
+
+
+def test_reference_page_covers_every_kind_and_key(site):
+    page = read(site, "datareferens.html")
+    for f in datareferens.filsorter():
+        assert f'id="{f.kind}"' in page, f.kind
+        raw = json.loads(schemas.schema_path(f.kind).read_text(encoding="utf-8"))
+        for key in _keys(datareferens.schema(f.kind)) | set(raw.get("properties", {})):
+            assert f"<code>{key}</code>" in page, f"{f.kind}: {key}"
+        assert f'href="schema/{f.kind}.schema.json"' in page
+
+
+def test_reference_table_says_what_is_required():
+    rows = {x.path: x for x in datareferens.falt(datareferens.schema("part"))}
+    assert rows[("namn",)].kravs and not rows[("kommunkod",)].kravs
+    assert rows[("folkmangd", "datum")].kravs and rows[("folkmangd", "datum")].typ == "datum (ÅÅÅÅ-MM-DD)"
+    assert rows[("kategori",)].typ.startswith("ett av: <code>kommun</code>")
+    assert datareferens.alternativ(datareferens.schema("part")) == [
+        (("folkmangd",), [["antal", "kalla"], ["uppgift_saknas"]])]
+
+
+@pytest.mark.parametrize("kind", [f.kind for f in datareferens.filsorter()])
+def test_every_example_passes_the_loader_and_its_schema(kind):
+    f = next(x for x in datareferens.filsorter() if x.kind == kind)
+    text = datareferens.exempelfil(f)
+    doc, problems = load_bytes(text.encode("utf-8"), f"exempel/{kind}.yaml")
+    assert problems == [] and doc is not None, text
+    assert schemas.validate(doc, kind) == [], text
+    assert doc.first_line.endswith(f"schema/{kind}.schema.json")
+
+
+def test_schemas_are_published_with_the_site_unchanged(site):
+    published = sorted(p.name for p in (site / "schema").glob("*.schema.json"))
+    assert published == sorted(p.name for p in schemas.SCHEMA_DIR.glob("*.schema.json"))
+    for name in published:
+        assert (site / "schema" / name).read_bytes() == (schemas.SCHEMA_DIR / name).read_bytes()
+
+
+def test_reference_page_names_each_file_location():
+    text = datareferens.datareferens(Kontext(None, "datareferens.md"))
+    assert re.search(r"<code>data/parter/ID\.yaml</code>", text) and "<code>data/beslut.yaml</code>" in text
