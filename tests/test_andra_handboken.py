@@ -1,0 +1,75 @@
+"""The guide "Så ändrar du handboken" shows real checker messages: each example mistake, made in a copy of the
+real data, gives exactly the error lines that the guide prints. If a message changes, update the guide."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_check
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "andra-handboken.md"
+
+# anchor in the guide -> (file under data/, text before, text after)
+CASES = {
+    "stavfel-i-nyckel": ("parter/salem.yaml", "kategori: kommun", "kateogri: kommun"),
+    "mellanslag-i-tal": ("parter/salem.yaml", "antal: 16076", "antal: 16 076"),
+    "citattecken-saknas": ("parter/salem.yaml", "namn: Salems kommun", 'namn: "Salems kommun'),
+    "okand-part": ("forum/regionala-chefsgruppen.yaml", "ordforande:\n  part: lansstyrelsen-stockholm",
+                   "ordforande:\n  part: lansstyrelsen"),
+    "schemaraden-saknas": ("parter/salem.yaml", "# yaml-language-server: $schema=../../schema/part.schema.json\n", ""),
+    "okant-forum-i-beslut": ("beslut.yaml", "organ: Parterna i överenskommelsen", "forum: regionala-radet-2"),
+}
+
+
+def _section(anchor: str) -> str:
+    """The guide's text from the heading with this anchor to the next heading."""
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(f"{{ #{anchor} }}")
+    end = text.find("\n#", start)
+    return text[start:end if end > 0 else None]
+
+
+def _broken(tmp_path: Path, rel: str, old: str, new: str) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the example no longer fits data/{rel}: update CASES and the guide"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("anchor", CASES)
+def test_guide_shows_the_checkers_real_messages(tmp_path, anchor):
+    workdir = _broken(tmp_path, *CASES[anchor])
+    code, out, _ = run_check(workdir)
+    errors = [line for line in out.splitlines() if ": fel: " in line]
+    assert code == 1 and errors
+    shown = re.findall(r"```text\n(.*?)```", _section(anchor), re.S)
+    assert shown, f"no example output under #{anchor}"
+    hint = f"update the example under #{anchor} in {GUIDE.name} to:\n" + "\n".join(errors)
+    assert shown[0].splitlines() == errors, hint
+
+
+def test_guide_shows_the_real_annotation(tmp_path):
+    workdir = _broken(tmp_path, *CASES["mellanslag-i-tal"])
+    code, out, _ = run_check(workdir, "--format", "github")
+    (annotation,) = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert code == 1 and annotation.startswith("::error file=data/parter/salem.yaml,line=8,col=12,")
+    assert re.findall(r"```text\n(.*?)```", _section("anteckningar"), re.S) == [annotation + "\n"]
+
+
+def test_guide_names_commands_that_exist():
+    from macros import cli
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for name in re.findall(r"noxfile\.py -s (\w+)", text):
+        assert f"def {name}(session" in (ROOT / "noxfile.py").read_text(encoding="utf-8"), name
+    for args in re.findall(r"python -m macros (new [^\n`]+|diff [^\n`]+)", text):
+        with pytest.raises(SystemExit) as exc:
+            cli.main([*args.split(), "--help"])
+        assert exc.value.code == 0, args
