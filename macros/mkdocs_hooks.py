@@ -40,8 +40,9 @@ NAV_MAX = 100
 def on_config(config):
     handbok = load(config.config_file_path)
     if _in_nav(handbok.parter):
-        _extend_nav(config.nav or [], "Parter",
-                    [{_nav_title(p.namn): part_sida(p.id)} for p in handbok.parter.values()])
+        _extend_nav(
+            config.nav or [], "Parter", [{_nav_title(p.namn): part_sida(p.id)} for p in handbok.parter.values()]
+        )
     if _in_nav(handbok.forum):
         _extend_nav(config.nav or [], "Forum", [{_nav_title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()])
     return config
@@ -99,4 +100,3 @@ def _page(config, src_uri: str, name: str, call: str, data_file: str, in_nav: bo
     # Material's edit button: point at the data file (urljoin resolves the ../ against edit_uri's docs/).
     file.edit_uri = "../" + data_file
     return file
-
