@@ -35,46 +35,65 @@ GRUPPERAS = {
 
 # A forum's cell for one row: the functions that take part, then chair/convener roles.
 Cell = tuple[tuple[str, ...], tuple[str, ...]]
+TOM: Cell = ((), ())
+# The grid (a column per forum) while it has at most this many cells; a larger one would grow with
+# parties x forums, so the same content is then listed forum by forum, one row per participant.
+MAX_CELLER = 5000
 
 
 @dataclass(frozen=True)
 class Rad:
     etikett: str  # plain text, escaped when rendered
     lank: str  # page in docs/ (with anchor) the row header links to
-    celler: tuple[Cell, ...]
+    deltar: tuple[tuple[int, Cell], ...]  # (forum's place in the model, cell) where the row takes part
     grupp: bool = False  # a row for several parties of one category
 
+    def celler(self, antal_forum: int) -> tuple[Cell, ...]:
+        """One cell per forum, empty where the row does not take part."""
+        cells = dict(self.deltar)
+        return tuple(cells.get(i, TOM) for i in range(antal_forum))
 
-def _celler(h: Handbok, p: Part) -> tuple[Cell, ...]:
-    medlemskap = h.medlemskap(p.id)
-    out = []
-    for f in h.forum.values():
-        funktioner = tuple(dict.fromkeys(m.funktion for g, m in medlemskap if g.id == f.id))
-        roller = tuple(
-            r for r, roll in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande)) if roll.part == p.id
-        )
-        out.append((funktioner, roller))
-    return tuple(out)
+
+def _deltar(h: Handbok, p: Part, place: dict[str, int], roller: dict[str, list[tuple[int, str]]]
+            ) -> tuple[tuple[int, Cell], ...]:
+    funktioner: dict[int, dict[str, None]] = {}
+    for f, m in h.medlemskap(p.id):
+        funktioner.setdefault(place[f.id], {})[m.funktion] = None
+    egna: dict[int, list[str]] = {}
+    for i, roll in roller.get(p.id, ()):
+        egna.setdefault(i, []).append(roll)
+    return tuple((i, (tuple(funktioner.get(i, ())), tuple(egna.get(i, ())))) for i in sorted({*funktioner, *egna}))
+
+
+def _roller(h: Handbok) -> dict[str, list[tuple[int, str]]]:
+    """Party id -> (forum's place, role) for chairs and conveners, in forum order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for i, f in enumerate(h.forum.values()):
+        for r, roll in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande)):
+            out.setdefault(roll.part, []).append((i, r))
+    return out
 
 
 def rader(h: Handbok) -> list[Rad]:
     """Rows in category order (as in the model's KATEGORIER), parties by name within a category."""
     out: list[Rad] = []
+    roller = _roller(h)
+    place = {f.id: i for i, f in enumerate(h.forum.values())}
     for kat in KATEGORIER:
         parter = [p for p in h.parter.values() if p.kategori == kat]
         if kat not in GRUPPERAS or not parter:
-            out += [Rad(p.namn, part_sida(p.id), _celler(h, p)) for p in parter]
+            out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]
             continue
         # The most common pattern becomes the group row; a party that differs gets a row of its own.
         monster: dict[tuple, list[Part]] = {}
         for p in parter:
-            monster.setdefault(_celler(h, p), []).append(p)
+            monster.setdefault(_deltar(h, p, place, roller), []).append(p)
         vanligast = max(monster, key=lambda k: len(monster[k]))  # first seen wins a tie: stable
         grupp = monster[vanligast]
         g = GRUPPERAS[kat]
         namn = g.alla if len(grupp) == len(parter) else g.ovriga
         out.append(Rad(f"{namn} ({len(grupp)})", g.lank, vanligast, grupp=True))
-        out += [Rad(p.namn, part_sida(p.id), _celler(h, p)) for p in parter if p not in grupp]
+        out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter if p not in grupp]
     return out
 
 
@@ -103,6 +122,8 @@ def vem_sitter_var(ctx: Kontext) -> str:
         "Ett streck betyder att parten inte deltar.",
         *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
     ]
+    if len(alla) * len(h.forum) > MAX_CELLER:
+        return _per_forum(ctx, alla)
     out = [
         " ".join(guide) + "\n\n",
         '<div class="handbok-matris">\n<table>\n',
@@ -116,7 +137,32 @@ def vem_sitter_var(ctx: Kontext) -> str:
     out.append("</tr>\n</thead>\n<tbody>\n")
     for r in alla:
         out.append(f'<tr><th scope="row"><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></th>')
-        out += [_cell(c) for c in r.celler]
+        out += [_cell(c) for c in r.celler(len(h.forum))]
         out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
+    return "".join(out)
+
+
+def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
+    """Too many parties and forums for a grid: each forum with the rows that take part in it, and as what."""
+    h = ctx.handbok
+    forum = list(h.forum.values())
+    per_forum: dict[int, list[tuple[Rad, Cell]]] = {}
+    for r in alla:
+        for i, cell in r.deltar:
+            per_forum.setdefault(i, []).append((r, cell))
+    guide = ["Tabellen visar forum för forum vilka parter som deltar och med vilken funktion.",
+             *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values()))]
+    out = [
+        " ".join(guide) + "\n\n",
+        '<div class="handbok-matris">\n<table>\n',
+        "<caption>Vem sitter var</caption>\n",
+        '<thead>\n<tr><th scope="col">Forum</th><th scope="col">Part</th><th scope="col">Deltar som</th></tr>\n'
+        "</thead>\n<tbody>\n",
+    ]
+    for i, f in enumerate(forum):
+        for r, cell in per_forum.get(i, ()):
+            out.append(f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
+                       f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n')
     out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
