@@ -54,8 +54,9 @@ class Rad:
         return tuple(cells.get(i, TOM) for i in range(antal_forum))
 
 
-def _deltar(h: Handbok, p: Part, place: dict[str, int], roller: dict[str, list[tuple[int, str]]]
-            ) -> tuple[tuple[int, Cell], ...]:
+def _deltar(
+    h: Handbok, p: Part, place: dict[str, int], roller: dict[str, list[tuple[int, str]]]
+) -> tuple[tuple[int, Cell], ...]:
     funktioner: dict[int, dict[str, None]] = {}
     for f, m in h.medlemskap(p.id):
         funktioner.setdefault(place[f.id], {})[m.funktion] = None
@@ -151,8 +152,10 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     for r in alla:
         for i, cell in r.deltar:
             per_forum.setdefault(i, []).append((r, cell))
-    guide = ["Tabellen visar forum för forum vilka parter som deltar och med vilken funktion.",
-             *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values()))]
+    guide = [
+        "Tabellen visar forum för forum vilka parter som deltar och med vilken funktion.",
+        *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
+    ]
     out = [
         " ".join(guide) + "\n\n",
         '<div class="handbok-matris">\n<table>\n',
@@ -162,7 +165,9 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     ]
     for i, f in enumerate(forum):
         for r, cell in per_forum.get(i, ()):
-            out.append(f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
-                       f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n')
+            out.append(
+                f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
+                f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n'
+            )
     out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
