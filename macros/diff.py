@@ -201,7 +201,8 @@ def _avgift_ar(old: Handbok, new: Handbok, ar: int) -> AvgiftAr | None:
     rows = [r for r in rows if r.fore != r.efter]
     t_old, t_new = _table(old, ar), _table(new, ar)
     year = AvgiftAr(
-        ar, rows,
+        ar,
+        rows,
         summa=(t_old.summa_kanda if t_old else None, t_new.summa_kanda if t_new else None),
         okanda=(t_old.antal_okanda if t_old else None, t_new.antal_okanda if t_new else None),
         per_invanare=(t_old.belopp_per_invanare if t_old else None, t_new.belopp_per_invanare if t_new else None),
@@ -220,12 +221,18 @@ def _beslut(old: Handbok, new: Handbok, a: Andringar) -> None:
 
 def _ovrigt(old: Handbok, new: Handbok) -> list[str]:
     out = []
-    texts = [f.name for f in dataclasses.fields(old.overenskommelse)
-             if f.name != "fil" and getattr(old.overenskommelse, f.name) != getattr(new.overenskommelse, f.name)]
+    texts = [
+        f.name
+        for f in dataclasses.fields(old.overenskommelse)
+        if f.name != "fil" and getattr(old.overenskommelse, f.name) != getattr(new.overenskommelse, f.name)
+    ]
     if texts:
         out.append("Överenskommelsens text har ändrats: " + ", ".join(texts) + ".")
-    rules = [f.name for f in dataclasses.fields(old.avgifter)
-             if f.name not in ("fil", "budgetar") and getattr(old.avgifter, f.name) != getattr(new.avgifter, f.name)]
+    rules = [
+        f.name
+        for f in dataclasses.fields(old.avgifter)
+        if f.name not in ("fil", "budgetar") and getattr(old.avgifter, f.name) != getattr(new.avgifter, f.name)
+    ]
     if rules:
         out.append("Reglerna för avgiften har ändrats: " + ", ".join(rules) + ".")
     nya = sorted(set(new.kallor) - set(old.kallor))

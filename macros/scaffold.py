@@ -51,13 +51,16 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> S
 
 def _check_id(ident: str, data_dir: Path) -> None:
     if not ID_PATTERN.match(ident) or len(ident) > 60:
-        raise ScaffoldError(f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
-                            f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}")
+        raise ScaffoldError(
+            f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
+            f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}"
+        )
     for folder in FOLDERS:
         existing = data_dir / folder / f"{ident}.yaml"
         if existing.exists():
-            raise ScaffoldError(f"filen {display_path(existing)} finns redan; välj ett annat id eller ändra i den "
-                                "befintliga filen")
+            raise ScaffoldError(
+                f"filen {display_path(existing)} finns redan; välj ett annat id eller ändra i den befintliga filen"
+            )
 
 
 def slug(text: str) -> str:
@@ -79,8 +82,15 @@ class _Lines:
     def comment(self, text: str, indent: int = 0) -> None:
         self.lines += [" " * indent + "# " + line for line in _wrap(text, 100 - indent)]
 
-    def key(self, path: tuple[str, ...], value: str = "", indent: int = 0, hint: str = "", item: bool = False,
-            parent: bool = False) -> None:
+    def key(
+        self,
+        path: tuple[str, ...],
+        value: str = "",
+        indent: int = 0,
+        hint: str = "",
+        item: bool = False,
+        parent: bool = False,
+    ) -> None:
         """``key: value``; without a value, an empty key marked FYLL I (and ``- `` first for a list item)."""
         desc = _description(self.schema, path)
         if desc:
@@ -99,8 +109,7 @@ class _Lines:
 
 def party_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None) -> str:
     s = _Lines("part")
-    s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör "
-              "python -m macros check.")
+    s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check.")
     s.key(("id",), ident)
     s.key(("namn",), hint="till exempel Nacka kommun")
     kategorier = s.schema["properties"]["kategori"]["enum"]
@@ -126,8 +135,10 @@ def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
         block.key(("folkmangd", "kalla"), indent=4, hint="källans id i data/kallor.yaml")
     if not commented:
         return block.lines
-    intro = ["# Bara för en kommun: ta bort '# ' före kommunkod, folkmangd, datum, antal och kalla nedan",
-             "# och fyll i dem."]
+    intro = [
+        "# Bara för en kommun: ta bort '# ' före kommunkod, folkmangd, datum, antal och kalla nedan",
+        "# och fyll i dem.",
+    ]
     return intro + [line if line.lstrip().startswith("#") else "# " + line for line in block.lines]
 
 
@@ -143,8 +154,9 @@ def _known_sources(handbok: Handbok | None) -> str:
 
 def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
     s = _Lines("forum")
-    s.comment(f"Nytt forum. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör "
-              "python -m macros check.")
+    s.comment(
+        f"Nytt forum. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check."
+    )
     s.key(("id",), ident)
     s.key(("namn",))
     levels = [n.id for n in handbok.overenskommelse.styrning.nivaer] if handbok else []

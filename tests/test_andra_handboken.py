@@ -19,8 +19,11 @@ CASES = {
     "stavfel-i-nyckel": ("parter/salem.yaml", "kategori: kommun", "kateogri: kommun"),
     "mellanslag-i-tal": ("parter/salem.yaml", "antal: 16076", "antal: 16 076"),
     "citattecken-saknas": ("parter/salem.yaml", "namn: Salems kommun", 'namn: "Salems kommun'),
-    "okand-part": ("forum/regionala-chefsgruppen.yaml", "ordforande:\n  part: lansstyrelsen-stockholm",
-                   "ordforande:\n  part: lansstyrelsen"),
+    "okand-part": (
+        "forum/regionala-chefsgruppen.yaml",
+        "ordforande:\n  part: lansstyrelsen-stockholm",
+        "ordforande:\n  part: lansstyrelsen",
+    ),
     "schemaraden-saknas": ("parter/salem.yaml", "# yaml-language-server: $schema=../../schema/part.schema.json\n", ""),
     "okant-forum-i-beslut": ("beslut.yaml", "organ: Parterna i överenskommelsen", "forum: regionala-radet-2"),
 }
@@ -31,7 +34,7 @@ def _section(anchor: str) -> str:
     text = GUIDE.read_text(encoding="utf-8")
     start = text.index(f"{{ #{anchor} }}")
     end = text.find("\n#", start)
-    return text[start:end if end > 0 else None]
+    return text[start : end if end > 0 else None]
 
 
 def _broken(tmp_path: Path, rel: str, old: str, new: str) -> Path:

@@ -34,8 +34,11 @@ def handbok():
 
 def test_the_agreements_history_opens_the_log(handbok):
     first = [(b.datum, b.id) for b in handbok.beslut[:3]]
-    assert first == [("2014-04-01", "avsiktsforklaring-2014"), ("2015-01-01", "overenskommelsen-borjar-galla-2015"),
-                     ("2015-03-19", "ksl-rekommendation-2015")]
+    assert first == [
+        ("2014-04-01", "avsiktsforklaring-2014"),
+        ("2015-01-01", "overenskommelsen-borjar-galla-2015"),
+        ("2015-03-19", "ksl-rekommendation-2015"),
+    ]
     ksl = handbok.beslut[2]
     assert (ksl.organ, ksl.galler_fran, ksl.kallor) == ("KSL:s styrelse", "2015-01-01", ("beslut-nacka-ks",))
 
@@ -101,7 +104,8 @@ def test_reference_table_says_what_is_required():
     assert rows[("folkmangd", "datum")].kravs and rows[("folkmangd", "datum")].typ == "datum (ÅÅÅÅ-MM-DD)"
     assert rows[("kategori",)].typ.startswith("ett av: <code>kommun</code>")
     assert datareferens.alternativ(datareferens.schema("part")) == [
-        (("folkmangd",), [["antal", "kalla"], ["uppgift_saknas"]])]
+        (("folkmangd",), [["antal", "kalla"], ["uppgift_saknas"]])
+    ]
 
 
 @pytest.mark.parametrize("kind", [f.kind for f in datareferens.filsorter()])

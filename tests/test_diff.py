@@ -128,53 +128,81 @@ def test_population_change_changes_the_fee_and_the_total(repo):
 
 def test_rate_change_and_a_new_budget_year(repo):
     repo.edit("avgifter.yaml", 'belopp_per_invanare: "1,50"', 'belopp_per_invanare: "1,60"')
-    repo.edit("avgifter.yaml", "    kalla: beslut-nacka-ks\ntotal_kostnad:",
-              '    kalla: beslut-nacka-ks\n  - ar: 2016\n    belopp_per_invanare: "1,50"\n'
-              "    kalla: beslut-nacka-ks\ntotal_kostnad:")
+    repo.edit(
+        "avgifter.yaml",
+        "    kalla: beslut-nacka-ks\ntotal_kostnad:",
+        '    kalla: beslut-nacka-ks\n  - ar: 2016\n    belopp_per_invanare: "1,50"\n'
+        "    kalla: beslut-nacka-ks\ntotal_kostnad:",
+    )
     for party, antal in (("nacka", 96000), ("salem", 16200)):
-        repo.edit(f"parter/{party}.yaml", "folkmangd:\n",
-                  f'folkmangd:\n  - datum: "2015-06-30"\n    antal: {antal}\n    kalla: scb-folkmangd-2014-06-30\n')
-    repo.edit("parter/vaxholm.yaml", "folkmangd:\n",
-              'folkmangd:\n  - datum: "2015-06-30"\n    uppgift_saknas: Siffran har inte sökts i testet.\n')
+        repo.edit(
+            f"parter/{party}.yaml",
+            "folkmangd:\n",
+            f'folkmangd:\n  - datum: "2015-06-30"\n    antal: {antal}\n    kalla: scb-folkmangd-2014-06-30\n',
+        )
+    repo.edit(
+        "parter/vaxholm.yaml",
+        "folkmangd:\n",
+        'folkmangd:\n  - datum: "2015-06-30"\n    uppgift_saknas: Siffran har inte sökts i testet.\n',
+    )
     out = repo.changed("HEAD")
     assert f"### Avgifter för budgetåret 2015\n\nBelopp per invånare: 1,50{NBSP}kr → 1,60{NBSP}kr.\n" in out
     assert f"| Nacka kommun | {kr('142 773')} | {kr('152 291')} | +{kr('9 518')} |\n" in out
     assert f"{kr('166 887')} → {kr('178 013')} (+{kr('11 126')})" in out
     assert f"### Avgifter för budgetåret 2016\n\nBelopp per invånare: – → 1,50{NBSP}kr.\n" in out
     assert f"| Nacka kommun | – | {kr('144 000')} | – |\n" in out
-    assert (f"**Summa av de kända avgifterna:** – → {kr('168 300')} (–). Kommuner med okänd folkmängd, "
-            "som inte ingår i summan: – → 1.\n") in out
+    assert (
+        f"**Summa av de kända avgifterna:** – → {kr('168 300')} (–). Kommuner med okänd folkmängd, "
+        "som inte ingår i summan: – → 1.\n"
+    ) in out
 
 
 def test_forum_membership_chair_convener_and_tasks(repo):
     rel = "forum/regional-samordningsgrupp.yaml"
-    repo.edit(rel, "sammankallande:\n  part: lansstyrelsen-stockholm",
-              "sammankallande:\n  part: nacka\n  funktion: säkerhetschef")
+    repo.edit(
+        rel,
+        "sammankallande:\n  part: lansstyrelsen-stockholm",
+        "sammankallande:\n  part: nacka\n  funktion: säkerhetschef",
+    )
     repo.edit(rel, "ordforande:\n  part: lansstyrelsen-stockholm", "ordforande:\n  part: stockholms-lans-landsting")
-    repo.edit(rel, "    mandat: Samordnar den egna organisationens beredskapsarbete med de andra parternas.\n",
-              "    mandat: Samordnar beredskapsarbetet.\n"
-              "  - part: salem\n    funktion: beredskapssamordnare\n    mandat: Företräder kommunen.\n")
-    repo.edit(rel, "    - Samordnar parternas arbete och resurser enligt den gemensamma inriktningen.\n",
-              "    - Delar lägesbilden med alla parter.\n")
+    repo.edit(
+        rel,
+        "    mandat: Samordnar den egna organisationens beredskapsarbete med de andra parternas.\n",
+        "    mandat: Samordnar beredskapsarbetet.\n"
+        "  - part: salem\n    funktion: beredskapssamordnare\n    mandat: Företräder kommunen.\n",
+    )
+    repo.edit(
+        rel,
+        "    - Samordnar parternas arbete och resurser enligt den gemensamma inriktningen.\n",
+        "    - Delar lägesbilden med alla parter.\n",
+    )
     out = repo.changed("HEAD")
-    section = out[out.index("#### Regional samordningsgrupp"):]
+    section = out[out.index("#### Regional samordningsgrupp") :]
     assert "- Ordförande: Länsstyrelsen i Stockholms län → Stockholms läns landsting\n" in section
     assert "- Sammankallande: Länsstyrelsen i Stockholms län → Nacka kommun\n" in section
     assert "- Ny medlem: Salems kommun, beredskapssamordnare. Mandat: Företräder kommunen.\n" in section
-    assert ("- Ändrad medlem: Alla parter, chef med ansvar för säkerhet och beredskap. Mandat: Samordnar "
-            "beredskapsarbetet. (var: chef med ansvar för säkerhet och beredskap; Samordnar den egna "
-            "organisationens beredskapsarbete med de andra parternas.)\n") in section
+    assert (
+        "- Ändrad medlem: Alla parter, chef med ansvar för säkerhet och beredskap. Mandat: Samordnar "
+        "beredskapsarbetet. (var: chef med ansvar för säkerhet och beredskap; Samordnar den egna "
+        "organisationens beredskapsarbete med de andra parternas.)\n"
+    ) in section
     assert "- Ny uppgift i aktiverat läge: Delar lägesbilden med alla parter.\n" in section
-    assert ("- Uppgift borttagen i aktiverat läge: Samordnar parternas arbete och resurser enligt den "
-            "gemensamma inriktningen.\n") in section
+    assert (
+        "- Uppgift borttagen i aktiverat läge: Samordnar parternas arbete och resurser enligt den "
+        "gemensamma inriktningen.\n"
+    ) in section
 
 
 def test_removed_member_and_new_forum(repo):
     rel = "forum/regional-samordningsgrupp.yaml"
     repo.edit(rel, "  - kategori: alla\n", "  - part: salem\n")
     text = (repo.root / "data" / rel).read_text(encoding="utf-8")
-    repo.write("forum/nytt-forum.yaml", text.replace("id: regional-samordningsgrupp", "id: nytt-forum")
-               .replace("namn: Regional samordningsgrupp", "namn: Nytt forum"))
+    repo.write(
+        "forum/nytt-forum.yaml",
+        text.replace("id: regional-samordningsgrupp", "id: nytt-forum").replace(
+            "namn: Regional samordningsgrupp", "namn: Nytt forum"
+        ),
+    )
     out = repo.changed("HEAD")
     assert "- Nytt forum: **Nytt forum** (<code>nytt-forum</code>).\n" in out
     assert "- Medlem borttagen: Alla parter, chef med ansvar för säkerhet och beredskap." in out
@@ -182,11 +210,15 @@ def test_removed_member_and_new_forum(repo):
 
 
 def test_new_decision(repo):
-    repo.edit("beslut.yaml", "beslut:\n", "beslut:\n"
-              '  - id: salem-lamnar\n    datum: "2016-01-01"\n    organ: Kommunfullmäktige i Salem\n'
-              "    rubrik: Salem lämnar samverkan\n    sammanfattning: Ett påhittat testbeslut.\n"
-              "    andrar:\n      beskrivning: Salem är inte längre part.\n      parter:\n        - salem\n"
-              "    kallor:\n      - beslut-nacka-ks\n")
+    repo.edit(
+        "beslut.yaml",
+        "beslut:\n",
+        "beslut:\n"
+        '  - id: salem-lamnar\n    datum: "2016-01-01"\n    organ: Kommunfullmäktige i Salem\n'
+        "    rubrik: Salem lämnar samverkan\n    sammanfattning: Ett påhittat testbeslut.\n"
+        "    andrar:\n      beskrivning: Salem är inte längre part.\n      parter:\n        - salem\n"
+        "    kallor:\n      - beslut-nacka-ks\n",
+    )
     out = repo.changed("HEAD")
     assert "### Beslut\n\n- Nytt beslut: 1 januari 2016, Salem lämnar samverkan (<code>salem-lamnar</code>)\n" in out
 
@@ -214,6 +246,7 @@ def test_broken_data_names_the_file_as_in_the_repository(repo):
     repo.commit("trasig")
     code, out, err = repo.diff("HEAD~1", "HEAD")
     assert (code, out) == (1, "")
-    assert err.splitlines()[0] == ("fel: datan i revisionen HEAD har fel, så ändringarna kan inte räknas ut; "
-                                   "rätta felen först")
+    assert err.splitlines()[0] == (
+        "fel: datan i revisionen HEAD har fel, så ändringarna kan inte räknas ut; rätta felen först"
+    )
     assert err.splitlines()[1].startswith("data/parter/salem.yaml:8:12: fel: 'antal' ska vara ett heltal")

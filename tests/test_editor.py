@@ -41,4 +41,3 @@ def test_yaml_extension_is_recommended_and_the_schema_store_stays_off():
     settings = json.loads(SETTINGS.read_text(encoding="utf-8"))
     assert settings["yaml.schemaStore.enable"] is False  # no schemas fetched from elsewhere for our files
     assert settings["[yaml]"]["editor.insertSpaces"] is True
-

@@ -76,8 +76,16 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     assert re.search(r"^data/parter/testby\.yaml:\d+:\d+: fel: 'namn' ska vara en text, men är tomt", out, re.M)
 
     filled = uncomment_kommun_block(skeleton)
-    filled = fill(filled, {"namn": "Testby kommun", "kategori": "kommun", "kommunkod": '"0199"',
-                           "antal": "10000", "kalla": "scb-folkmangd-2014-06-30"})
+    filled = fill(
+        filled,
+        {
+            "namn": "Testby kommun",
+            "kategori": "kommun",
+            "kommunkod": '"0199"',
+            "antal": "10000",
+            "kalla": "scb-folkmangd-2014-06-30",
+        },
+    )
     filled = fill_items(filled, "beslut-nacka-ks")
     assert FYLL_I not in filled.split("\n", 3)[3]  # every mark is gone (the instruction on line 2 stays)
     path.write_text(filled, encoding="utf-8")
@@ -98,8 +106,10 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     before, _ = pipeline.check(ROOT / "data")
     old_total = avgiftstabell(before, 2015).summa_kanda
     new_total = old_total + Decimal(15000)
-    assert f"**Summa av de kända avgifterna:** {kronor(old_total)} → {kronor(new_total)} (+{kronor(Decimal(15000))})" \
+    assert (
+        f"**Summa av de kända avgifterna:** {kronor(old_total)} → {kronor(new_total)} (+{kronor(Decimal(15000))})"
         in summary
+    )
 
 
 def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
@@ -107,8 +117,9 @@ def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
     path = work / "data" / "parter" / "testby.yaml"
     text = path.read_text(encoding="utf-8")
     assert code == 0 and 'datum: "2014-06-30"' in text and "\nkategori: kommun\n" in text
-    text = fill(text, {"namn": "Testby kommun", "kommunkod": '"0199"', "antal": "10000",
-                       "kalla": "scb-folkmangd-2014-06-30"})
+    text = fill(
+        text, {"namn": "Testby kommun", "kommunkod": '"0199"', "antal": "10000", "kalla": "scb-folkmangd-2014-06-30"}
+    )
     path.write_text(fill_items(text, "beslut-nacka-ks"), encoding="utf-8")
     assert run(work, "check")[0] == 0
 
@@ -129,14 +140,27 @@ def test_new_forum_filled_in_passes_the_checker(work):
     assert code == 0 and text.startswith("# yaml-language-server: $schema=../../schema/forum.schema.json\n")
     assert "en av inriktande, samordnande, verkstallande" in text  # the levels, from the model
     assert run(work, "check")[0] == 1
-    text = fill(text, {
-        "namn": "Nytt forum", "niva": "samordnande", "syfte": "Samordnar ett nytt område.",
-        "part": "lansstyrelsen-stockholm",
-    })
+    text = fill(
+        text,
+        {
+            "namn": "Nytt forum",
+            "niva": "samordnande",
+            "syfte": "Samordnar ett nytt område.",
+            "part": "lansstyrelsen-stockholm",
+        },
+    )
     text = fill(text, {"part": "lansstyrelsen-stockholm"})  # sammankallande
-    text = fill(text, {"part": "nacka", "funktion": "säkerhetschef", "mandat": "Företräder kommunen.",
-                       "rapporterar_till": "regional-samordningsgrupp",
-                       "aterrapportering": "Deltagarna informerar sina organisationer.", "status": "slutsats"})
+    text = fill(
+        text,
+        {
+            "part": "nacka",
+            "funktion": "säkerhetschef",
+            "mandat": "Företräder kommunen.",
+            "rapporterar_till": "regional-samordningsgrupp",
+            "aterrapportering": "Deltagarna informerar sina organisationer.",
+            "status": "slutsats",
+        },
+    )
     text = fill_items(text, "Följer upp arbetet.", "Samordnar insatser.", "beslut-nacka-ks")
     path.write_text(text, encoding="utf-8")
     code, out, _ = run(work, "check")
@@ -148,23 +172,33 @@ def test_an_existing_file_is_never_overwritten(work):
     before = nacka.read_bytes()
     code, out, err = run(work, "new", "party", "nacka")
     assert (code, out) == (1, "")
-    assert err == (f"fel: filen {Path('data/parter/nacka.yaml')} finns redan; välj ett annat id eller ändra i "
-                   "den befintliga filen\n")
+    assert err == (
+        f"fel: filen {Path('data/parter/nacka.yaml')} finns redan; välj ett annat id eller ändra i "
+        "den befintliga filen\n"
+    )
     assert nacka.read_bytes() == before
     code, _, err = run(work, "new", "party", "regionala-radet")  # ids are unique across parties and forums
     assert code == 1 and "data/forum/regionala-radet.yaml finns redan" in err.replace("\\", "/")
     assert not (work / "data" / "parter" / "regionala-radet.yaml").exists()
 
 
-@pytest.mark.parametrize(("ident", "suggestion"), [
-    ("Nya Kommunen", "nya-kommunen"), ("täby-2", "taby-2"), ("ny_kommun", "ny-kommun"), ("ny--kommun", "ny-kommun"),
-])
+@pytest.mark.parametrize(
+    ("ident", "suggestion"),
+    [
+        ("Nya Kommunen", "nya-kommunen"),
+        ("täby-2", "taby-2"),
+        ("ny_kommun", "ny-kommun"),
+        ("ny--kommun", "ny-kommun"),
+    ],
+)
 def test_a_bad_id_is_refused_with_a_suggestion(work, ident, suggestion):
     before = sorted((work / "data").rglob("*"))
     code, out, err = run(work, "new", "party", ident)
     assert (code, out) == (1, "")
-    assert err == (f"fel: id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
-                   f"bindestreck, till exempel {suggestion}\n")
+    assert err == (
+        f"fel: id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
+        f"bindestreck, till exempel {suggestion}\n"
+    )
     assert sorted((work / "data").rglob("*")) == before
 
 
@@ -174,4 +208,4 @@ def test_scaffold_works_while_the_data_has_errors(work):
     code, _, _ = run(work, "new", "party", "testby", "--kategori", "kommun")
     text = (work / "data" / "parter" / "testby.yaml").read_text(encoding="utf-8")
     assert code == 0
-    assert re.search(rf'^  - datum:  # {FYLL_I}: dagen ÅÅÅÅ-06-30 året före budgetåret', text, re.M)
+    assert re.search(rf"^  - datum:  # {FYLL_I}: dagen ÅÅÅÅ-06-30 året före budgetåret", text, re.M)

@@ -26,8 +26,19 @@ from tests.helpers import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything MkDocs needs from the project; the rest (tests, caches, builds) stays behind.
-LEFT_OUT = {".git", ".nox", "site", ".site-staging", ".site-old", "tests", "bench", ".pytest_cache", ".ruff_cache",
-            ".venv", "node_modules"}
+LEFT_OUT = {
+    ".git",
+    ".nox",
+    "site",
+    ".site-staging",
+    ".site-old",
+    "tests",
+    "bench",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".venv",
+    "node_modules",
+}
 PAGE = "/parter/nacka.html"
 NACKA = Path("data") / "parter" / "nacka.yaml"
 STARTUP = 240  # seconds: the first full build on a busy 2-core machine
@@ -49,7 +60,11 @@ class Server:
         env["NO_MKDOCS_2_WARNING"] = "1"
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -129,8 +144,11 @@ def test_preview_shows_edits_survives_a_broken_file_and_recovers(project):
         assert code == 1 and errors and all(e.startswith(f"{NACKA.as_posix()}:") for e in errors), expected
         server.wait_for("the checker's messages", lambda: all(e in server.output() for e in errors), REBUILD)
         after_error = len(server.lines)
-        server.wait_for("the rebuild after the error to finish",
-                        lambda: any("Reloading browsers" in x for x in server.lines[after_error:]), REBUILD)
+        server.wait_for(
+            "the rebuild after the error to finish",
+            lambda: any("Reloading browsers" in x for x in server.lines[after_error:]),
+            REBUILD,
+        )
         # Still answering, quickly, with the last good version.
         assert server.h1(timeout=10) == "200 Nacka kommun (ändrad)"
         assert server.get("/index.html", timeout=10)[0] == 200
@@ -149,7 +167,11 @@ def test_a_normal_build_still_fails_on_the_same_mistake(project, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "HANDBOK_DATA"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project, env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode != 0
     assert "Datan har fel, så handboken byggs inte" in result.stderr

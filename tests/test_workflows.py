@@ -64,7 +64,7 @@ def test_pull_request_checks_summarises_builds_tests_and_uploads():
 def test_build_session_writes_the_pdf_into_the_uploaded_site():
     """The workflows upload site/ as the site and the PDF: nox's build session must put the PDF there."""
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
-    build_site = noxfile[noxfile.index("def build_site"):]
+    build_site = noxfile[noxfile.index("def build_site") :]
     build_site = build_site[: build_site.index("\n@nox.session")]
     assert '"mkdocs", "build", "--strict"' in build_site
     assert '"-m", "macros", "pdf"' in build_site
@@ -96,8 +96,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment():
             where = f"{path.name}:{number}"
             assert m, f"{where}: cannot read the action reference: {line.strip()}"
             assert re.fullmatch(r"[0-9a-f]{40}", m["ref"]), f"{where}: {m['action']} is not pinned to a full commit SHA"
-            assert m["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", m["comment"].split()[0]), \
+            assert m["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", m["comment"].split()[0]), (
                 f"{where}: say which release the SHA is, e.g. '# v4.2.2'"
+            )
             pinned = f"{m['ref']} {m['comment'].split()[0]}"
             assert seen.setdefault(m["action"], pinned) == pinned, f"{where}: {m['action']} pinned differently"
             count += 1
@@ -106,8 +107,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment():
 
 def test_zizmor_finds_nothing():
     """zizmor (from PyPI) audits for unpinned actions, template injection, excessive permissions, leaked tokens."""
-    result = subprocess.run([BIN / "zizmor", "--offline", "--format", "json", str(WORKFLOWS)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [BIN / "zizmor", "--offline", "--format", "json", str(WORKFLOWS)], capture_output=True, text=True, timeout=120
+    )
     findings = json.loads(result.stdout)
     assert findings == [], json.dumps(findings, indent=1, ensure_ascii=False)[:3000]
 
@@ -118,14 +120,24 @@ def test_zizmor_would_catch_an_unpinned_action(tmp_path):
     bad.mkdir(parents=True)
     text = PUBLISH.read_text(encoding="utf-8")
     (bad / "publish.yml").write_text(re.sub(r"(actions/checkout)@[0-9a-f]{40}", r"\1@v4", text), encoding="utf-8")
-    result = subprocess.run([BIN / "zizmor", "--offline", "--format", "json", str(bad)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [BIN / "zizmor", "--offline", "--format", "json", str(bad)], capture_output=True, text=True, timeout=120
+    )
     assert "unpinned-uses" in {f["ident"] for f in json.loads(result.stdout)}
 
 
 def test_workflows_follow_githubs_workflow_schema():
-    result = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             *map(str, sorted(WORKFLOWS.glob("*.yml")))], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            BIN / "check-jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, sorted(WORKFLOWS.glob("*.yml"))),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -151,15 +163,18 @@ def test_pre_commit_hook_runs_the_checker_on_data_and_schema_changes():
 
 
 def test_pre_commit_hook_pins_the_same_versions_as_the_project():
-    pins = {re.split(r"[=<>]", d)[0].lower(): d
-            for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    pins = {
+        re.split(r"[=<>]", d)[0].lower(): d
+        for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    }
     for dep in _hook()["additional_dependencies"]:
         assert pins[dep.split("==")[0].lower()] == dep, f"{dep} differs from pyproject.toml"
 
 
 def test_pre_commit_config_is_valid():
-    result = subprocess.run([BIN / "pre-commit", "validate-config", str(PRE_COMMIT)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [BIN / "pre-commit", "validate-config", str(PRE_COMMIT)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -172,11 +187,13 @@ def test_pre_commit_stops_a_commit_with_broken_data(tmp_path):
     shutil.copy(PRE_COMMIT, repo / PRE_COMMIT.name)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     nacka = repo / "data" / "parter" / "nacka.yaml"
-    nacka.write_text(nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", 'namn: "Nacka kommun'),
-                     encoding="utf-8")
+    nacka.write_text(
+        nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", 'namn: "Nacka kommun'), encoding="utf-8"
+    )
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRE_COMMIT")}
-    result = subprocess.run([BIN / "pre-commit", "run", "--all-files"], cwd=repo, env=env,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [BIN / "pre-commit", "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "data/parter/nacka.yaml:" in result.stdout and "[yaml-syntax]" in result.stdout

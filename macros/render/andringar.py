@@ -10,10 +10,17 @@ from ..model import Beslut, Handbok, Medlem
 from .common import belopp, datum, kategori, kronor
 
 RUBRIK = "## Så ändrar den här ändringen handboken"
-INGA = ("Ändringen påverkar inte handbokens data: inga parter, forum, avgifter, beslut, källor eller texter "
-        "i data/ har ändrats.")
-_FALT = {"namn": "Namn", "niva": "Nivå", "rapporterar_till": "Rapporterar till", "ordforande": "Ordförande",
-         "sammankallande": "Sammankallande"}
+INGA = (
+    "Ändringen påverkar inte handbokens data: inga parter, forum, avgifter, beslut, källor eller texter "
+    "i data/ har ändrats."
+)
+_FALT = {
+    "namn": "Namn",
+    "niva": "Nivå",
+    "rapporterar_till": "Rapporterar till",
+    "ordforande": "Ordförande",
+    "sammankallande": "Sammankallande",
+}
 _LAGE = {"ordinarie_lage": "ordinarie läge", "aktiverat_lage": "aktiverat läge"}
 
 
@@ -41,11 +48,14 @@ def _parter(a: Andringar) -> str:
         if "namn" in keys:
             rows.append(f"- Nytt namn: {escape.text(old.namn)} heter nu {_namn(new.namn, new.id)}.\n")
         if "kategori" in keys:
-            rows.append(f"- {_namn(new.namn, new.id)} har bytt slag: {kategori(old.kategori)} → "
-                        f"{kategori(new.kategori)}.\n")
+            rows.append(
+                f"- {_namn(new.namn, new.id)} har bytt slag: {kategori(old.kategori)} → {kategori(new.kategori)}.\n"
+            )
         if "kommunkod" in keys:
-            rows.append(f"- {_namn(new.namn, new.id)} har ny kommunkod: {escape.text(old.kommunkod or '–')} → "
-                        f"{escape.text(new.kommunkod or '–')}.\n")
+            rows.append(
+                f"- {_namn(new.namn, new.id)} har ny kommunkod: {escape.text(old.kommunkod or '–')} → "
+                f"{escape.text(new.kommunkod or '–')}.\n"
+            )
         if "senare_namn" in keys:
             rows.append(f"- {_namn(new.namn, new.id)} har ändrade senare namn.\n")
     return "\n### Parter\n\n" + "".join(rows) if rows else ""
@@ -67,8 +77,10 @@ def _forumandring(c: ForumAndring, old: Handbok, new: Handbok) -> str:
     out += [f"- Ny medlem: {_medlem(m, new)}\n" for m in c.nya_medlemmar]
     out += [f"- Medlem borttagen: {_medlem(m, old)}\n" for m in c.borttagna_medlemmar]
     for before, after in c.andrade_medlemmar:
-        out.append(f"- Ändrad medlem: {_medlem(after, new)} (var: {escape.text(before.funktion)}; "
-                   f"{escape.text(before.mandat)})\n")
+        out.append(
+            f"- Ändrad medlem: {_medlem(after, new)} (var: {escape.text(before.funktion)}; "
+            f"{escape.text(before.mandat)})\n"
+        )
     out += [f"- Ny uppgift i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.nya_uppgifter]
     out += [f"- Uppgift borttagen i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.borttagna_uppgifter]
     return "".join(out)
