@@ -96,6 +96,20 @@ def serve(session: nox.Session) -> None:
                 env={"NO_MKDOCS_2_WARNING": "1"})
 
 
+@nox.session(default=False)
+def new(session: nox.Session) -> None:
+    """Skapa en fil att fylla i för en ny part eller ett nytt forum: nox -s new -- party nya-kommunen."""
+    _install(session)
+    session.run("python", "-m", "macros", "new", *session.posargs)
+
+
+@nox.session(default=False)
+def diff(session: nox.Session) -> None:
+    """Visa vad ändringarna gör med handboken jämfört med en revision: nox -s diff -- main."""
+    _install(session)
+    session.run("python", "-m", "macros", "diff", *session.posargs)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Kör hela testsviten."""
