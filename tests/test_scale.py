@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros import pipeline
+from macros import loader, pipeline
 from macros.render import matris
 from macros.render.common import Kontext
 from tests.helpers import VALID
@@ -36,3 +36,42 @@ def test_large_who_sits_where_lists_each_forum_with_the_same_cells(handbok, monk
     for f in handbok.forum.values():
         if any(f.id in r for r in rows):
             assert f"{f.id}.html" in listed
+
+
+ROOT = VALID.parent.parent.parent
+YAML_FILES = sorted({*ROOT.glob("data/**/*.yaml"), *(ROOT / "tests" / "fixtures").glob("**/*.yaml")})
+
+
+def _loaded(raw: bytes):
+    doc, problems = loader.load_bytes(raw, "x.yaml")
+    if doc is None:
+        return None, problems
+    return (doc.data, doc.positions, doc.key_positions, doc.first_line), problems
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_fast_yaml_path_reads_every_file_as_the_strict_one(path, monkeypatch):
+    raw = path.read_bytes()
+    fast = _loaded(raw)
+    monkeypatch.setattr(loader, "_compose_fast", lambda text: None)
+    assert fast == _loaded(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a: 1\nb: '2'\nc: 0x1F\nd: 1.10\ne: no\nf: 2015-01-01\ng: 12:30\nh: ~\ni: -0\n",
+        "a:\n  - b: >-\n      folded\n      text\n    c: |\n      kept\n      lines\n",
+        "a: 1\na: 2\n",
+        "<<: {a: 1}\n",
+        "? [a]\n: b\n",
+        "a: 'unclosed\n",
+        "a: b: c\n",
+        "a: 1\n---\nb: 2\n",
+        "å: ö\r\nb: \"\\u00e4\"\r\n",
+    ],
+)
+def test_fast_yaml_path_agrees_on_tricky_input(raw, monkeypatch):
+    fast = _loaded(raw.encode())
+    monkeypatch.setattr(loader, "_compose_fast", lambda text: None)
+    assert fast == _loaded(raw.encode())
