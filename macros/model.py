@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .dataset import Dataset
@@ -345,7 +346,21 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
 
 def _fil(ds: Dataset, doc) -> str:
     """The file's path in the repository (data/...), wherever the data folder was read from."""
-    return "data/" + Path(doc.path).resolve().relative_to(ds.root.resolve()).as_posix()
+    return "data/" + Path(_realpath(doc.path)).relative_to(_realpath(ds.root)).as_posix()
+
+
+def _realpath(path) -> str:
+    """os.path.realpath (what Path.resolve does), with each folder resolved once: thousands of files share few."""
+    path = os.fspath(path)
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(_real_folder(folder or os.curdir, os.getcwd()), name)
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str, cwd: str) -> str:  # cwd is part of the key: a relative folder depends on it
+    return os.path.realpath(folder)
 
 
 def _beslut(raw: dict) -> Beslut:
@@ -357,6 +372,7 @@ def _beslut(raw: dict) -> Beslut:
 
 def build(ds: Dataset) -> Handbok:
     """Turn a checked dataset into the model. Parties sort by name, forums by level order then name."""
+    _real_folder.cache_clear()  # resolved again for each build: a folder may have become a link since
     agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
     level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}
     parter = sorted((_part(d.data, _fil(ds, d)) for d in ds.parter.values()), key=lambda p: (_sort_key(p.namn), p.id))
