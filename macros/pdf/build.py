@@ -27,7 +27,7 @@ from ..model import Forum, Handbok, Medlem, Part, Roll
 from ..problems import DataError, report
 from ..render import diagram
 from ..render.avgifter import _REGEL as AVRUNDNINGSREGEL  # the site's wording of the rounding rule
-from ..render.common import Kontext, belopp, datum, kategori, kronor, procent, tal
+from ..render.common import Kontext, antal, belopp, datum, kategori, kronor, procent, tal
 from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
 
 PDF_DIR = Path(__file__).parent
@@ -280,6 +280,7 @@ def _env() -> Environment:
     )
     env.filters.update(
         tal=tal,
+        antal=antal,
         kronor=kronor,
         belopp=belopp,
         datum=datum,
