@@ -7,13 +7,14 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from .loader import Document
 from .problems import Problem
+
+if TYPE_CHECKING:  # jsonschema is imported when a file needs its messages: valid data never loads it
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SHARED = "defs.schema.json"
@@ -36,6 +37,9 @@ def schema_path(kind: str) -> Path:
 @cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """Compiled validator for one file kind; built once per process."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     def retrieve(uri: str) -> Resource:
         return Resource.from_contents(json.loads((schema_dir / uri).read_text(encoding="utf-8")))
 
