@@ -273,6 +273,12 @@ def test_cover_says_version_dates_and_revision(parsed, handbok):
     assert f"Datans version {REVISION}" in cover
 
 
+def test_sentences_from_data_are_not_glued_together(parsed):
+    for name, pages in parsed.items():
+        words = " ".join(w for w in _text(pages).split() if "/" not in w)  # web addresses aside
+        assert not re.findall(r"\w+[a-zåäö][.:;][A-ZÅÄÖ]\w+", words), name
+
+
 def test_every_party_name_is_in_the_agreement_and_on_its_sheet(parsed, handbok):
     text = " ".join(_text(parsed[OVERENSKOMMELSE_PDF]).split())
     for p in handbok.parter.values():
