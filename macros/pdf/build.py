@@ -26,7 +26,7 @@ from .. import fees, pipeline
 from ..model import Forum, Handbok, Medlem, Part, Roll
 from ..problems import DataError, report
 from ..render import diagram
-from ..render.avgifter import _REGEL as AVRUNDNINGSREGEL  # the site's wording of the rounding rule
+from ..render.avgifter import AVRUNDNINGSREGEL
 from ..render.common import Kontext, antal, belopp, datum, kategori, kronor, procent, tal
 from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
 

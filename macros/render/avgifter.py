@@ -6,7 +6,8 @@ from .. import escape
 from ..fees import avgiftstabell
 from .common import Kontext, belopp, datum, kronor, procent, tal
 
-_REGEL = {
+# The rounding rule in words; the PDF uses the same wording.
+AVRUNDNINGSREGEL = {
     "hela-kronor": "Avgiften avrundas till hela kronor; 50 öre avrundas uppåt.",
     "ore": "Avgiften avrundas till hela ören; ett halvt öre avrundas uppåt.",
 }
@@ -21,7 +22,7 @@ def avgiftsregel(ctx: Kontext) -> str:
         f"- Kommunerna betalar tillsammans **{andel}** av kostnaden för samverkansfunktionen.\n",
         f"- Varje kommun betalar ett belopp per invånare och år ({years}).\n",
         f"- Folkmängden räknas den {datum('2000-' + a.underlagsdag).removesuffix(' 2000')} året före budgetåret.\n",
-        f"- {_REGEL[a.avrundning]}",
+        f"- {AVRUNDNINGSREGEL[a.avrundning]}",
     ]
     if a.avrundning_underlag.status == "slutsats":
         out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or ""))
@@ -36,7 +37,7 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
     t = avgiftstabell(h, ar)
     out = [
         f"Avgift för budgetåret {ar}: folkmängden den {datum(t.underlagsdatum)} × "
-        f"{belopp(t.belopp_per_invanare)} per invånare. {_REGEL[h.avgifter.avrundning]}\n\n",
+        f"{belopp(t.belopp_per_invanare)} per invånare. {AVRUNDNINGSREGEL[h.avgifter.avrundning]}\n\n",
         f"| Kommun | Folkmängd {datum(t.underlagsdatum)} | Källa | Per invånare | Avgift {ar} | Andel |\n",
         "|---|--:|---|--:|--:|--:|\n",
     ]
