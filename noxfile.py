@@ -132,5 +132,12 @@ def bless(session: nox.Session) -> None:
     session.run("pytest", "tests", "--bless", *session.posargs)
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Mät kontroll, bygge, PDF och förhandsvisning vid 1×, 10× och 100× data; skriver bench/RESULTS.md."""
+    _install(session)
+    session.run("python", "-m", "bench", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
 if __name__ == "__main__":
     nox.main()
