@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import escape
 from .model import Begrepp
@@ -25,11 +26,19 @@ def _pattern(words: Iterable[str]) -> re.Pattern:
     return re.compile(r"(?<![\w&#])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])", re.I)
 
 
+@lru_cache(maxsize=8)
+def _patterns(terms: tuple[Begrepp, ...]) -> tuple[list[tuple[Begrepp, re.Pattern]], re.Pattern]:
+    """Each term's pattern, and one for any term: most text has no term and needs only that one search.
+    Compiled once per glossary, not once per page."""
+    return [(t, _pattern([t.term, *t.former])) for t in terms], _pattern(w for t in terms for w in (t.term, *t.former))
+
+
 def link_terms(html: str, terms: Iterable[Begrepp], href: str) -> str:
     """``href`` is the glossary page relative to this page; each term gets #id appended."""
-    patterns = [(t, _pattern([t.term, *t.former])) for t in terms]
-    if not patterns:
+    terms = tuple(terms)
+    if not terms:
         return html
+    patterns, any_term = _patterns(terms)
     done: set[str] = set()
     depth = 0
     out = []
@@ -38,7 +47,7 @@ def link_terms(html: str, terms: Iterable[Begrepp], href: str) -> str:
             depth += _depth_change(part)
             out.append(part)
             continue
-        if depth == 0 and part.strip():
+        if depth == 0 and part.strip() and len(done) < len(patterns) and any_term.search(part):
             part = _link_first(part, patterns, done, href)
         out.append(part)
     return "".join(out)
