@@ -2,19 +2,25 @@
 
 Loaded by path, not as part of the package, so imports are absolute.
 
-A generated page holds only a front-matter title and one macro call; the macro renders it from the
-model. Its edit link points at the data file, not at the page, which exists only in the build.
+A generated page holds only a front-matter title; on_page_markdown renders its body from the model with the
+same function the macro of that name calls. Its edit link points at the data file, not at the page, which
+exists only in the build.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
+from functools import partial
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import escape, opendata, site, termlinks
-from macros.render.common import forum_sida, part_sida
+from macros.render.common import Kontext, forum_sida, part_sida
+from macros.render.forum import forumsida
+from macros.render.macros import edit_base
+from macros.render.parter import partsida
 from macros.schemas import SCHEMA_DIR
 from macros.site import load
 
@@ -67,10 +73,15 @@ def _extend_nav(nav: list, section: str, entries: list) -> None:
 def on_files(files: Files, config) -> Files:
     global _handbok
     handbok = _handbok = load(config.config_file_path)
+    _generated.clear()
     for p in handbok.parter.values():
-        files.append(_page(config, part_sida(p.id), p.namn, f'partsida("{p.id}")', p.fil, _in_nav(handbok.parter)))
+        files.append(
+            _page(config, part_sida(p.id), p.namn, partial(partsida, ident=p.id), p.fil, _in_nav(handbok.parter))
+        )
     for f in handbok.forum.values():
-        files.append(_page(config, forum_sida(f.id), f.namn, f'forumsida("{f.id}")', f.fil, _in_nav(handbok.forum)))
+        files.append(
+            _page(config, forum_sida(f.id), f.namn, partial(forumsida, ident=f.id), f.fil, _in_nav(handbok.forum))
+        )
     for name, content in opendata.files(handbok).items():
         files.append(File.generated(config, name, content=content))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -80,6 +91,15 @@ def on_files(files: Files, config) -> Files:
 
 GLOSSARY = "ordlista.md"
 _handbok = None  # the model of the build in progress
+_generated: dict[str, Callable[[Kontext], str]] = {}  # generated page -> its render function
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """A generated page is its render function's output; mkdocs-macros leaves it alone (render_macros: false)."""
+    render = _generated.get(page.file.src_uri)
+    if render is None:
+        return markdown
+    return render(Kontext(_handbok, page.file.src_uri, edit_base=edit_base(config)))
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -92,9 +112,12 @@ def on_page_content(html: str, page, config, files) -> str:
     return termlinks.link_terms(html, handbok.ordlista, href)
 
 
-def _page(config, src_uri: str, name: str, call: str, data_file: str, in_nav: bool = True) -> File:
-    # The title goes through YAML (json.dumps is valid YAML) and then Jinja and HTML: entities keep it inert.
-    content = f"---\ntitle: {json.dumps(escape.title(name))}\n---\n\n{{{{ {call} }}}}\n"
+def _page(config, src_uri: str, name: str, render: Callable[[Kontext], str], data_file: str, in_nav: bool) -> File:
+    # The title goes through YAML (json.dumps is valid YAML) and then HTML: entities keep it inert. The body is
+    # rendered by on_page_markdown straight from the model: running it through Jinja as a macro call cost more
+    # than the page itself (1 ms a page, seconds for thousands).
+    content = f"---\ntitle: {json.dumps(escape.title(name))}\nrender_macros: false\n---\n"
+    _generated[src_uri] = render
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
     file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     # Material's edit button: point at the data file (urljoin resolves the ../ against edit_uri's docs/).

@@ -9,7 +9,7 @@ from .common import Kontext
 
 def register(env, handbok: Handbok) -> None:
     def ctx() -> Kontext:
-        return Kontext(handbok, env.page.file.src_uri, edit_base=_edit_base(env.conf))
+        return Kontext(handbok, env.page.file.src_uri, edit_base=edit_base(env.conf))
 
     macros = {
         "overenskommelse": lambda: overenskommelse.overenskommelse(ctx()),
@@ -34,6 +34,6 @@ def register(env, handbok: Handbok) -> None:
         env.macro(fn, name)
 
 
-def _edit_base(conf) -> str:
+def edit_base(conf) -> str:
     repo = (conf.get("repo_url") or "").rstrip("/")
     return f"{repo}/edit/main/" if repo else ""
