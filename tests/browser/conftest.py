@@ -1,0 +1,187 @@
+"""Browser tests: the built site in Debian's Chromium, driven by Playwright.
+
+One build, one loopback server and one browser per test run. Every page context aborts and records any request
+that leaves the site's own origin, so no test can reach a third party, and the tests can say which page tried.
+Without Chromium or Playwright the tests skip on a developer's machine and fail in CI (``CI`` set).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from .builtsite import html_pages, site_dir
+
+# Flags for Chromium on a machine without network or screen: no background calls home, a fresh profile.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCHEMES = {"light": "default", "dark": "slate"}  # color_scheme emulated → Material palette scheme
+
+
+def _missing(what: str) -> None:
+    message = f"{what}; the browser tests need it (.ci/run installs Debian's chromium and the test dependencies)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    return site_dir()
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    found = html_pages(site)
+    assert "index.html" in found and "404.html" in found, found
+    return found
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser closing a connection early (a page left mid-load) is not a test failure
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The site served on a free loopback port."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright is not installed")
+    executable = shutil.which("chromium")
+    if not executable:
+        _missing("chromium is not on PATH")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Guard:
+    """Requests that left the allowed origin (aborted), and uncaught JavaScript errors, per page URL."""
+
+    origin: str
+    off_origin: list[tuple[str, str]] = field(default_factory=list)  # (page url, request url)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (page url, message)
+
+    def allowed(self, url: str) -> bool:
+        return url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:"))
+
+
+def guarded_context(browser, origin: str, **options):
+    """A new browser context that aborts and records every request not to ``origin``."""
+    guard = Guard(origin)
+    context = browser.new_context(**options)
+
+    def route(r):
+        if guard.allowed(r.request.url):
+            r.continue_()
+        else:
+            guard.off_origin.append((_source(r.request), r.request.url))
+            r.abort()
+
+    context.route("**/*", route)
+    context.on("weberror", lambda e: guard.errors.append((e.page.url if e.page else "?", str(e.error))))
+    return context, guard
+
+
+def _source(request) -> str:
+    """The page that made a request (a worker's request has no frame)."""
+    try:
+        return request.frame.url
+    except Exception:
+        return "(worker)"
+
+
+@pytest.fixture
+def context_factory(browser):
+    """``make(origin, **options) -> (context, guard)``; contexts are closed after the test."""
+    made = []
+
+    def make(origin: str, **options):
+        context, guard = guarded_context(browser, origin, **options)
+        made.append(context)
+        return context, guard
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(context_factory, base_url):
+    """A fresh page on the served site (light scheme, desktop size)."""
+    context, guard = context_factory(base_url, color_scheme="light")
+    page = context.new_page()
+    page.guard = guard
+    return page
+
+
+class SearchBox:
+    """Material's search box on an open page: type a query, read the pages it lists, best first."""
+
+    INPUT = "input.md-search__input"
+    META = ".md-search-result__meta"
+
+    def __init__(self, page, root: str):
+        self.page, self.root = page, root  # root: the site's base URL (http://… or file://…/)
+        self.page.locator(self.INPUT).click()
+        # Material's text for an empty search box ("Skriv sökord"); it shows once the index has loaded.
+        self.idle = self.page.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+        )
+        self.page.wait_for_function(f"document.querySelector('{self.META}').innerText === {self.idle!r}")
+
+    def query(self, text: str) -> list[str]:
+        """Site-relative paths of the result pages in rank order (sections of a page are folded into it)."""
+        box = self.page.locator(self.INPUT)
+        box.fill("")
+        box.press("End")  # Material reacts to key events, not to fill() alone
+        self.page.wait_for_function(f"document.querySelector('{self.META}').innerText === {self.idle!r}")
+        box.fill(text)
+        box.press("End")
+        self.page.wait_for_function(f"document.querySelector('{self.META}').innerText !== {self.idle!r}")
+        hrefs = self.page.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
+        ranked = []
+        for href in hrefs:
+            path = href.split("#")[0].split("?")[0].removeprefix(self.root)
+            if path not in ranked:
+                ranked.append(path)
+        return ranked

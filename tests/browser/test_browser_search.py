@@ -1,0 +1,98 @@
+"""Search in Swedish, typed into Material's search box: names, later names, abbreviations and keywords from the data
+find the right page. Material's search is prefix search over the page text; the party pages list each party's
+later names ("Senare namn") and keywords ("Kallas också", the data's ``sokord``), which is what makes them match.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from macros.site import load
+from tests.sitebuild import ROOT
+
+from .conftest import SearchBox
+
+HANDBOK = load(ROOT / "mkdocs.yml")
+GLOSSARY = "ordlista.html"
+
+
+def party(ident: str) -> str:
+    return f"parter/{ident}.html"
+
+
+FIRE_AND_RESCUE = {party(p.id) for p in HANDBOK.parter.values() if p.kategori == "raddningstjanst"}
+
+# The issue's acceptance queries: the page that must come first (any of a set where several are right).
+FIRST = {
+    "Nacka": {party("nacka")},
+    "aktiverat läge": {GLOSSARY, "overenskommelse.html"},  # the term explained, or the agreement's section on it
+    "SLL": {party("stockholms-lans-landsting")},
+    "KSL": {GLOSSARY, "overenskommelse.html"},  # KSL/Storsthlm is no party: its glossary entry or the agreement
+    "brandförsvar": FIRE_AND_RESCUE,
+}
+
+
+@pytest.fixture(scope="module")
+def search(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    yield SearchBox(page, base_url)
+    context.close()
+
+
+@pytest.mark.parametrize("query", FIRST)
+def test_acceptance_queries_put_the_right_page_first(search, query):
+    results = search.query(query)
+    assert results, f"{query!r}: no results"
+    assert results[0] in FIRST[query], f"{query!r}: first result {results[0]}, expected one of {FIRST[query]}"
+
+
+def test_brandforsvar_lists_every_fire_and_rescue_service_first(search):
+    results = search.query("brandförsvar")
+    assert set(results[: len(FIRE_AND_RESCUE)]) == FIRE_AND_RESCUE, results
+
+
+def test_every_party_and_forum_comes_first_for_its_name(search):
+    wanted = {p.namn: party(p.id) for p in HANDBOK.parter.values()}
+    wanted |= {f.namn: f"forum/{f.id}.html" for f in HANDBOK.forum.values()}
+    wrong = {}
+    for name, page in wanted.items():
+        results = search.query(name)
+        if not results or results[0] != page:
+            wrong[name] = (page, results[:3])
+    assert not wrong, "name → (expected first, got):\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
+
+
+def test_later_names_and_keywords_find_their_party(search):
+    """A keyword shared by n parties must rank all n first; a unique one puts its party first."""
+    aliases = [
+        (alias, p.id) for p in HANDBOK.parter.values() for alias in (*p.sokord, *(s.namn for s in p.senare_namn))
+    ]
+    assert len(aliases) >= 10, "the data has fewer aliases than expected: is sokord still loaded?"
+    shared = Counter(alias.casefold() for alias, _ in aliases)
+    wrong = {}
+    for alias, ident in aliases:
+        results = search.query(alias)
+        top = results[: shared[alias.casefold()]]
+        if party(ident) not in top:
+            wrong[f"{alias} ({ident})"] = results[:4]
+    assert not wrong, "alias (party) → first results:\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
+
+
+def test_every_glossary_term_finds_the_glossary(search):
+    assert HANDBOK.ordlista, "the glossary is empty"
+    wrong = {}
+    for term in (b.term for b in HANDBOK.ordlista):
+        results = search.query(term)
+        if GLOSSARY not in results[:5]:
+            wrong[term] = results[:5]
+    assert not wrong, "glossary term → first five results:\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
+
+
+def test_no_results_is_reported_as_such(search):
+    """The helper itself: a word in no page gives no results, not the previous query's list."""
+    assert search.query("Nacka")
+    assert search.query("xyzzyqvarn") == []
