@@ -9,6 +9,7 @@ everywhere and can start nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ENTITIES = {
     "&": "&amp;",
@@ -37,7 +38,12 @@ _SPACE = re.compile(r"\s+")
 
 def text(value: object) -> str:
     """Inline text for Markdown or HTML: one line, every special character as an entity."""
-    return _SPACE.sub(" ", str(value)).strip().translate(_TABLE)
+    return _text(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=8192)
+def _text(value: str) -> str:  # the same names and functions recur on thousands of pages
+    return _SPACE.sub(" ", value).strip().translate(_TABLE)
 
 
 def html(value: object) -> str:

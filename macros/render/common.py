@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import escape
 from ..model import KATEGORIER, Handbok
@@ -27,7 +28,7 @@ class Kontext:
 
     def lank(self, target: str, label_html: str, anchor: str = "") -> str:
         """Markdown link to another page in docs/, relative so it works offline and from file://."""
-        rel = posixpath.relpath(target, posixpath.dirname(self.sida) or ".")
+        rel = _relpath(target, posixpath.dirname(self.sida) or ".")
         return f"[{label_html}]({rel}{'#' + anchor if anchor else ''})"
 
     def part(self, ident: str) -> str:
@@ -55,6 +56,12 @@ class Kontext:
                 if self.edit_base else "")
         return (f'\n\n<p class="handbok-kalla">Sidan är skapad från datafilen '
                 f"<code>{escape.html(path)}</code>.{edit}</p>\n")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""
+    return posixpath.relpath(target, start)
 
 
 def part_sida(ident: str) -> str:
