@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros import loader, pipeline, schemas
+from macros import loader, pipeline, schemas, termlinks
 from macros.render import matris
 from macros.render.common import Kontext
 from tests.helpers import VALID
@@ -143,3 +143,30 @@ def test_fast_schema_check_agrees_on_edge_values(change):
 )
 def test_fast_schema_check_agrees_on_whitespace_in_addresses(url):
     _agree({"kallor": [{"id": "k", "titel": "T", "utgivare": "U", "typ": "primar", "url": url}]}, "kallor")
+
+
+def _reference_link_terms(html, terms, href):
+    """The term-by-term algorithm link_terms must agree with (one search per term per piece of text)."""
+    patterns = termlinks._patterns(tuple(terms))
+    done: set[str] = set()
+    depth = 0
+    out = []
+    for part in termlinks._TAG.split(html):
+        if part.startswith("<"):
+            depth += termlinks._depth_change(part)
+        elif depth == 0 and part.strip():
+            part = termlinks._link_first(part, patterns, done, href)
+        out.append(part)
+    return "".join(out)
+
+
+def test_glossary_links_match_the_term_by_term_search():
+    h, _problems = pipeline.check(ROOT / "data")
+    words = [w for t in h.ordlista for w in (t.term, *t.former)]
+    pieces = [f"<p>{' '.join(words[i : i + 5])} och {words[i].upper()}.</p>" for i in range(0, len(words), 3)]
+    pieces += ["<h2>" + words[0] + "</h2><p>" + words[0] + "</p>", "<a href='x'>" + words[1] + "</a> " + words[1]]
+    html = "\n".join(pieces * 2)
+    assert termlinks.link_terms(html, h.ordlista, "ordlista.html") == _reference_link_terms(
+        html, h.ordlista, "ordlista.html"
+    )
+    assert 'class="handbok-term"' in termlinks.link_terms(html, h.ordlista, "ordlista.html")
