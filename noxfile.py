@@ -67,12 +67,8 @@ def build(session: nox.Session) -> None:
 def build_site(session: nox.Session) -> None:
     staging = ROOT / ".site-staging"
     shutil.rmtree(staging, ignore_errors=True)
-    session.run("mkdocs", "build", "--strict", "--site-dir", str(staging), *session.posargs,
-                env={"NO_MKDOCS_2_WARNING": "1"})
-    # The PDFs come from the same data in a step of their own (not an MkDocs hook), into the same staging.
-    session.run("python", "-m", "macros", "pdf", "--out", str(staging))
-    # Keep this the last step before the swap: the offline zip holds everything written above.
-    session.run("python", "-m", "macros.offline", str(staging))
+    # Site, PDFs and offline archive in one step (macros/publish.py), the same one the tests run.
+    session.run("python", "-m", "macros", "build", "--out", str(staging), *session.posargs)
     # Swap only after a successful build, so a failed one never leaves a half-written site.
     old = ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)

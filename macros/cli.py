@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="skriv överenskommelsen och ett blad per part som PDF")
     pdf.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
     pdf.add_argument("--out", default="site", help="mappen att skriva PDF-filerna i (standard: site)")
+    build = commands.add_parser("build", help="bygg webbplatsen, PDF-filerna och arkivet för läsning utan nät")
+    build.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
+    build.add_argument("--out", required=True, help="mappen att bygga till")
     _add_new(commands)
     _add_diff(commands)
     args = parser.parse_args(argv)
@@ -29,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         from .pdf.build import run  # imports WeasyPrint, which only this command needs
 
         return run(Path(args.data_dir), Path(args.out))
+    if args.command == "build":
+        from .publish import build
+
+        return build(Path(args.out), Path(args.data_dir))
     if args.command == "new":
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":

@@ -1,4 +1,4 @@
-"""The whole built site as one zip, for reading without a network: ``python -m macros.offline SITE_DIR``.
+"""The whole built site as one zip, for reading without a network; written by macros/publish.py.
 
 A separate step after the site build (like the PDF), not an MkDocs hook. The archive has a fixed name, so the
 start page can link to it; the build date and the data's git revision are in its folder name and in
@@ -8,37 +8,14 @@ and SOURCE_DATE_EPOCH give the same bytes.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .utgava import utgava
+
 ARKIV = "handbok-offline.zip"  # relative to the site root; docs/index.md links to it
 README = "OM-ARKIVET.txt"
-
-
-def byggtid() -> datetime:
-    """SOURCE_DATE_EPOCH (reproducible builds) or now, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
-
-
-def data_revision(data_dir: Path) -> str:
-    """Short commit of the data, marked when data/ has uncommitted edits; 'okand' without git."""
-
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(data_dir), *args], capture_output=True, text=True, check=True, timeout=30
-        ).stdout.strip()
-
-    try:
-        rev = git("log", "-1", "--format=%h", "--", ".") or git("rev-parse", "--short", "HEAD")
-        dirty = git("status", "--porcelain", "--", ".")
-    except (OSError, subprocess.SubprocessError):
-        return "okand"
-    return f"{rev}-andrad" if dirty else rev
 
 
 def om_arkivet(tid: datetime, revision: str) -> str:
@@ -55,8 +32,9 @@ def om_arkivet(tid: datetime, revision: str) -> str:
 def write_archive(site_dir: Path, data_dir: Path) -> Path:
     """site_dir/handbok-offline.zip with every file of the site under one dated folder, plus OM-ARKIVET.txt."""
     site_dir = Path(site_dir)
-    tid, revision = byggtid(), data_revision(Path(data_dir))
-    folder = f"samverkanshandboken-{tid.strftime('%Y-%m-%d')}-{revision}"
+    utg = utgava(Path(data_dir))
+    tid, revision = utg.skapad, utg.revision
+    folder = f"samverkanshandboken-{tid.strftime('%Y-%m-%d')}-{utg.slug}"
     stamp = max(tid, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]  # zip dates start in 1980
     target = site_dir / ARKIV
     partial = target.with_suffix(".zip.part")
@@ -70,19 +48,3 @@ def write_archive(site_dir: Path, data_dir: Path) -> Path:
             zf.writestr(info, path.read_bytes(), compresslevel=9)
     partial.replace(target)
     return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) not in (1, 2):
-        print("användning: python -m macros.offline SITE_DIR [DATA_DIR]", file=sys.stderr)
-        return 2
-    site_dir = Path(args[0])
-    data_dir = Path(args[1]) if len(args) == 2 else Path(__file__).resolve().parent.parent / "data"
-    target = write_archive(site_dir, data_dir)
-    print(f"Arkivet för läsning utan nät: {target} ({target.stat().st_size // 1024} kB)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,13 +9,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +26,7 @@ from ..problems import DataError, report
 from ..render import diagram
 from ..render.avgifter import AVRUNDNINGSREGEL
 from ..render.common import Kontext, antal, belopp, datum, kategori, kronor, procent, tal
+from ..utgava import Utgava, utgava
 from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
 
 PDF_DIR = Path(__file__).parent
@@ -65,45 +63,6 @@ def run(data_dir: Path, out_dir: Path) -> int:
 
 class PdfError(Exception):
     """WeasyPrint reported a problem (bad CSS, missing alt text ...): the PDF would be wrong, so stop."""
-
-
-@dataclass(frozen=True)
-class Utgava:
-    """What a printout says about itself: when it was made and from which revision of the data."""
-
-    skapad: datetime  # UTC
-    revision: str
-
-    @property
-    def iso(self) -> str:
-        return self.skapad.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    @property
-    def datum(self) -> str:
-        return datum(_stockholm(self.skapad).date().isoformat())
-
-
-def utgava(data_dir: Path, revision: str | None = None) -> Utgava:
-    """The build time from SOURCE_DATE_EPOCH (reproducible builds) or now, and the data's git revision."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    skapad = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
-    return Utgava(skapad, revision or git_revision(data_dir))
-
-
-def git_revision(data_dir: Path) -> str:
-    """Short commit of the data, marked when data/ has uncommitted edits; says so when there is no git."""
-
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(data_dir), *args], capture_output=True, text=True, check=True, timeout=30
-        ).stdout.strip()
-
-    try:
-        rev = git("rev-parse", "--short", "HEAD")
-        dirty = git("status", "--porcelain", "--", ".")
-    except (OSError, subprocess.SubprocessError):
-        return "okänd (inte en git-utcheckning)"
-    return f"{rev} med ändringar som inte är incheckade" if dirty else rev
 
 
 def build(handbok: Handbok, out_dir: Path, utg: Utgava) -> list[Path]:
@@ -378,12 +337,3 @@ class _fail_on_warnings(logging.Handler):
         logging.getLogger("weasyprint").removeHandler(self)
         if exc_type is None and self.messages:
             raise PdfError("WeasyPrint: " + "; ".join(self.messages))
-
-
-def _stockholm(moment: datetime) -> datetime:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return moment.astimezone(ZoneInfo("Europe/Stockholm"))
-    except Exception:  # no time zone database (some Windows machines): the UTC date is close enough
-        return moment

@@ -1,8 +1,8 @@
 """The built site that the browser tests and tests/test_output_safety.py look at, made once per test run.
 
 Set HANDBOK_SITE to a built site (e.g. ``site/`` after ``nox -s build``) to test that; otherwise the site is
-built into a temporary folder with the same steps as ``build_site()`` in noxfile.py: ``mkdocs build
---strict``, the PDFs (``python -m macros pdf``) and the offline zip (``python -m macros.offline``).
+built into a temporary folder by ``python -m macros build`` (macros/publish.py), the one step that
+``nox -s build`` runs too: the strict site build, the PDFs and the offline zip.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros import offline
 from tests import sitebuild
 
 ROOT = sitebuild.ROOT
@@ -33,26 +32,13 @@ def site_dir() -> Path:
         return path
     out = Path(tempfile.mkdtemp(prefix="handbok-site-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
-    built = sitebuild.build(ROOT / "data", out)
+    built = subprocess.run(
+        [sys.executable, "-m", "macros", "build", str(ROOT / "data"), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
     if built.returncode:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
-    if _has_pdf_command():
-        pdf = subprocess.run(
-            [sys.executable, "-m", "macros", "pdf", str(ROOT / "data"), "--out", str(out)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if pdf.returncode:
-            raise RuntimeError(f"python -m macros pdf failed:\n{pdf.stdout}\n{pdf.stderr}")
-    offline.write_archive(out, ROOT / "data")
+        raise RuntimeError(f"python -m macros build failed:\n{built.stdout}\n{built.stderr}")
     return out
-
-
-def _has_pdf_command() -> bool:
-    """Whether this checkout has the PDF step yet (it landed separately); the noxfile runs it when present."""
-    return '"pdf"' in (ROOT / "macros" / "cli.py").read_text(encoding="utf-8")
 
 
 def html_pages(site: Path) -> list[str]:

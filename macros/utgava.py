@@ -1,0 +1,69 @@
+"""The edition of a build: when it was made and from which revision of the data.
+
+The PDF's cover and the offline archive's name both say it, so both take it from here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .render.common import datum
+
+
+@dataclass(frozen=True)
+class Utgava:
+    skapad: datetime  # UTC
+    commit: str | None  # short commit of the data; None outside a git checkout
+    andrad: bool = False  # data/ has edits that are not committed
+
+    @property
+    def revision(self) -> str:
+        """The revision in words, for people."""
+        if self.commit is None:
+            return "okänd (inte en git-utcheckning)"
+        return f"{self.commit} med ändringar som inte är incheckade" if self.andrad else self.commit
+
+    @property
+    def slug(self) -> str:
+        """The revision in a file name."""
+        if self.commit is None:
+            return "okand"
+        return f"{self.commit}-andrad" if self.andrad else self.commit
+
+    @property
+    def iso(self) -> str:
+        return self.skapad.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def datum(self) -> str:
+        """The build date in Stockholm, in words: 27 november 2026."""
+        try:
+            local = self.skapad.astimezone(ZoneInfo("Europe/Stockholm"))
+        except ZoneInfoNotFoundError:  # no time zone database (some Windows machines): UTC is close enough
+            local = self.skapad
+        return datum(local.date().isoformat())
+
+
+def byggtid() -> datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) or now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def utgava(data_dir: Path) -> Utgava:
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(data_dir), *args], capture_output=True, text=True, check=True, timeout=30
+        ).stdout.strip()
+
+    try:
+        commit = git("log", "-1", "--format=%h", "--", ".") or git("rev-parse", "--short", "HEAD")
+        dirty = bool(git("status", "--porcelain", "--", "."))
+    except (OSError, subprocess.SubprocessError):
+        return Utgava(byggtid(), None)
+    return Utgava(byggtid(), commit, dirty)
