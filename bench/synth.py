@@ -6,11 +6,14 @@ Scale k multiplies every dimension the data has, as far as the schemas allow:
   kategori kommun while SCB-style codes are left (kommunkod is ``^01[0-9]{2}$``, so at most 100
   municipalities); later copies take the other categories in turn. The schema is not widened for the bench:
   a real agreement beyond one county would need a schema change of its own.
-- forums: Regionala rådet stays the one top forum; every other forum gets k-1 copies, one per "replica",
-  reporting within the replica. A copy names its replica's parties as members (part: id) instead of a
-  category, as a network of regional groups would: each party sits in a bounded number of forums.
-- budget years: k years from 2015, capped by the schema's last year 2100, and every municipality gets a
-  population (with source) for each year's basis date.
+- forums: Regionala rådet stays the one top forum, for all parties; every other forum gets k-1 copies, one per
+  "region" (the real parties are region 1), reporting within the region. Below the top, a forum names its
+  region's parties as members (part: id) instead of a category, as a network of regional groups would: each
+  party sits in as many forums as in the real data, so a party's page and sheet keep their size.
+- budget years: k years from 2015, but at most MAX_YEARS, and every municipality gets a population (with
+  source) for each year's basis date. The cap is the PDF's: a municipality's party sheet must fit one page
+  and lists every budget year; with 5 years and a missing population it no longer does (the PDF then stops
+  with an error), so more years would measure a failure, not a PDF.
 
 k = 1 is the real data, byte for byte.
 """
@@ -29,6 +32,7 @@ from macros.model import KATEGORIER
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
 FIRST_YEAR, LAST_YEAR = 2015, 2100  # avgifter.schema.json: budgetar[].ar
+MAX_YEARS = 3  # what still fits a party sheet's one page in the PDF (see above)
 KOMMUNKODER = [f"01{n:02d}" for n in range(100)]  # defs.schema.json: kommunkod
 OTHER_CATEGORIES = [k for k in KATEGORIER if k not in ("kommun", "alla")]
 SCHEMA_LINE = "# yaml-language-server: $schema={}schema/{}.schema.json\n"
@@ -93,6 +97,9 @@ def generate(k: int, target: Path, source: Path = REAL_DATA) -> Path:
             p["folkmangd"] = _populations(p, avgifter["underlagsdag"], years, pop_source)
     avgifter["budgetar"] = years
 
+    for ident, f in forum.items():  # the real forums become region 1: its own parties, by id
+        if ident != top:
+            _dump(target / "forum" / f"{ident}.yaml", "forum", {**f, "medlemmar": _members(f["medlemmar"], parter)})
     for r, replica in enumerate(replicas, start=2):
         chair = f"{agreement['styrning']['sammankallande']}-{r}"
         for ident, f in forum.items():
@@ -119,7 +126,7 @@ def generate(k: int, target: Path, source: Path = REAL_DATA) -> Path:
 
 def _budget_years(avgifter: dict, k: int) -> list[dict]:
     real = {b["ar"]: b for b in avgifter["budgetar"]}
-    count = min(max(k, len(real)), LAST_YEAR - FIRST_YEAR + 1)
+    count = min(max(k, len(real)), MAX_YEARS, LAST_YEAR - FIRST_YEAR + 1)
     template = avgifter["budgetar"][-1]
     out = []
     for ar in range(FIRST_YEAR, FIRST_YEAR + count):
