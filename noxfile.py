@@ -30,7 +30,7 @@ def _bootstrap() -> None:
 
 if __name__ == "__main__":
     try:
-        import nox  # noqa: F401
+        import nox
     except ImportError:
         _bootstrap()
 
@@ -90,8 +90,7 @@ def pdf(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Bygg och visa handboken på http://127.0.0.1:8000; bygger om vid ändringar i data, mallar och text."""
     _install(session)
-    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs,
-                env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
 @nox.session(default=False)

@@ -43,9 +43,15 @@ def check_id_matches_filename(ds: Dataset) -> list[Problem]:
     for kind in FOLDERS.values():
         for stem, doc in sorted(ds.folder(kind).items()):
             if doc.data["id"] != stem:
-                out.append(_at(doc, ("id",), "id-matches-filename",
-                                f"id:t '{doc.data['id']}' är inte samma som filnamnet '{stem}.yaml'; "
-                                f"ändra id till '{stem}' eller byt namn på filen till '{doc.data['id']}.yaml'"))
+                out.append(
+                    _at(
+                        doc,
+                        ("id",),
+                        "id-matches-filename",
+                        f"id:t '{doc.data['id']}' är inte samma som filnamnet '{stem}.yaml'; "
+                        f"ändra id till '{stem}' eller byt namn på filen till '{doc.data['id']}.yaml'",
+                    )
+                )
     return out
 
 
@@ -57,13 +63,24 @@ def check_id_unique(ds: Dataset) -> list[Problem]:
         for _stem, doc in sorted(ds.folder(kind).items()):
             ident = doc.data["id"]
             if ident in seen:
-                out.append(_at(doc, ("id",), "id-unique",
-                                f"id:t '{ident}' används redan i {seen[ident]}; ge den här filen ett eget id"))
+                out.append(
+                    _at(
+                        doc,
+                        ("id",),
+                        "id-unique",
+                        f"id:t '{ident}' används redan i {seen[ident]}; ge den här filen ett eget id",
+                    )
+                )
             else:
                 seen[ident] = doc.path
-    lists = [("kallor", ("kallor",)), ("overenskommelse", ("atagande",)),
-             ("overenskommelse", ("styrning", "principer")), ("overenskommelse", ("styrning", "nivaer")),
-             ("ordlista", ("begrepp",)), ("beslut", ("beslut",))]
+    lists = [
+        ("kallor", ("kallor",)),
+        ("overenskommelse", ("atagande",)),
+        ("overenskommelse", ("styrning", "principer")),
+        ("overenskommelse", ("styrning", "nivaer")),
+        ("ordlista", ("begrepp",)),
+        ("beslut", ("beslut",)),
+    ]
     for kind, path in lists:
         doc = ds.singles.get(kind)
         if not doc:
@@ -75,8 +92,14 @@ def check_id_unique(ds: Dataset) -> list[Problem]:
         for i, item in enumerate(items):
             if item["id"] in first:
                 line = doc.position((*path, first[item["id"]]))[0]
-                out.append(_at(doc, (*path, i, "id"), "id-unique",
-                                f"id:t '{item['id']}' finns redan på rad {line}; ge posten ett eget id"))
+                out.append(
+                    _at(
+                        doc,
+                        (*path, i, "id"),
+                        "id-unique",
+                        f"id:t '{item['id']}' finns redan på rad {line}; ge posten ett eget id",
+                    )
+                )
             first.setdefault(item["id"], i)
     return out
 
@@ -109,9 +132,14 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
     if "kallor" in ds.singles:
         for doc, path, source in _source_refs(ds):
             if source not in sources:
-                out.append(_at(doc, path, "reference-exists",
-                                f"källan '{source}' finns inte i data/kallor.yaml; "
-                                "rätta id:t eller lägg till källan där"))
+                out.append(
+                    _at(
+                        doc,
+                        path,
+                        "reference-exists",
+                        f"källan '{source}' finns inte i data/kallor.yaml; rätta id:t eller lägg till källan där",
+                    )
+                )
     levels = _level_ids(ds)
     for ident, doc in _forums(ds):
         for i, member in enumerate(doc.data["medlemmar"]):
@@ -122,37 +150,64 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
             out.append(_party_missing(doc, ("sammankallande", "part"), "sammankallande", role["part"]))
         target = doc.data.get("rapporterar_till")
         if target is not None and not ds.has_forum(target):
-            out.append(_at(doc, ("rapporterar_till",), "reference-exists",
-                            f"forumet '{target}' som {ident} rapporterar till finns inte i data/forum/; "
-                            "rätta id:t eller lägg till forumet"))
+            out.append(
+                _at(
+                    doc,
+                    ("rapporterar_till",),
+                    "reference-exists",
+                    f"forumet '{target}' som {ident} rapporterar till finns inte i data/forum/; "
+                    "rätta id:t eller lägg till forumet",
+                )
+            )
         if "niva" in doc.data and levels and doc.data["niva"] not in levels:
-            out.append(_at(doc, ("niva",), "reference-exists",
-                            f"nivån '{doc.data['niva']}' finns inte; välj en av {', '.join(sorted(levels))} "
-                            "(styrning.nivaer i data/overenskommelse.yaml)"))
+            out.append(
+                _at(
+                    doc,
+                    ("niva",),
+                    "reference-exists",
+                    f"nivån '{doc.data['niva']}' finns inte; välj en av {', '.join(sorted(levels))} "
+                    "(styrning.nivaer i data/overenskommelse.yaml)",
+                )
+            )
     agreement = ds.singles.get("overenskommelse")
     if agreement:
         styrning = agreement.data["styrning"]
         if not ds.has_forum(styrning["regionala_radet"]):
-            out.append(_at(agreement, ("styrning", "regionala_radet"), "reference-exists",
-                            f"forumet '{styrning['regionala_radet']}' finns inte i data/forum/; "
-                            "rätta id:t eller lägg till forumet"))
+            out.append(
+                _at(
+                    agreement,
+                    ("styrning", "regionala_radet"),
+                    "reference-exists",
+                    f"forumet '{styrning['regionala_radet']}' finns inte i data/forum/; "
+                    "rätta id:t eller lägg till forumet",
+                )
+            )
         if not ds.has_party(styrning["sammankallande"]):
-            out.append(_party_missing(agreement, ("styrning", "sammankallande"), "sammankallande",
-                                      styrning["sammankallande"]))
+            out.append(
+                _party_missing(agreement, ("styrning", "sammankallande"), "sammankallande", styrning["sammankallande"])
+            )
     return out
 
 
 def _party_missing(doc: Document, path: tuple, role: str, ident: str) -> Problem:
-    return _at(doc, path, "reference-exists",
-               f"{role} '{ident}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/")
+    return _at(
+        doc,
+        path,
+        "reference-exists",
+        f"{role} '{ident}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/",
+    )
 
 
 def check_chair_is_party(ds: Dataset) -> list[Problem]:
     """A forum's chair (ordforande) is one of the parties."""
     return [
-        _at(doc, ("ordforande", "part"), "chair-is-party",
+        _at(
+            doc,
+            ("ordforande", "part"),
+            "chair-is-party",
             f"ordförande '{doc.data['ordforande']['part']}' finns inte bland parterna; "
-            "rätta id:t eller lägg till parten i data/parter/")
+            "rätta id:t eller lägg till parten i data/parter/",
+        )
         for _ident, doc in _forums(ds)
         if not ds.has_party(doc.data["ordforande"]["part"])
     ]
@@ -169,13 +224,19 @@ def check_reporting_no_cycle(ds: Dataset) -> list[Problem]:
             chain.append(current)
             current = ds.forum[current].data.get("rapporterar_till")
         if current in chain:
-            loop = chain[chain.index(current):]
+            loop = chain[chain.index(current) :]
             if frozenset(loop) in reported or start != current:
                 continue
             reported.add(frozenset(loop))
-            out.append(_at(doc, ("rapporterar_till",), "reporting-no-cycle",
-                            f"rapportvägarna går i cirkel: {' → '.join([*loop, current])}; "
-                            "ändra rapporterar_till så att kedjan slutar vid Regionala rådet"))
+            out.append(
+                _at(
+                    doc,
+                    ("rapporterar_till",),
+                    "reporting-no-cycle",
+                    f"rapportvägarna går i cirkel: {' → '.join([*loop, current])}; "
+                    "ändra rapporterar_till så att kedjan slutar vid Regionala rådet",
+                )
+            )
     return out
 
 
@@ -190,15 +251,29 @@ def check_regionala_radet_on_top(ds: Dataset) -> list[Problem]:
         if ident == top:
             for key in ("niva", "rapporterar_till"):
                 if key in doc.data:
-                    out.append(_at(doc, (key,), "regionala-radet-on-top",
-                                    f"Regionala rådet står över nivåerna och ska inte ha '{key}'; ta bort raden",
-                                    key=True))
+                    out.append(
+                        _at(
+                            doc,
+                            (key,),
+                            "regionala-radet-on-top",
+                            f"Regionala rådet står över nivåerna och ska inte ha '{key}'; ta bort raden",
+                            key=True,
+                        )
+                    )
         else:
-            for key, what in (("niva", "vilken nivå forumet hör till"),
-                              ("rapporterar_till", "vilket forum det rapporterar till")):
+            for key, what in (
+                ("niva", "vilken nivå forumet hör till"),
+                ("rapporterar_till", "vilket forum det rapporterar till"),
+            ):
                 if key not in doc.data:
-                    out.append(_at(doc, (), "regionala-radet-on-top",
-                                    f"nyckeln '{key}' saknas; ange {what} (bara Regionala rådet står utan)"))
+                    out.append(
+                        _at(
+                            doc,
+                            (),
+                            "regionala-radet-on-top",
+                            f"nyckeln '{key}' saknas; ange {what} (bara Regionala rådet står utan)",
+                        )
+                    )
     return out
 
 
@@ -209,8 +284,12 @@ def check_level_has_forum(ds: Dataset) -> list[Problem]:
         return []
     used = {doc.data.get("niva") for doc in ds.forum.values()}
     return [
-        _at(agreement, ("styrning", "nivaer", i, "id"), "level-has-forum",
-            f"nivån '{level['id']}' har inget forum; lägg till ett forum med niva: {level['id']} i data/forum/")
+        _at(
+            agreement,
+            ("styrning", "nivaer", i, "id"),
+            "level-has-forum",
+            f"nivån '{level['id']}' har inget forum; lägg till ett forum med niva: {level['id']} i data/forum/",
+        )
         for i, level in enumerate(agreement.data["styrning"]["nivaer"])
         if level["id"] not in used
     ]
@@ -220,8 +299,12 @@ def check_member_category_has_parties(ds: Dataset) -> list[Problem]:
     """A forum member given as a category (kategori) matches at least one party."""
     categories = {doc.data["kategori"] for doc in ds.parter.values()} | {"alla"}
     return [
-        _at(doc, ("medlemmar", i, "kategori"), "member-category-has-parties",
-            f"ingen part har kategorin '{member['kategori']}'; välj en kategori som finns eller ange en part")
+        _at(
+            doc,
+            ("medlemmar", i, "kategori"),
+            "member-category-has-parties",
+            f"ingen part har kategorin '{member['kategori']}'; välj en kategori som finns eller ange en part",
+        )
         for _ident, doc in _forums(ds)
         for i, member in enumerate(doc.data["medlemmar"])
         if "kategori" in member and member["kategori"] not in categories
@@ -235,15 +318,34 @@ def check_kommunkod(ds: Dataset) -> list[Problem]:
     for ident, doc in _parties(ds):
         code = doc.data.get("kommunkod")
         if doc.data["kategori"] == "kommun" and code is None:
-            out.append(_at(doc, ("kategori",), "kommunkod",
-                            "en kommun behöver kommunkod; lägg till kommunkod: \"01xx\" med SCB:s kod"))
+            out.append(
+                _at(
+                    doc,
+                    ("kategori",),
+                    "kommunkod",
+                    'en kommun behöver kommunkod; lägg till kommunkod: "01xx" med SCB:s kod',
+                )
+            )
         elif doc.data["kategori"] != "kommun" and code is not None:
-            out.append(_at(doc, ("kommunkod",), "kommunkod",
-                            "bara kommuner har kommunkod; ta bort raden eller ändra kategori till kommun", key=True))
+            out.append(
+                _at(
+                    doc,
+                    ("kommunkod",),
+                    "kommunkod",
+                    "bara kommuner har kommunkod; ta bort raden eller ändra kategori till kommun",
+                    key=True,
+                )
+            )
         elif code is not None:
             if code in seen:
-                out.append(_at(doc, ("kommunkod",), "kommunkod",
-                                f"kommunkoden {code} används redan av {seen[code]}; kontrollera koden hos SCB"))
+                out.append(
+                    _at(
+                        doc,
+                        ("kommunkod",),
+                        "kommunkod",
+                        f"kommunkoden {code} används redan av {seen[code]}; kontrollera koden hos SCB",
+                    )
+                )
             seen.setdefault(code, ident)
     return out
 
@@ -267,14 +369,28 @@ def check_population_for_basis_date(ds: Dataset) -> list[Problem]:
         for year, basis in _basis_dates(ds):
             if basis not in by_date:
                 where = ("folkmangd",) if entries else ("kategori",)
-                out.append(_at(doc, where, "population-for-basis-date",
-                                f"folkmängd den {basis} saknas (underlag för avgiften {year}); lägg till "
-                                f"datum: \"{basis}\" med antal och kalla, eller uppgift_saknas med skälet"))
+                out.append(
+                    _at(
+                        doc,
+                        where,
+                        "population-for-basis-date",
+                        f"folkmängd den {basis} saknas (underlag för avgiften {year}); lägg till "
+                        f'datum: "{basis}" med antal och kalla, eller uppgift_saknas med skälet',
+                    )
+                )
             elif "uppgift_saknas" in entries[by_date[basis]]:
                 i = by_date[basis]
-                out.append(_at(doc, ("folkmangd", i, "uppgift_saknas"), "population-for-basis-date",
-                                f"folkmängden den {basis} är okänd, så avgiften för {year} kan inte räknas ut; "
-                                "lägg till antal och kalla när siffran finns", severity=VARNING, key=True))
+                out.append(
+                    _at(
+                        doc,
+                        ("folkmangd", i, "uppgift_saknas"),
+                        "population-for-basis-date",
+                        f"folkmängden den {basis} är okänd, så avgiften för {year} kan inte räknas ut; "
+                        "lägg till antal och kalla när siffran finns",
+                        severity=VARNING,
+                        key=True,
+                    )
+                )
     return out
 
 
@@ -285,17 +401,28 @@ def check_unique_dates_and_years(ds: Dataset) -> list[Problem]:
         seen: dict[str, int] = {}
         for i, entry in enumerate(doc.data.get("folkmangd", [])):
             if entry["datum"] in seen:
-                out.append(_at(doc, ("folkmangd", i, "datum"), "unique-dates-and-years",
-                                f"folkmängd för {entry['datum']} finns redan på rad {seen[entry['datum']]}; "
-                                "ta bort den ena"))
+                out.append(
+                    _at(
+                        doc,
+                        ("folkmangd", i, "datum"),
+                        "unique-dates-and-years",
+                        f"folkmängd för {entry['datum']} finns redan på rad {seen[entry['datum']]}; ta bort den ena",
+                    )
+                )
             seen.setdefault(entry["datum"], doc.position(("folkmangd", i, "datum"))[0])
     fees = ds.singles.get("avgifter")
     if fees:
         years: dict[int, int] = {}
         for i, year in enumerate(fees.data["budgetar"]):
             if year["ar"] in years:
-                out.append(_at(fees, ("budgetar", i, "ar"), "unique-dates-and-years",
-                                f"budgetåret {year['ar']} finns redan på rad {years[year['ar']]}; ta bort det ena"))
+                out.append(
+                    _at(
+                        fees,
+                        ("budgetar", i, "ar"),
+                        "unique-dates-and-years",
+                        f"budgetåret {year['ar']} finns redan på rad {years[year['ar']]}; ta bort det ena",
+                    )
+                )
             years.setdefault(year["ar"], fees.position(("budgetar", i, "ar"))[0])
     return out
 
@@ -309,9 +436,16 @@ def check_schema_comment(ds: Dataset) -> list[Problem]:
         prefix = "../../" if kind in FOLDERS.values() else "../"
         expected = f"{SCHEMA_COMMENT}{prefix}schema/{kind}.schema.json"
         if doc.first_line != expected:
-            out.append(Problem(doc.path, 1, 1, "schema-comment",
-                               f"första raden ska vara '{expected}' så att redigeraren kan hjälpa dig; "
-                               "lägg till eller rätta raden"))
+            out.append(
+                Problem(
+                    doc.path,
+                    1,
+                    1,
+                    "schema-comment",
+                    f"första raden ska vara '{expected}' så att redigeraren kan hjälpa dig; "
+                    "lägg till eller rätta raden",
+                )
+            )
     return out
 
 
@@ -328,8 +462,14 @@ def check_glossary_forms_unique(ds: Dataset) -> list[Problem]:
         for path, word in words:
             key = word.casefold()
             if key in owner and owner[key] != item["id"]:
-                out.append(_at(doc, path, "glossary-forms-unique",
-                                f"'{word}' hör redan till begreppet '{owner[key]}'; ta bort det från ett av dem"))
+                out.append(
+                    _at(
+                        doc,
+                        path,
+                        "glossary-forms-unique",
+                        f"'{word}' hör redan till begreppet '{owner[key]}'; ta bort det från ett av dem",
+                    )
+                )
             owner.setdefault(key, item["id"])
     return out
 
@@ -343,25 +483,55 @@ def check_decision_references(ds: Dataset) -> list[Problem]:
     for i, entry in enumerate(doc.data["beslut"]):
         where = ("beslut", i)
         if "organ" in entry and "forum" in entry:
-            out.append(_at(doc, (*where, "forum"), "decision-references",
-                           "skriv antingen organ eller forum, inte båda; ta bort den rad som inte gäller", key=True))
+            out.append(
+                _at(
+                    doc,
+                    (*where, "forum"),
+                    "decision-references",
+                    "skriv antingen organ eller forum, inte båda; ta bort den rad som inte gäller",
+                    key=True,
+                )
+            )
         elif "organ" not in entry and "forum" not in entry:
-            out.append(_at(doc, where, "decision-references",
-                           "ange vem som beslutade: organ med organets namn, eller forum med ett forums id"))
+            out.append(
+                _at(
+                    doc,
+                    where,
+                    "decision-references",
+                    "ange vem som beslutade: organ med organets namn, eller forum med ett forums id",
+                )
+            )
         elif "forum" in entry and not ds.has_forum(entry["forum"]):
-            out.append(_at(doc, (*where, "forum"), "decision-references",
-                           f"forumet '{entry['forum']}' som beslutade finns inte i data/forum/; rätta id:t, "
-                           "eller skriv organ med namnet om beslutet togs någon annanstans"))
+            out.append(
+                _at(
+                    doc,
+                    (*where, "forum"),
+                    "decision-references",
+                    f"forumet '{entry['forum']}' som beslutade finns inte i data/forum/; rätta id:t, "
+                    "eller skriv organ med namnet om beslutet togs någon annanstans",
+                )
+            )
         andrar = entry["andrar"]
         for j, ident in enumerate(andrar.get("parter", [])):
             if not ds.has_party(ident):
-                out.append(_at(doc, (*where, "andrar", "parter", j), "decision-references",
-                               f"parten '{ident}' finns inte bland parterna; rätta id:t eller lägg till parten "
-                               "i data/parter/"))
+                out.append(
+                    _at(
+                        doc,
+                        (*where, "andrar", "parter", j),
+                        "decision-references",
+                        f"parten '{ident}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/",
+                    )
+                )
         for j, ident in enumerate(andrar.get("forum", [])):
             if not ds.has_forum(ident):
-                out.append(_at(doc, (*where, "andrar", "forum", j), "decision-references",
-                               f"forumet '{ident}' finns inte i data/forum/; rätta id:t eller lägg till forumet"))
+                out.append(
+                    _at(
+                        doc,
+                        (*where, "andrar", "forum", j),
+                        "decision-references",
+                        f"forumet '{ident}' finns inte i data/forum/; rätta id:t eller lägg till forumet",
+                    )
+                )
     return out
 
 

@@ -15,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kontrollera all data och skriv ut alla problem")
     check.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github skriver anteckningar för GitHub Actions")
+    check.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github skriver anteckningar för GitHub Actions"
+    )
     pdf = commands.add_parser("pdf", help="skriv överenskommelsen och ett blad per part som PDF")
     pdf.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
     pdf.add_argument("--out", default="site", help="mappen att skriva PDF-filerna i (standard: site)")
@@ -57,8 +58,11 @@ def _add_new(commands) -> None:
     new = commands.add_parser("new", help="skapa en ny fil för en part eller ett forum, med rader att fylla i")
     new.add_argument("sort", choices=["party", "part", "forum"], help="party (eller part) eller forum")
     new.add_argument("id", help="id:t, till exempel nya-kommunen; blir filnamnet")
-    new.add_argument("--kategori", choices=[k for k in KATEGORIER if k != "alla"],
-                     help="partens kategori; för kommun fylls rader för kommunkod och folkmängd i")
+    new.add_argument(
+        "--kategori",
+        choices=[k for k in KATEGORIER if k != "alla"],
+        help="partens kategori; för kommun fylls rader för kommunkod och folkmängd i",
+    )
     new.add_argument("--data", default="data", help="mappen med data (standard: data)")
 
 
@@ -76,9 +80,12 @@ def _new(sort: str, ident: str, data_dir: Path, kategori: str | None) -> int:
 
 
 def _add_diff(commands) -> None:
-    diff = commands.add_parser("diff", help="visa vad en ändring gör med handboken, som Markdown",
-                               description="Jämför datan i två Git-revisioner. Utan HEAD jämförs med "
-                                           "arbetskopian, alltså även ändringar som inte är incheckade.")
+    diff = commands.add_parser(
+        "diff",
+        help="visa vad en ändring gör med handboken, som Markdown",
+        description="Jämför datan i två Git-revisioner. Utan HEAD jämförs med "
+        "arbetskopian, alltså även ändringar som inte är incheckade.",
+    )
     diff.add_argument("base", help="revisionen före ändringen, till exempel main eller origin/main")
     diff.add_argument("head", nargs="?", help="revisionen efter ändringen (standard: arbetskopian)")
     diff.add_argument("--data", default="data", help="mappen med data (standard: data)")

@@ -76,8 +76,11 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     ds = Dataset(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        return ds, [Problem(display_path(root), 1, 1, "data-folder",
-                            "mappen finns inte; ange mappen med data, till exempel data")]
+        return ds, [
+            Problem(
+                display_path(root), 1, 1, "data-folder", "mappen finns inte; ange mappen med data, till exempel data"
+            )
+        ]
     for path, kind in data_files(root):
         name = display_path(path)
         if kind is None:
@@ -96,8 +99,15 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
             ds.singles[kind] = doc
     for filename in SINGLE_FILES:
         if filename not in OPTIONAL_FILES and not (root / filename).exists():
-            problems.append(Problem(display_path(root / filename), 1, 1, "file-missing",
-                                    f"filen {filename} saknas; den behövs för att bygga handboken"))
+            problems.append(
+                Problem(
+                    display_path(root / filename),
+                    1,
+                    1,
+                    "file-missing",
+                    f"filen {filename} saknas; den behövs för att bygga handboken",
+                )
+            )
     return ds, problems
 
 
@@ -107,5 +117,4 @@ def _unknown_file_message(path: Path, root: Path) -> str:
         return f"filen har ändelsen {path.suffix}; byt namn till {path.stem}.yaml"
     folders = ", ".join(f"{f}/" for f in FOLDERS)
     singles = ", ".join(SINGLE_FILES)
-    return (f"filen {rel.as_posix()} hör inte hemma här; data/ innehåller bara {singles} "
-            f"och .yaml-filer i {folders}")
+    return f"filen {rel.as_posix()} hör inte hemma här; data/ innehåller bara {singles} och .yaml-filer i {folders}"

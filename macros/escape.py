@@ -49,8 +49,12 @@ def _text(value: str) -> str:  # the same names and functions recur on thousands
 def html(value: object) -> str:
     """Plain HTML escaping, for HTML that Markdown does not process (SVG, attributes in raw HTML)."""
     return (
-        str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;").replace("'", "&#39;")
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
     )
 
 

@@ -53,8 +53,12 @@ def avgift(handbok: Handbok, part: Part, ar: int) -> Avgift:
     antal = folkmangd.antal if folkmangd else None
     belopp = avrunda(antal * budgetar.belopp_per_invanare, regler.avrundning) if antal is not None else None
     return Avgift(
-        part=part, ar=ar, underlagsdatum=datum, belopp_per_invanare=budgetar.belopp_per_invanare,
-        folkmangd=antal, kalla=folkmangd.kalla if folkmangd else None,
+        part=part,
+        ar=ar,
+        underlagsdatum=datum,
+        belopp_per_invanare=budgetar.belopp_per_invanare,
+        folkmangd=antal,
+        kalla=folkmangd.kalla if folkmangd else None,
         uppgift_saknas=folkmangd.uppgift_saknas if folkmangd else "Ingen uppgift om folkmängden.",
         belopp=belopp,
     )

@@ -136,9 +136,14 @@ def load_file(path: Path, display: str | None = None) -> tuple[Document | None, 
     size = path.stat().st_size
     if size > MAX_BYTES:
         return None, [
-            Problem(name, 1, 1, "yaml-too-large",
-                    f"filen är {size // 1024} KB, större än gränsen {MAX_BYTES // 1024} KB; "
-                    "dela upp innehållet eller kontrollera att rätt fil har hamnat här")
+            Problem(
+                name,
+                1,
+                1,
+                "yaml-too-large",
+                f"filen är {size // 1024} KB, större än gränsen {MAX_BYTES // 1024} KB; "
+                "dela upp innehållet eller kontrollera att rätt fil har hamnat här",
+            )
         ]
     return load_bytes(path.read_bytes(), name)
 
@@ -150,8 +155,13 @@ def load_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            Problem(name, line, column, "yaml-encoding",
-                    f"filen är inte UTF-8 (byte 0x{raw[exc.start]:02X}); spara den som UTF-8 i din redigerare")
+            Problem(
+                name,
+                line,
+                column,
+                "yaml-encoding",
+                f"filen är inte UTF-8 (byte 0x{raw[exc.start]:02X}); spara den som UTF-8 i din redigerare",
+            )
         ]
     if text.startswith(BOM):
         text = text[1:]
@@ -167,8 +177,14 @@ def load_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
             return None, [_problem_at(name, exc.mark, exc.rule, exc.message)]
         except yaml.composer.ComposerError as exc:
             if "expected a single document" in str(exc.context):
-                return None, [_problem_at(name, exc.problem_mark, "yaml-multiple-documents",
-                                          "filen innehåller flera dokument (---); en fil ska ha ett enda dokument")]
+                return None, [
+                    _problem_at(
+                        name,
+                        exc.problem_mark,
+                        "yaml-multiple-documents",
+                        "filen innehåller flera dokument (---); en fil ska ha ett enda dokument",
+                    )
+                ]
             return None, [_syntax_problem(name, exc)]
         except yaml.MarkedYAMLError as exc:
             return None, [_syntax_problem(name, exc)]
@@ -193,8 +209,9 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], ex
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _ALLOWED_TAGS or (node.start_mark.line, node.start_mark.column) in explicit:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(_problem_at(doc.path, node.start_mark, "yaml-tag",
-                                    f"taggen '{tag}' är inte tillåten; ta bort den"))
+        problems.append(
+            _problem_at(doc.path, node.start_mark, "yaml-tag", f"taggen '{tag}' är inte tillåten; ta bort den")
+        )
         return None
     if isinstance(node, ScalarNode):
         return _scalar(node)
@@ -204,19 +221,36 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], ex
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            problems.append(_problem_at(doc.path, key_node.start_mark, "yaml-key",
-                                        "en nyckel måste vara ett ord, till exempel namn; skriv om nyckeln"))
+            problems.append(
+                _problem_at(
+                    doc.path,
+                    key_node.start_mark,
+                    "yaml-key",
+                    "en nyckel måste vara ett ord, till exempel namn; skriv om nyckeln",
+                )
+            )
             continue
         key = key_node.value
         if key == "<<":
-            problems.append(_problem_at(doc.path, key_node.start_mark, "yaml-anchor",
-                                        "sammanslagning med << är inte tillåten; skriv ut nycklarna i stället"))
+            problems.append(
+                _problem_at(
+                    doc.path,
+                    key_node.start_mark,
+                    "yaml-anchor",
+                    "sammanslagning med << är inte tillåten; skriv ut nycklarna i stället",
+                )
+            )
             continue
         if key in result:
             first_line = doc.key_positions[(*path, key)][0]
-            problems.append(_problem_at(doc.path, key_node.start_mark, "yaml-duplicate-key",
-                                        f"nyckeln '{key}' finns redan på rad {first_line}; "
-                                        "ta bort den ena eller slå ihop dem"))
+            problems.append(
+                _problem_at(
+                    doc.path,
+                    key_node.start_mark,
+                    "yaml-duplicate-key",
+                    f"nyckeln '{key}' finns redan på rad {first_line}; ta bort den ena eller slå ihop dem",
+                )
+            )
             continue
         doc.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         result[key] = _build(value_node, (*path, key), doc, problems, explicit)
@@ -244,18 +278,24 @@ def _problem_at(name: str, mark, rule: str, message: str) -> Problem:
 
 
 _SYNTAX_HINTS = [
-    ("while scanning a quoted scalar",
-     "citattecknet som börjar här avslutas aldrig; lägg till det avslutande citattecknet"),
+    (
+        "while scanning a quoted scalar",
+        "citattecknet som börjar här avslutas aldrig; lägg till det avslutande citattecknet",
+    ),
     ("found character '\\t'", "tabbtecken får inte användas för indrag; dra in med mellanslag"),
     ("could not find expected ':'", "ett kolon saknas efter nyckeln, eller så är en text inte avslutad"),
-    ("mapping values are not allowed here",
-     "ett kolon står där det inte får stå; sätt texten inom citattecken om den innehåller ': '"),
+    (
+        "mapping values are not allowed here",
+        "ett kolon står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
+    ),
     ("found undefined tag handle", "okänd tagg (!); ta bort den"),
     ("found unexpected end of stream", "filen tar slut mitt i ett värde; avsluta citattecken eller parenteser"),
     ("found unknown escape character", "okänd escape-sekvens med \\ inom dubbla citattecken; använd enkla citattecken"),
     ("while parsing a block mapping", "indraget stämmer inte; rader på samma nivå ska ha lika många mellanslag"),
-    ("while parsing a block collection",
-     "indraget stämmer inte i listan; varje punkt ska börja med '- ' på samma nivå"),
+    (
+        "while parsing a block collection",
+        "indraget stämmer inte i listan; varje punkt ska börja med '- ' på samma nivå",
+    ),
 ]
 
 

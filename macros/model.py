@@ -292,7 +292,11 @@ def _underlag(raw: dict) -> Underlag:
 
 def _part(raw: dict, fil: str) -> Part:
     return Part(
-        id=raw["id"], namn=raw["namn"], kategori=raw["kategori"], kallor=tuple(raw["kallor"]), fil=fil,
+        id=raw["id"],
+        namn=raw["namn"],
+        kategori=raw["kategori"],
+        kallor=tuple(raw["kallor"]),
+        fil=fil,
         kommunkod=raw.get("kommunkod"),
         senare_namn=tuple(SenareNamn(**s) for s in raw.get("senare_namn", [])),
         sokord=tuple(raw.get("sokord", [])),
@@ -303,30 +307,47 @@ def _part(raw: dict, fil: str) -> Part:
 
 def _forum(raw: dict, fil: str) -> Forum:
     return Forum(
-        id=raw["id"], namn=raw["namn"], syfte=raw["syfte"],
-        ordforande=Roll(**raw["ordforande"]), sammankallande=Roll(**raw["sammankallande"]),
+        id=raw["id"],
+        namn=raw["namn"],
+        syfte=raw["syfte"],
+        ordforande=Roll(**raw["ordforande"]),
+        sammankallande=Roll(**raw["sammankallande"]),
         medlemmar=tuple(Medlem(**m) for m in raw["medlemmar"]),
         uppgifter=Uppgifter(tuple(raw["uppgifter"]["ordinarie_lage"]), tuple(raw["uppgifter"]["aktiverat_lage"])),
-        aterrapportering=raw["aterrapportering"], underlag=_underlag(raw["underlag"]), fil=fil,
-        niva=raw.get("niva"), rapporterar_till=raw.get("rapporterar_till"),
+        aterrapportering=raw["aterrapportering"],
+        underlag=_underlag(raw["underlag"]),
+        fil=fil,
+        niva=raw.get("niva"),
+        rapporterar_till=raw.get("rapporterar_till"),
     )
 
 
 def _overenskommelse(raw: dict, fil: str) -> Overenskommelse:
     s = raw["styrning"]
     styrning = Styrning(
-        regionala_radet=s["regionala_radet"], sammankallande=s["sammankallande"], beskrivning=s["beskrivning"],
+        regionala_radet=s["regionala_radet"],
+        sammankallande=s["sammankallande"],
+        beskrivning=s["beskrivning"],
         principer=tuple(Punkt(**p) for p in s["principer"]),
         nivaer=tuple(Niva(**n) for n in s["nivaer"]),
         lagen=Uppgifter(s["lagen"]["ordinarie_lage"], s["lagen"]["aktiverat_lage"]),
     )
     return Overenskommelse(
-        namn=raw["namn"], devis=raw["devis"], version=raw["version"], syfte=raw["syfte"],
-        foreslagen_av=dict(raw["foreslagen_av"]), rekommendation=dict(raw["rekommendation"]),
-        galler_fran=raw["galler_fran"], retroaktiv=raw["retroaktiv"],
-        utgangspunkter=tuple(raw["utgangspunkter"]), atagande=tuple(Punkt(**a) for a in raw["atagande"]),
-        styrning=styrning, uppfoljning=raw["uppfoljning"], ekonomi=raw["ekonomi"],
-        kallor=tuple(raw["kallor"]), fil=fil,
+        namn=raw["namn"],
+        devis=raw["devis"],
+        version=raw["version"],
+        syfte=raw["syfte"],
+        foreslagen_av=dict(raw["foreslagen_av"]),
+        rekommendation=dict(raw["rekommendation"]),
+        galler_fran=raw["galler_fran"],
+        retroaktiv=raw["retroaktiv"],
+        utgangspunkter=tuple(raw["utgangspunkter"]),
+        atagande=tuple(Punkt(**a) for a in raw["atagande"]),
+        styrning=styrning,
+        uppfoljning=raw["uppfoljning"],
+        ekonomi=raw["ekonomi"],
+        kallor=tuple(raw["kallor"]),
+        fil=fil,
     )
 
 
@@ -336,11 +357,18 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
         underlagsdag=raw["underlagsdag"],
         avrundning=raw["avrundning"]["regel"],
         avrundning_underlag=_underlag(raw["avrundning"]["underlag"]),
-        budgetar=tuple(sorted(
-            (Budgetar(b["ar"], Decimal(b["belopp_per_invanare"].replace(",", ".")), b["kalla"])
-             for b in raw["budgetar"]), key=lambda b: b.ar)),
+        budgetar=tuple(
+            sorted(
+                (
+                    Budgetar(b["ar"], Decimal(b["belopp_per_invanare"].replace(",", ".")), b["kalla"])
+                    for b in raw["budgetar"]
+                ),
+                key=lambda b: b.ar,
+            )
+        ),
         total_kostnad_saknas=raw["total_kostnad"]["uppgift_saknas"],
-        kallor=tuple(raw["kallor"]), fil=fil,
+        kallor=tuple(raw["kallor"]),
+        fil=fil,
     )
 
 
@@ -365,8 +393,9 @@ def _real_folder(folder: str, cwd: str) -> str:  # cwd is part of the key: a rel
 
 def _beslut(raw: dict) -> Beslut:
     a = raw["andrar"]
-    andrar = Andrar(a["beskrivning"], a.get("alla_parter", False),
-                    tuple(a.get("parter", [])), tuple(a.get("forum", [])))
+    andrar = Andrar(
+        a["beskrivning"], a.get("alla_parter", False), tuple(a.get("parter", [])), tuple(a.get("forum", []))
+    )
     return Beslut(**{**raw, "andrar": andrar, "kallor": tuple(raw["kallor"])})
 
 
@@ -376,8 +405,10 @@ def build(ds: Dataset) -> Handbok:
     agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
     level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}
     parter = sorted((_part(d.data, _fil(ds, d)) for d in ds.parter.values()), key=lambda p: (_sort_key(p.namn), p.id))
-    forum = sorted((_forum(d.data, _fil(ds, d)) for d in ds.forum.values()),
-                   key=lambda f: (level_order.get(f.niva, -1), _sort_key(f.namn), f.id))
+    forum = sorted(
+        (_forum(d.data, _fil(ds, d)) for d in ds.forum.values()),
+        key=lambda f: (level_order.get(f.niva, -1), _sort_key(f.namn), f.id),
+    )
     kallor = {k["id"]: Kalla(**k) for k in ds.singles["kallor"].data["kallor"]}
     return Handbok(
         overenskommelse=agreement,
@@ -385,9 +416,15 @@ def build(ds: Dataset) -> Handbok:
         kallor=dict(sorted(kallor.items())),
         parter={p.id: p for p in parter},
         forum={f.id: f for f in forum},
-        ordlista=tuple(sorted(
-            (Begrepp(b["id"], b["term"], b["forklaring"], tuple(b.get("former", [])), tuple(b.get("kallor", [])))
-             for b in ds.singles["ordlista"].data["begrepp"]), key=lambda b: (_sort_key(b.term), b.id))),
+        ordlista=tuple(
+            sorted(
+                (
+                    Begrepp(b["id"], b["term"], b["forklaring"], tuple(b.get("former", [])), tuple(b.get("kallor", [])))
+                    for b in ds.singles["ordlista"].data["begrepp"]
+                ),
+                key=lambda b: (_sort_key(b.term), b.id),
+            )
+        ),
         ordlista_fil=_fil(ds, ds.singles["ordlista"]),
         **_beslutslogg(ds),
     )

@@ -71,16 +71,18 @@ def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
 
 def fee_json(handbok: Handbok, ar: int) -> str:
     t = avgiftstabell(handbok, ar)
-    return _dump({
-        "budgetar": ar,
-        "underlagsdatum": t.underlagsdatum,
-        "belopp_per_invanare": str(t.belopp_per_invanare),
-        "avrundning": handbok.avgifter.avrundning,
-        "summa_kanda": str(t.summa_kanda),
-        "antal_okanda": t.antal_okanda,
-        "anmarkning": "summa_kanda omfattar bara kommuner med känd folkmängd; avgift är null där uppgift saknas",
-        "rader": _fee_rows(handbok, ar),
-    })
+    return _dump(
+        {
+            "budgetar": ar,
+            "underlagsdatum": t.underlagsdatum,
+            "belopp_per_invanare": str(t.belopp_per_invanare),
+            "avrundning": handbok.avgifter.avrundning,
+            "summa_kanda": str(t.summa_kanda),
+            "antal_okanda": t.antal_okanda,
+            "anmarkning": "summa_kanda omfattar bara kommuner med känd folkmängd; avgift är null där uppgift saknas",
+            "rader": _fee_rows(handbok, ar),
+        }
+    )
 
 
 def fee_csv(handbok: Handbok, ar: int) -> bytes:
@@ -92,9 +94,20 @@ def fee_csv(handbok: Handbok, ar: int) -> bytes:
     for row in rows:
         writer.writerow([escape.csv_cell(_csv_value(k, v)) for k, v in row.items()])
     t = avgiftstabell(handbok, ar)
-    writer.writerow([escape.csv_cell(f"Summa för kommuner med känd folkmängd ({len(rows) - t.antal_okanda} av "
-                                     f"{len(rows)})"), "", ar, "", t.folkmangd_kanda, "", "", _comma(t.summa_kanda),
-                     "", ""])
+    writer.writerow(
+        [
+            escape.csv_cell(f"Summa för kommuner med känd folkmängd ({len(rows) - t.antal_okanda} av {len(rows)})"),
+            "",
+            ar,
+            "",
+            t.folkmangd_kanda,
+            "",
+            "",
+            _comma(t.summa_kanda),
+            "",
+            "",
+        ]
+    )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

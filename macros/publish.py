@@ -19,9 +19,19 @@ def build(out_dir: Path, data_dir: Path) -> int:
     """Build into out_dir from data_dir; non-zero on any error, with the step's own messages printed."""
     env = {**os.environ, "HANDBOK_DATA": str(Path(data_dir).resolve()), "NO_MKDOCS_2_WARNING": "1"}
     site = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"),
-         "--site-dir", str(out_dir)],
-        env=env, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(out_dir),
+        ],
+        env=env,
+        check=False,
     )
     if site.returncode:
         return site.returncode

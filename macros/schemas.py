@@ -46,9 +46,11 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     # Every schema file read and crawled once, here: a registry that only retrieves on demand reads and
     # crawls defs.schema.json again at every $ref, because lookups never update the validator's registry.
-    registry = Registry(retrieve=retrieve).with_resources(
-        (path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json"))
-    ).crawl()
+    registry = (
+        Registry(retrieve=retrieve)
+        .with_resources((path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json")))
+        .crawl()
+    )
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -187,8 +189,10 @@ def _one_of_message(error: ValidationError, where: str) -> str:
     instance = error.instance
     if isinstance(instance, dict):
         if "uppgift_saknas" in instance and ({"antal", "kalla"} & instance.keys()):
-            return ("skriv antingen antal och kalla, eller uppgift_saknas med skälet, inte båda; "
-                    "ta bort det som inte gäller")
+            return (
+                "skriv antingen antal och kalla, eller uppgift_saknas med skälet, inte båda; "
+                "ta bort det som inte gäller"
+            )
         if "uppgift_saknas" not in instance and {"antal", "kalla"} & instance.keys():
             missing = "kalla" if "antal" in instance else "antal"
             return f"nyckeln '{missing}' saknas; en folkmängd behöver både antal och kalla"

@@ -66,5 +66,7 @@ def build_finished() -> None:
 
 
 def _report_kept(problems: list) -> None:
-    log.error("Datan har fel. Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade:\n"
-              + report(problems))
+    log.error(
+        "Datan har fel. Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade:\n"
+        + report(problems)
+    )

@@ -98,13 +98,17 @@ def test_url_escape_allows_only_https():
         escape.url("javascript:alert(1)")
 
 
-TERMS = (Begrepp("aktiverat-lage", "aktiverat läge", "När något händer.", ("aktiverade läget",)),
-         Begrepp("rsib", "RSIB", "Beredskap."))
+TERMS = (
+    Begrepp("aktiverat-lage", "aktiverat läge", "När något händer.", ("aktiverade läget",)),
+    Begrepp("rsib", "RSIB", "Beredskap."),
+)
 
 
 def test_term_linked_once_at_first_use_only_in_plain_text():
-    html = ("<h2>Aktiverat läge</h2><p>Om <a href='x'>aktiverat läge</a> och <code>RSIB</code>.</p>"
-            "<p>I aktiverade läget gör RSIB saker. Sedan aktiverat läge igen och RSIB.</p>")
+    html = (
+        "<h2>Aktiverat läge</h2><p>Om <a href='x'>aktiverat läge</a> och <code>RSIB</code>.</p>"
+        "<p>I aktiverade läget gör RSIB saker. Sedan aktiverat läge igen och RSIB.</p>"
+    )
     out = termlinks.link_terms(html, TERMS, "../ordlista.html")
     assert out.count('href="../ordlista.html#aktiverat-lage"') == 1
     assert out.count('href="../ordlista.html#rsib"') == 1

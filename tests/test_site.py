@@ -52,8 +52,9 @@ def with_new_party(tmp_path_factory) -> Path:
 def with_hostile_name(tmp_path_factory) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-hostile") / "data")
     nacka = data / "parter" / "nacka.yaml"
-    nacka.write_text(nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", f"namn: '{HOSTILE}'"),
-                     encoding="utf-8")
+    nacka.write_text(
+        nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", f"namn: '{HOSTILE}'"), encoding="utf-8"
+    )
     site = tmp_path_factory.mktemp("site-hostile")
     result = build(data, site)
     assert result.returncode == 0, result.stderr
@@ -144,8 +145,14 @@ def test_new_party_file_appears_everywhere(real_site, with_new_party):
 
 def test_removed_party_is_gone_everywhere(real_site, with_new_party):
     """The real build is the 'removed' state: nothing of the new party remains there."""
-    for page in ("parter/index.html", "avgifter.html", "data/avgifter-2015.csv", "search/search_index.json",
-                 "data/samverkan-stockholmsregionen.json", "forum/index.html"):
+    for page in (
+        "parter/index.html",
+        "avgifter.html",
+        "data/avgifter-2015.csv",
+        "search/search_index.json",
+        "data/samverkan-stockholmsregionen.json",
+        "forum/index.html",
+    ):
         assert "Testby" not in read(real_site, page), page
     assert not (real_site / "parter" / "testby.html").exists()
 

@@ -107,9 +107,7 @@ def partblad_html(handbok: Handbok, utg: Utgava, parter: list[Part] | None = Non
     return (
         _env()
         .get_template("partblad.html")
-        .render(
-            kontext or _kontext(handbok, utg), blad_lista=blad, titel=f"Partblad – {handbok.overenskommelse.namn}"
-        )
+        .render(kontext or _kontext(handbok, utg), blad_lista=blad, titel=f"Partblad – {handbok.overenskommelse.namn}")
     )
 
 

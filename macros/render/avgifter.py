@@ -43,20 +43,28 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
     ]
     for r in t.rader:
         if r.belopp is None:
-            out.append(f"| {ctx.part(r.part.id)} | uppgift saknas[^saknas-{ar}] | – | {belopp(r.belopp_per_invanare)} "
-                       "| uppgift saknas | – |\n")
+            out.append(
+                f"| {ctx.part(r.part.id)} | uppgift saknas[^saknas-{ar}] | – | {belopp(r.belopp_per_invanare)} "
+                "| uppgift saknas | – |\n"
+            )
         else:
-            out.append(f"| {ctx.part(r.part.id)} | {tal(r.folkmangd)} | {_kalla_kort(ctx, r.kalla)} | "
-                       f"{belopp(r.belopp_per_invanare)} | {kronor(r.belopp)} | {procent(t.andel(r))} |\n")
+            out.append(
+                f"| {ctx.part(r.part.id)} | {tal(r.folkmangd)} | {_kalla_kort(ctx, r.kalla)} | "
+                f"{belopp(r.belopp_per_invanare)} | {kronor(r.belopp)} | {procent(t.andel(r))} |\n"
+            )
     known = len(t.rader) - t.antal_okanda
-    out.append(f"| **Summa, {known} kommuner med känd folkmängd** | **{tal(t.folkmangd_kanda)}** | | | "
-               f"**{kronor(t.summa_kanda)}** | **100,0\u00a0%** |\n")
+    out.append(
+        f"| **Summa, {known} kommuner med känd folkmängd** | **{tal(t.folkmangd_kanda)}** | | | "
+        f"**{kronor(t.summa_kanda)}** | **100,0\u00a0%** |\n"
+    )
     if t.antal_okanda:
         missing = ", ".join(escape.text(r.part.namn) for r in t.rader if r.belopp is None)
         kommuner = "kommun" if t.antal_okanda == 1 else "kommuner"
-        out.append(f"\n[^saknas-{ar}]: Folkmängden den {datum(t.underlagsdatum)} saknas för {t.antal_okanda} "
-                   f"{kommuner}: {missing}. Avgiften kan då inte räknas ut och ingår inte i summan, som därför "
-                   "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n")
+        out.append(
+            f"\n[^saknas-{ar}]: Folkmängden den {datum(t.underlagsdatum)} saknas för {t.antal_okanda} "
+            f"{kommuner}: {missing}. Avgiften kan då inte räknas ut och ingår inte i summan, som därför "
+            "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n"
+        )
     return "".join(out)
 
 

@@ -14,8 +14,20 @@ from ..model import KATEGORIER, Handbok
 PART_DIR = "parter"
 FORUM_DIR = "forum"
 
-MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december"]
+MANADER = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,14 @@ class Kontext:
     def redigera(self, fil: str) -> str:
         """Footer for a generated page: which data file it comes from, and a link to edit that file."""
         path = fil.replace("\\", "/")
-        edit = (f' <a href="{escape.html(self.edit_base + path)}">Föreslå en ändring i datafilen</a>.'
-                if self.edit_base else "")
-        return (f'\n\n<p class="handbok-kalla">Sidan är skapad från datafilen '
-                f"<code>{escape.html(path)}</code>.{edit}</p>\n")
+        edit = (
+            f' <a href="{escape.html(self.edit_base + path)}">Föreslå en ändring i datafilen</a>.'
+            if self.edit_base
+            else ""
+        )
+        return (
+            f'\n\n<p class="handbok-kalla">Sidan är skapad från datafilen <code>{escape.html(path)}</code>.{edit}</p>\n'
+        )
 
 
 @lru_cache(maxsize=65536)

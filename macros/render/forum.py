@@ -12,8 +12,10 @@ def forum_per_niva(ctx: Kontext) -> str:
     """Regionala rådet, then each level with its forums, in the agreement's order."""
     h = ctx.handbok
     radet = h.regionala_radet()
-    out = [f"## {escape.text(radet.namn)} {{ #regionala-radet }}\n\n",
-           f"{ctx.forum(radet.id)} står över nivåerna. {escape.text(radet.syfte)}\n"]
+    out = [
+        f"## {escape.text(radet.namn)} {{ #regionala-radet }}\n\n",
+        f"{ctx.forum(radet.id)} står över nivåerna. {escape.text(radet.syfte)}\n",
+    ]
     for niva in h.overenskommelse.styrning.nivaer:
         out.append(f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}\n\n")
         for f in h.forum_pa_niva(niva.id):
@@ -69,9 +71,11 @@ def forumsida(ctx: Kontext, ident: str) -> str:
     out.append(beslut_avsnitt(ctx, h.beslut_om_forum(f.id)))
     out.append("\n## Underlag { #underlag }\n\n")
     if f.underlag.status == "slutsats":
-        out.append('!!! note "Delvis handbokens slutsats"\n\n'
-                   "    Uppgifterna om forumet står inte i sin helhet i någon källa. "
-                   f"{escape.text(f.underlag.kommentar or '')}\n\n")
+        out.append(
+            '!!! note "Delvis handbokens slutsats"\n\n'
+            "    Uppgifterna om forumet står inte i sin helhet i någon källa. "
+            f"{escape.text(f.underlag.kommentar or '')}\n\n"
+        )
     else:
         out.append(f"{escape.text(f.underlag.kommentar or 'Uppgifterna står i källan.')}\n\n")
     out.append(f"Källor: {ctx.kallor(f.underlag.kallor)}.\n")

@@ -9,17 +9,21 @@ from .common import Kontext
 
 def oppna_data(ctx: Kontext) -> str:
     h = ctx.handbok
-    out = ["## Hela överenskommelsen { #modell }\n\n",
-           f"- [{opendata.MODEL_FILE}]({_rel(ctx, opendata.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
-           "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna.\n",
-           "\n## Avgifter { #avgifter }\n\n",
-           "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
-           "UTF-8 med byte order mark. Där folkmängden saknas står *uppgift saknas*, aldrig 0.\n\n"]
+    out = [
+        "## Hela överenskommelsen { #modell }\n\n",
+        f"- [{opendata.MODEL_FILE}]({_rel(ctx, opendata.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
+        "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna.\n",
+        "\n## Avgifter { #avgifter }\n\n",
+        "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
+        "UTF-8 med byte order mark. Där folkmängden saknas står *uppgift saknas*, aldrig 0.\n\n",
+    ]
     for b in h.avgifter.budgetar:
         csv, js = opendata.fee_file(b.ar, "csv"), opendata.fee_file(b.ar, "json")
         out.append(f"- Budgetåret {b.ar}: [{csv}]({_rel(ctx, csv)}) och [{js}]({_rel(ctx, js)})\n")
-    out.append("\n## Scheman { #scheman }\n\nVarje sorts datafil beskrivs av ett JSON Schema (version 2020-12). "
-               "Redigerare som VS Code använder dem för att hjälpa dig medan du skriver.\n\n")
+    out.append(
+        "\n## Scheman { #scheman }\n\nVarje sorts datafil beskrivs av ett JSON Schema (version 2020-12). "
+        "Redigerare som VS Code använder dem för att hjälpa dig medan du skriver.\n\n"
+    )
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         path = f"schema/{schema.name}"
         out.append(f"- [{path}]({_rel(ctx, path)})\n")

@@ -39,17 +39,18 @@ def overenskommelse(ctx: Kontext) -> str:
 
     kommuner = len(h.kommuner())
     andra = len(h.parter) - kommuner
-    out.append("\n## Parter { #parter }\n\n"
-               f"Överenskommelsen har {len(h.parter)} parter: {kommuner} kommuner och {andra} andra organisationer. "
-               f"Fler parter kan ansluta med tiden. Se {ctx.lank('parter/index.md', 'alla parter')}.\n")
+    out.append(
+        "\n## Parter { #parter }\n\n"
+        f"Överenskommelsen har {len(h.parter)} parter: {kommuner} kommuner och {andra} andra organisationer. "
+        f"Fler parter kan ansluta med tiden. Se {ctx.lank('parter/index.md', 'alla parter')}.\n"
+    )
 
     out.append("\n## Gemensamma utgångspunkter { #utgangspunkter }\n\n")
     out += [f"- {escape.text(u)}\n" for u in a.utgangspunkter]
 
     out.append("\n## Gemensamma åtaganden { #ataganden }\n\n")
     out.append(f"Alla parter åtar sig {antal(len(a.atagande))} saker:\n\n")
-    out += [f"{i}. **{escape.text(x.rubrik)}.** {escape.text(x.beskrivning)}\n"
-            for i, x in enumerate(a.atagande, 1)]
+    out += [f"{i}. **{escape.text(x.rubrik)}.** {escape.text(x.beskrivning)}\n" for i, x in enumerate(a.atagande, 1)]
 
     out.append(f"\n## Organisation och styrning {{ #styrning }}\n\n{escape.text(s.beskrivning)}\n\n")
     radet = h.forum[s.regionala_radet]

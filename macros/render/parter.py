@@ -20,8 +20,10 @@ def partlista(ctx: Kontext) -> str:
     h = ctx.handbok
     kommuner = h.kommuner()
     andra = [p for p in h.parter.values() if p.kategori != "kommun"]
-    out = [f"Överenskommelsen har **{len(h.parter)} parter**: {len(kommuner)} kommuner och "
-           f"{len(andra)} andra organisationer.\n"]
+    out = [
+        f"Överenskommelsen har **{len(h.parter)} parter**: {len(kommuner)} kommuner och "
+        f"{len(andra)} andra organisationer.\n"
+    ]
     out.append(f"\n## Kommuner ({len(kommuner)}) {{ #kommuner }}\n\n")
     out.append("| Kommun | Kommunkod |\n|---|---|\n")
     out += [f"| {ctx.part(p.id)} | {escape.text(p.kommunkod)} |\n" for p in kommuner]
@@ -61,8 +63,10 @@ def _partblad(ctx: Kontext, p: Part) -> str:
     """Link to the party's one-page PDF sheet. Raw HTML: the PDF is written after the site build
     (python -m macros pdf), so MkDocs cannot check the link."""
     href = posixpath.relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
-    return (f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
-            f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n")
+    return (
+        f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
+        f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n"
+    )
 
 
 def _ingress(p: Part) -> str:
@@ -72,8 +76,12 @@ def _ingress(p: Part) -> str:
     else:
         rows.append(("Identitet", "Organisationsnummer eller annan kod finns inte i handbokens underlag."))
     if p.senare_namn:
-        rows.append(("Senare namn", ", ".join(
-            escape.text(s.namn) + (f" (från {datum(s.fran)})" if s.fran else "") for s in p.senare_namn)))
+        rows.append(
+            (
+                "Senare namn",
+                ", ".join(escape.text(s.namn) + (f" (från {datum(s.fran)})" if s.fran else "") for s in p.senare_namn),
+            )
+        )
     if p.sokord:
         rows.append(("Kallas också", ", ".join(escape.text(s) for s in p.sokord)))
     return "".join(f"- **{k}:** {v}\n" for k, v in rows)
@@ -85,26 +93,35 @@ def _forum(ctx: Kontext, p: Part) -> str:
     out = ["\n## Forum och funktioner { #forum }\n\n"]
     if not rows:
         return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
-    out.append(f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
-               "inte som namngivna personer.\n\n")
+    out.append(
+        f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
+        "inte som namngivna personer.\n\n"
+    )
     out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
     levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
     for forum, member in rows:
         niva = escape.text(levels[forum.niva]) if forum.niva else "Över nivåerna"
         som = "part" if member.part else kategori(member.kategori, plural=True).lower()
-        roles = [r for r, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
-                 if role.part == p.id]
+        roles = [
+            r
+            for r, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
+            if role.part == p.id
+        ]
         if roles:
             som += ", " + " och ".join(roles)
-        out.append(f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
-                   f"{escape.text(member.mandat)} |\n")
+        out.append(
+            f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
+            f"{escape.text(member.mandat)} |\n"
+        )
     return "".join(out)
 
 
 def _atagande(ctx: Kontext) -> str:
     a = ctx.handbok.overenskommelse
-    out = ["\n## Åtaganden { #ataganden }\n\n",
-           f"Som part i {escape.text(a.namn)} åtar sig organisationen, liksom alla parter, att:\n\n"]
+    out = [
+        "\n## Åtaganden { #ataganden }\n\n",
+        f"Som part i {escape.text(a.namn)} åtar sig organisationen, liksom alla parter, att:\n\n",
+    ]
     out += [f"- **{escape.text(x.rubrik)}:** {escape.text(x.beskrivning)}\n" for x in a.atagande]
     out.append(f"\nLäs mer om åtagandena i {ctx.lank(OVERENSKOMMELSE, 'överenskommelsen', 'ataganden')}.\n")
     return "".join(out)
@@ -112,25 +129,34 @@ def _atagande(ctx: Kontext) -> str:
 
 def _avgift(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
-    out = ["\n## Avgift { #avgift }\n\n",
-           "| Budgetår | Folkmängd | Per invånare | Avgift |\n|---|---|---|---|\n"]
+    out = ["\n## Avgift { #avgift }\n\n", "| Budgetår | Folkmängd | Per invånare | Avgift |\n|---|---|---|---|\n"]
     notes = []
     for b in h.avgifter.budgetar:
         a = avgift(h, p, b.ar)
         if a.belopp is None:
-            out.append(f"| {b.ar} | uppgift saknas ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
-                       "| uppgift saknas |\n")
-            notes.append(f"**{b.ar}:** Avgiften kan inte räknas ut eftersom folkmängden den "
-                         f"{datum(a.underlagsdatum)} saknas. {escape.text(a.uppgift_saknas)}")
+            out.append(
+                f"| {b.ar} | uppgift saknas ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
+                "| uppgift saknas |\n"
+            )
+            notes.append(
+                f"**{b.ar}:** Avgiften kan inte räknas ut eftersom folkmängden den "
+                f"{datum(a.underlagsdatum)} saknas. {escape.text(a.uppgift_saknas)}"
+            )
         else:
-            out.append(f"| {b.ar} | {tal(a.folkmangd)} ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
-                       f"| {kronor(a.belopp)} |\n")
-            notes.append(f"**{b.ar}:** {tal(a.folkmangd)} invånare × {belopp(b.belopp_per_invanare)} = "
-                         f"**{kronor(a.belopp)}**. Folkmängden den {datum(a.underlagsdatum)} enligt "
-                         f"{ctx.kalla(a.kalla)}. Beloppet per invånare enligt {ctx.kalla(b.kalla)}.")
+            out.append(
+                f"| {b.ar} | {tal(a.folkmangd)} ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
+                f"| {kronor(a.belopp)} |\n"
+            )
+            notes.append(
+                f"**{b.ar}:** {tal(a.folkmangd)} invånare × {belopp(b.belopp_per_invanare)} = "
+                f"**{kronor(a.belopp)}**. Folkmängden den {datum(a.underlagsdatum)} enligt "
+                f"{ctx.kalla(a.kalla)}. Beloppet per invånare enligt {ctx.kalla(b.kalla)}."
+            )
     out.append("\n" + "\n\n".join(notes) + "\n\n")
-    out.append(f"Avgiften bygger på folkmängden den {_underlagsdag(h.avgifter.underlagsdag)} året före budgetåret. "
-               f"Se {ctx.lank(AVGIFTER, 'alla kommuners avgifter')}.\n")
+    out.append(
+        f"Avgiften bygger på folkmängden den {_underlagsdag(h.avgifter.underlagsdag)} året före budgetåret. "
+        f"Se {ctx.lank(AVGIFTER, 'alla kommuners avgifter')}.\n"
+    )
     return "".join(out)
 
 

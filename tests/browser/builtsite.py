@@ -34,7 +34,10 @@ def site_dir() -> Path:
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     built = subprocess.run(
         [sys.executable, "-m", "macros", "build", str(ROOT / "data"), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     if built.returncode:
         raise RuntimeError(f"python -m macros build failed:\n{built.stdout}\n{built.stderr}")
