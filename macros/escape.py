@@ -71,8 +71,14 @@ def csv_cell(value: object) -> str:
     return s
 
 
+# Characters that could end a Markdown link destination or an HTML attribute, percent-encoded: a URL
+# such as https://x/a)[y](javascript:...) then stays one harmless https link.
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()[]<>\"'`\\ {}|^"}
+_URL_TABLE = str.maketrans(_URL_UNSAFE)
+
+
 def url(value: str) -> str:
-    """An https URL from data (the schema allows nothing else), escaped for an href attribute."""
-    if not value.startswith("https://"):
-        raise ValueError(f"bara https-adresser får länkas: {value!r}")
-    return html(value)
+    """An https URL from data (the schema allows nothing else), safe as a Markdown link target and in href."""
+    if not value.startswith("https://") or any(ord(c) < 0x21 or ord(c) == 0x7F for c in value):
+        raise ValueError(f"bara https-adresser utan mellanrum får länkas: {value!r}")
+    return html(value.translate(_URL_TABLE))

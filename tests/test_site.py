@@ -191,3 +191,31 @@ def test_hostile_name_in_csv_and_search_is_text(with_hostile_name):
     index = json.loads(read(with_hostile_name, "search/search_index.json"))
     titles = [d["title"] for d in index["docs"] if d["location"].startswith("parter/nacka.html")]
     assert titles and "<b>" not in titles[0]
+
+
+HOSTILE_URL = "https://example.com/a)[klick](javascript:alert(document.domain))x/"
+
+
+@pytest.fixture(scope="module")
+def with_hostile_url(tmp_path_factory) -> Path:
+    """A source address that the schema accepts but that tries to end its Markdown link and start another."""
+    data = copy_data(tmp_path_factory.mktemp("data-url") / "data")
+    kallor = data / "kallor.yaml"
+    text = kallor.read_text(encoding="utf-8")
+    start = text.index("    url: https://web.archive.org")
+    end = text.index("\n", start)
+    kallor.write_text(text[:start] + f"    url: '{HOSTILE_URL}'" + text[end:], encoding="utf-8")
+    site = tmp_path_factory.mktemp("site-url")
+    result = build(data, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_hostile_source_url_stays_one_https_link(with_hostile_url):
+    hrefs = []
+    for page in _pages(with_hostile_url):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"""href=["']?\s*javascript:""", html, re.I), page
+        hrefs += re.findall(r'href="(https://example\.com/[^"]*)"', html)
+    assert hrefs, "the source link is on the pages"
+    assert set(hrefs) == {"https://example.com/a%29%5Bklick%5D%28javascript:alert%28document.domain%29%29x/"}
