@@ -35,6 +35,8 @@ def _renderings(h) -> dict[str, str]:
         "partlista.md": parter.partlista(ctx("parter/index.md")),
         "partlankar.md": parter.partlankar(ctx("index.md")),
         "forum_per_niva.md": forum.forum_per_niva(ctx("forum/index.md")),
+        "forum_ingress.md": forum.forum_ingress(ctx("forum/index.md")),
+        "avgiftstabeller.md": avgifter.avgiftstabeller(ctx("avgifter.md")),
         "overenskommelse.md": overenskommelse.overenskommelse(ctx("overenskommelse.md")),
         "namn.md": overenskommelse.namn(ctx("index.md")),
         "avgiftsregel.md": avgifter.avgiftsregel(ctx("avgifter.md")),

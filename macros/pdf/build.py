@@ -24,8 +24,8 @@ from .. import fees, pipeline
 from ..model import Forum, Handbok, Medlem, Part, Roll
 from ..problems import DataError, report
 from ..render import diagram
-from ..render.avgifter import AVRUNDNINGSREGEL
-from ..render.common import Kontext, antal, belopp, datum, kategori, kronor, procent, tal
+from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
+from ..render.common import Kontext, antal, belopp, dag_och_manad, datum, kategori, kronor, procent, tal
 from ..utgava import Utgava, utgava
 from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
 
@@ -205,8 +205,8 @@ def _kontext(h: Handbok, utg: Utgava) -> dict:
         "beskrivning": a.devis,
         "tabell": tabell,
         "avgiftskallor": avgiftskallor,
-        "andel": "halva" if h.avgifter.kommunernas_andel == 1 / 2 else str(h.avgifter.kommunernas_andel),
-        "underlagsdag": datum(f"2000-{h.avgifter.underlagsdag}").removesuffix(" 2000"),
+        "andel": andel_text(h.avgifter.kommunernas_andel),
+        "underlagsdag": dag_och_manad(h.avgifter.underlagsdag),
         "regel": AVRUNDNINGSREGEL[h.avgifter.avrundning],
         "bilagor": bilagor,
         "bilaga_nr": {b["id"]: n for n, b in enumerate(bilagor, 1)},

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from .. import escape
 from ..fees import avgiftstabell
-from .common import Kontext, belopp, datum, kronor, procent, tal
+from .common import Kontext, belopp, dag_och_manad, datum, kronor, procent, tal
 
 # The rounding rule in words; the PDF uses the same wording.
 AVRUNDNINGSREGEL = {
@@ -13,21 +15,42 @@ AVRUNDNINGSREGEL = {
 }
 
 
+_ANDEL = {
+    Fraction(1, 2): "halva kostnaden",
+    Fraction(1, 3): "en tredjedel av kostnaden",
+    Fraction(1, 4): "en fjärdedel av kostnaden",
+    Fraction(1, 1): "hela kostnaden",
+}
+
+
+def andel_text(andel: Fraction) -> str:
+    """The municipalities' share in words: halva kostnaden, en tredjedel av kostnaden, ..."""
+    return _ANDEL.get(andel, f"{andel.numerator}/{andel.denominator} av kostnaden")
+
+
 def avgiftsregel(ctx: Kontext) -> str:
     """The fee rule in words, from data."""
     a = ctx.handbok.avgifter
-    andel = "halva" if a.kommunernas_andel == 1 / 2 else f"{a.kommunernas_andel}"
+    andel = andel_text(a.kommunernas_andel)
     years = ", ".join(f"{b.ar}: {belopp(b.belopp_per_invanare)} per invånare" for b in a.budgetar)
     out = [
-        f"- Kommunerna betalar tillsammans **{andel}** av kostnaden för samverkansfunktionen.\n",
+        f"- Kommunerna betalar tillsammans **{andel}** för samverkansfunktionen.\n",
         f"- Varje kommun betalar ett belopp per invånare och år ({years}).\n",
-        f"- Folkmängden räknas den {datum('2000-' + a.underlagsdag).removesuffix(' 2000')} året före budgetåret.\n",
+        f"- Folkmängden räknas den {dag_och_manad(a.underlagsdag)} året före budgetåret.\n",
         f"- {AVRUNDNINGSREGEL[a.avrundning]}",
     ]
     if a.avrundning_underlag.status == "slutsats":
         out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or ""))
     out.append("\n")
     out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad_saknas)}\n")
+    return "".join(out)
+
+
+def avgiftstabeller(ctx: Kontext) -> str:
+    """One section per budget year in the data, the latest first."""
+    out = []
+    for b in sorted(ctx.handbok.avgifter.budgetar, key=lambda b: -b.ar):
+        out.append(f"\n## Budgetåret {b.ar} {{ #ar-{b.ar} }}\n\n{avgiftstabell_md(ctx, b.ar)}")
     return "".join(out)
 
 

@@ -124,6 +124,12 @@ def datum(iso: str) -> str:
     return f"{int(day)} {MANADER[int(month) - 1]} {year}"
 
 
+def dag_och_manad(mm_dd: str) -> str:
+    """06-30 → 30 juni."""
+    month, day = mm_dd.split("-")
+    return f"{int(day)} {MANADER[int(month) - 1]}"
+
+
 def kategori(ident: str, plural: bool = False) -> str:
     return KATEGORIER[ident][1 if plural else 0]
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 from .. import escape
 from ..model import Forum, Roll
 from .beslut import beslut_avsnitt
-from .common import Kontext, kategori
+from .common import Kontext, antal, kategori
+
+
+def forum_ingress(ctx: Kontext) -> str:
+    """The forum page's opening, with the structure's names and counts from data."""
+    h = ctx.handbok
+    n = len(h.overenskommelse.styrning.nivaer)
+    k = len(h.forum) - 1
+    return (
+        f"Samverkan leds av {escape.text(h.regionala_radet().namn)}. Under rådet finns {antal(n)} "
+        f"{'nivå' if n == 1 else 'nivåer'} med sammanlagt {antal(k)} forum. "
+        "Alla forum arbetar både i ordinarie läge och i aktiverat läge.\n"
+    )
 
 
 def forum_per_niva(ctx: Kontext) -> str:

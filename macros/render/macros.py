@@ -19,6 +19,7 @@ def register(env, handbok: Handbok) -> None:
         "partsida": lambda ident: parter.partsida(ctx(), ident),
         "partlankar": lambda: parter.partlankar(ctx()),
         "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
+        "forum_ingress": lambda: forum.forum_ingress(ctx()),
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
         "beslutslogg": lambda: beslut.beslutslogg(ctx()),
         "datareferens": lambda: datareferens.datareferens(ctx()),
@@ -26,6 +27,7 @@ def register(env, handbok: Handbok) -> None:
         "vem_sitter_var": lambda: matris.vem_sitter_var(ctx()),
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
         "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
+        "avgiftstabeller": lambda: avgifter.avgiftstabeller(ctx()),
         "ordlista": lambda: ordlista.ordlista(ctx()),
         "oppna_data": lambda: oppna_data.oppna_data(ctx()),
     }

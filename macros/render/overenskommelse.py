@@ -18,12 +18,12 @@ def fakta(ctx: Kontext) -> str:
     a = ctx.handbok.overenskommelse
     r = a.rekommendation
     f = a.foreslagen_av
-    later = f" (i dag {escape.text(f['senare_namn'])})" if f.get("senare_namn") else ""
+    later = f", i dag {escape.text(f['senare_namn'])}" if f.get("senare_namn") else ""
     retro = " Den gäller retroaktivt, alltså även för tiden före parternas beslut." if a.retroaktiv else ""
     return (
         f"- **Namn:** {escape.text(a.namn)} – {escape.text(a.devis).lower()}\n"
         f"- **Gäller från:** {datum(a.galler_fran)}.{retro}\n"
-        f"- **Förslag från:** {escape.text(f['namn'])} ({escape.text(f['forkortning'])}){later}\n"
+        f"- **Förslag från:** {escape.text(f['namn'])} ({escape.text(f['forkortning'])}{later})\n"
         f"- **Rekommenderad av:** {escape.text(r['organ'])} den {datum(r['datum'])}\n"
         f"- **Parter:** {len(ctx.handbok.parter)}\n"
         f"- **Version i handboken:** {escape.text(a.version)}\n"
@@ -54,7 +54,7 @@ def overenskommelse(ctx: Kontext) -> str:
 
     out.append(f"\n## Organisation och styrning {{ #styrning }}\n\n{escape.text(s.beskrivning)}\n\n")
     radet = h.forum[s.regionala_radet]
-    out.append(f"- **Regionala rådet:** {ctx.forum(radet.id)}, med {ctx.part(radet.ordforande.part)} som ordförande.\n")
+    out.append(f"- **Överst:** {ctx.forum(radet.id)}, med {ctx.part(radet.ordforande.part)} som ordförande.\n")
     for niva in s.nivaer:
         forums = ", ".join(ctx.forum(f.id) for f in h.forum_pa_niva(niva.id))
         out.append(f"- **{escape.text(niva.namn)}:** {escape.text(niva.fokus)} Forum: {forums}.\n")

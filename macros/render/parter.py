@@ -9,7 +9,7 @@ from ..fees import avgift
 from ..model import Part
 from ..pdf import partblad_fil
 from .beslut import beslut_avsnitt
-from .common import Kontext, antal, belopp, datum, kategori, kronor, tal
+from .common import Kontext, antal, belopp, dag_och_manad, datum, kategori, kronor, tal
 
 OVERENSKOMMELSE = "overenskommelse.md"
 AVGIFTER = "avgifter.md"
@@ -154,14 +154,10 @@ def _avgift(ctx: Kontext, p: Part) -> str:
             )
     out.append("\n" + "\n\n".join(notes) + "\n\n")
     out.append(
-        f"Avgiften bygger på folkmängden den {_underlagsdag(h.avgifter.underlagsdag)} året före budgetåret. "
+        f"Avgiften bygger på folkmängden den {dag_och_manad(h.avgifter.underlagsdag)} året före budgetåret. "
         f"Se {ctx.lank(AVGIFTER, 'alla kommuners avgifter')}.\n"
     )
     return "".join(out)
-
-
-def _underlagsdag(mm_dd: str) -> str:
-    return datum(f"2000-{mm_dd}").removesuffix(" 2000")
 
 
 def _beslut(ctx: Kontext, p: Part) -> str:
