@@ -43,11 +43,14 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 SITE = ROOT / "site"
 
 
+CONSTRAINTS = "constraints.txt"  # every indirect dependency at its tested version
+
+
 def _install(session: nox.Session, *groups: str) -> None:
-    """The project and its pinned dependencies, plus the named dependency groups."""
-    session.install("-e", ".")
+    """The project and its pinned dependencies, plus the named dependency groups, all within constraints.txt."""
+    session.install("-c", CONSTRAINTS, "-e", ".")
     for group in groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+        session.install("-c", CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
 
 
 @nox.session
@@ -117,7 +120,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Granska Python-koden med ruff."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.install("-c", CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, "lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", "--diff", ".")
 
@@ -134,6 +137,16 @@ def bench(session: nox.Session) -> None:
     """Mät kontroll, bygge, PDF och förhandsvisning vid 1×, 10× och 100× data; skriver bench/RESULTS.md."""
     _install(session)
     session.run("python", "-m", "bench", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session(default=False, reuse_venv=False)  # a fresh environment resolves everything anew
+def lock(session: nox.Session) -> None:
+    """Lös om alla beroenden och skriv constraints.txt (gör det medvetet och kör sedan testerna)."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)
+    header = (ROOT / CONSTRAINTS).read_text(encoding="utf-8").split("\n")[:3]
+    lines = [line for line in frozen.splitlines() if line and not line.startswith(("-e", "samverkanshandboken"))]
+    (ROOT / CONSTRAINTS).write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
