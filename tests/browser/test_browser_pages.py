@@ -172,7 +172,7 @@ def test_statement_states_what_the_tests_measure(site, survey, pages):
     assert "https://www.digg.se/tdosanmalan" in (site / STATEMENT).read_text(encoding="utf-8")
     for heading in ("Innehåll som inte är tillgängligt", "Så har vi testat", "Rapportera brister", "Tillsyn"):
         assert heading in text, f"the statement lacks the section {heading!r}"
-    day, month, year = re.search(r"Senast granskad: (\d{1,2}) (\w+) (\d{4})", text).groups()
+    day, month, year = re.search(r"Bedömningen gjordes: (\d{1,2}) (\w+) (\d{4})", text).groups()
     tested = dt.date(int(year), MONTHS.index(month) + 1, int(day))
     assert tested <= dt.date.today(), f"the statement's test date {tested} is in the future"
     assert f"axe-core {axe_version()}" in text, f"the statement names another axe-core than {axe_version()}"
