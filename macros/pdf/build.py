@@ -25,7 +25,19 @@ from ..model import Forum, Handbok, Medlem, Part, Roll
 from ..problems import DataError, report
 from ..render import diagram
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
-from ..render.common import Kontext, antal, belopp, dag_och_manad, datum, kategori, kronor, procent, tal
+from ..render.common import (
+    Kontext,
+    antal,
+    belopp,
+    dag_och_manad,
+    datum,
+    deltar_som,
+    kategori,
+    kronor,
+    niva_namn,
+    procent,
+    tal,
+)
 from ..utgava import Utgava, utgava
 from . import OVERENSKOMMELSE_PDF, PARTBLAD_DIR, partblad_fil
 
@@ -171,18 +183,10 @@ class _Blad:
 
 
 def _blad(h: Handbok, p: Part) -> _Blad:
-    levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
-    rows = []
-    for forum, medlem in h.medlemskap(p.id):
-        som = "part" if medlem.part else kategori(medlem.kategori, plural=True).lower()
-        roles = [
-            name
-            for name, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
-            if role.part == p.id
-        ]
-        if roles:
-            som += ", " + " och ".join(roles)
-        rows.append(_Rad(forum, medlem, levels[forum.niva] if forum.niva else "Över nivåerna", som))
+    rows = [
+        _Rad(forum, medlem, niva_namn(h, forum), deltar_som(p.id, forum, medlem))
+        for forum, medlem in h.medlemskap(p.id)
+    ]
     avgifter = [fees.avgift(h, p, b.ar) for b in h.avgifter.budgetar] if p.kategori == "kommun" else []
     return _Blad(p, rows, avgifter)
 

@@ -130,6 +130,24 @@ def dag_och_manad(mm_dd: str) -> str:
     return f"{int(day)} {MANADER[int(month) - 1]}"
 
 
+def niva_namn(handbok: Handbok, forum) -> str:
+    """The level a forum sits on, by name; Regionala rådet stands above the levels."""
+    if forum.niva is None:
+        return "Över nivåerna"
+    return next(n.namn for n in handbok.overenskommelse.styrning.nivaer if n.id == forum.niva)
+
+
+def deltar_som(part_id: str, forum, medlem) -> str:
+    """How a party takes part in a forum: as itself or through its category, and as chair or convener."""
+    som = "part" if medlem.part else kategori(medlem.kategori, plural=True).lower()
+    roles = [
+        name
+        for name, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
+        if role.part == part_id
+    ]
+    return som + (", " + " och ".join(roles) if roles else "")
+
+
 def kategori(ident: str, plural: bool = False) -> str:
     return KATEGORIER[ident][1 if plural else 0]
 

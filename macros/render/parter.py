@@ -9,7 +9,7 @@ from ..fees import avgift
 from ..model import Part
 from ..pdf import partblad_fil
 from .beslut import beslut_avsnitt
-from .common import Kontext, antal, belopp, dag_och_manad, datum, kategori, kronor, tal
+from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, tal
 
 OVERENSKOMMELSE = "overenskommelse.md"
 AVGIFTER = "avgifter.md"
@@ -98,17 +98,9 @@ def _forum(ctx: Kontext, p: Part) -> str:
         "inte som namngivna personer.\n\n"
     )
     out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
-    levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
     for forum, member in rows:
-        niva = escape.text(levels[forum.niva]) if forum.niva else "Över nivåerna"
-        som = "part" if member.part else kategori(member.kategori, plural=True).lower()
-        roles = [
-            r
-            for r, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
-            if role.part == p.id
-        ]
-        if roles:
-            som += ", " + " och ".join(roles)
+        niva = escape.text(niva_namn(h, forum))
+        som = deltar_som(p.id, forum, member)
         out.append(
             f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
             f"{escape.text(member.mandat)} |\n"
