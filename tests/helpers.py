@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 from macros import cli
@@ -22,6 +24,35 @@ VALID = FIXTURES / "valid"
 RULES = FIXTURES / "rules"
 BAD = FIXTURES / "bad"
 BLESS_HINT = "if the change is intended, run `python3 noxfile.py -s bless` and review the diff"
+# A name that is markup, a table separator and a template expression at once: it must show as written.
+HOSTILE = "<b>x</b> | {{ 7*7 }}"
+
+
+def visible_text(html: str) -> str:
+    """A page's text as a reader sees it: tags dropped, entities decoded, scripts and styles left out.
+
+    Runs of ordinary whitespace become one space; no-break spaces stay, as they are part of numbers.
+    """
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    collect = Collect()
+    collect.feed(html)
+    return re.sub(r"[ \t\r\n]+", " ", "".join(collect.parts))
 
 
 def _valid_text(rel: str) -> str:

@@ -19,12 +19,12 @@ from macros.model import KATEGORIER
 from macros.render import diagram, matris
 from macros.render.common import Kontext
 from macros.render.textmatt import radbryt, textbredd
-from tests.helpers import VALID, assert_golden, make_data
+from tests.helpers import HOSTILE, VALID, assert_golden, make_data
 from tests.sitebuild import build, copy_data, read
 
 GOLDEN = Path(__file__).parent / "golden" / "diagram"
 SVG = "{http://www.w3.org/2000/svg}"
-HOSTILE = "<b>x</b> | {{ 7*7 }}"
+
 PAGE = "forum/index.md"
 
 

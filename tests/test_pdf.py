@@ -26,6 +26,7 @@ from macros import fees, pipeline
 from macros.pdf import OVERENSKOMMELSE_PDF, partblad_fil
 from macros.pdf import build as pdfbuild
 from macros.render.common import belopp, kronor, procent, tal
+from tests.helpers import HOSTILE
 
 from .helpers import ROOT, VALID
 
@@ -33,7 +34,6 @@ DATA = ROOT / "data"
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 REVISION = "testrev"
 MM = 72 / 25.4  # points per millimetre
-HOSTILE = "<b>x</b> | {{ 7*7 }}"
 
 
 def _utgava() -> pdfbuild.Utgava:

@@ -7,11 +7,11 @@ import csv
 import io
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import HOSTILE, visible_text
 from tests.sitebuild import build, copy_data, read
 
 NEW_PARTY = """\
@@ -27,7 +27,6 @@ folkmangd:
 kallor:
   - beslut-nacka-ks
 """
-HOSTILE = "<b>x</b> | {{ 7*7 }}"
 
 
 @pytest.fixture(scope="module")
@@ -61,46 +60,22 @@ def with_hostile_name(tmp_path_factory) -> Path:
     return site
 
 
-def _text(html: str) -> str:
-    """Visible text of a page, entities decoded, as a reader sees it."""
-
-    class Collect(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skip = 0
-
-        def handle_starttag(self, tag, attrs):
-            self.skip += tag in ("script", "style")
-
-        def handle_endtag(self, tag):
-            self.skip -= tag in ("script", "style")
-
-        def handle_data(self, data):
-            if not self.skip:
-                self.parts.append(data)
-
-    c = Collect()
-    c.feed(html)
-    return re.sub(r"[ \t\r\n]+", " ", "".join(c.parts))  # keep no-break spaces: they are part of numbers
-
-
 def test_nacka_fee_2015_is_computed_with_calculation_and_source(real_site):
-    text = _text(read(real_site, "parter/nacka.html"))
+    text = visible_text(read(real_site, "parter/nacka.html"))
     assert "95\u00a0182 invånare × 1,50\u00a0kr = 142\u00a0773\u00a0kr" in text
     assert "Folkmängd i riket, län och kommuner 30 juni 2014" in text
     assert "web.archive.org" in read(real_site, "parter/nacka.html")
 
 
 def test_fee_table_shows_gaps_as_unknown_never_zero(real_site):
-    text = _text(read(real_site, "avgifter.html"))
+    text = visible_text(read(real_site, "avgifter.html"))
     assert "Vaxholms stad uppgift saknas" in text
     assert "Summa, 21 kommuner med känd folkmängd" in text
     assert "ingår inte i summan" in text
 
 
 def test_unknown_population_page_says_why(real_site):
-    text = _text(read(real_site, "parter/vaxholm.html"))
+    text = visible_text(read(real_site, "parter/vaxholm.html"))
     assert "Avgiften kan inte räknas ut eftersom folkmängden den 30 juni 2014 saknas" in text
 
 
@@ -131,7 +106,7 @@ def _sum_2015(site: Path) -> int:
 def test_new_party_file_appears_everywhere(real_site, with_new_party):
     site = with_new_party
     assert "Testby kommun" in read(site, "parter/index.html")
-    page = _text(read(site, "parter/testby.html"))
+    page = visible_text(read(site, "parter/testby.html"))
     assert "10\u00a0001 invånare × 1,50\u00a0kr = 15\u00a0002\u00a0kr" in page  # 15 001,50 rounded half up
     assert "Testby kommun" in read(site, "avgifter.html")
     assert _sum_2015(site) == _sum_2015(real_site) + 15002
@@ -140,7 +115,7 @@ def test_new_party_file_appears_everywhere(real_site, with_new_party):
     index = json.loads(read(site, "search/search_index.json"))
     assert any(d["location"].startswith("parter/testby.html") for d in index["docs"])
     # The forum pages count category members: every forum open to all parties now has 38.
-    assert "Alla parter (38)" in _text(read(site, "forum/regionala-radet.html"))
+    assert "Alla parter (38)" in visible_text(read(site, "forum/regionala-radet.html"))
 
 
 def test_removed_party_is_gone_everywhere(real_site, with_new_party):
@@ -167,12 +142,12 @@ def test_hostile_name_is_shown_literally_everywhere(with_hostile_name):
     for page in _pages(site):
         html = page.read_text(encoding="utf-8")
         assert "<b>x</b>" not in html, page
-        assert "| 49" not in _text(html), page  # the template expression was never evaluated
-        if HOSTILE in _text(html):
+        assert "| 49" not in visible_text(html), page  # the template expression was never evaluated
+        if HOSTILE in visible_text(html):
             seen.append(page.relative_to(site).as_posix())
     assert {"parter/nacka.html", "parter/index.html", "avgifter.html"} <= set(seen)
     title = re.search(r"<title>(.*?)</title>", read(site, "parter/nacka.html"), re.S).group(1)
-    assert _text(title).startswith(HOSTILE)
+    assert visible_text(title).startswith(HOSTILE)
 
 
 def test_hostile_name_keeps_tables_intact(with_hostile_name, real_site):
