@@ -51,7 +51,7 @@ def avgift(handbok: Handbok, part: Part, ar: int) -> Avgift:
     datum = regler.underlagsdatum(ar)
     folkmangd = part.folkmangd_pa(datum)
     antal = folkmangd.antal if folkmangd else None
-    belopp = avrunda(antal * budgetar.belopp_per_invanare, regler.avrundning) if antal is not None else None
+    belopp = avrunda(antal * budgetar.belopp_per_invanare, regler.avrundning.regel) if antal is not None else None
     return Avgift(
         part=part,
         ar=ar,

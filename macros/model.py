@@ -149,13 +149,28 @@ class Styrning:
 
 
 @dataclass(frozen=True)
+class ForeslagenAv:
+    namn: str
+    forkortning: str
+    senare_namn: str | None = None
+    kalla: str | None = None
+
+
+@dataclass(frozen=True)
+class Rekommendation:
+    organ: str
+    datum: str
+    kalla: str
+
+
+@dataclass(frozen=True)
 class Overenskommelse:
     namn: str
     devis: str
     version: str
     syfte: str
-    foreslagen_av: dict
-    rekommendation: dict
+    foreslagen_av: ForeslagenAv
+    rekommendation: Rekommendation
     galler_fran: str
     retroaktiv: bool
     utgangspunkter: tuple[str, ...]
@@ -175,13 +190,23 @@ class Budgetar:
 
 
 @dataclass(frozen=True)
+class Avrundning:
+    regel: str  # "hela-kronor" or "ore"
+    underlag: Underlag
+
+
+@dataclass(frozen=True)
+class TotalKostnad:
+    uppgift_saknas: str  # the data has no figure yet, only why
+
+
+@dataclass(frozen=True)
 class Avgifter:
     kommunernas_andel: Fraction
     underlagsdag: str  # MM-DD in the year before the budget year
-    avrundning: str
-    avrundning_underlag: Underlag
+    avrundning: Avrundning
     budgetar: tuple[Budgetar, ...]
-    total_kostnad_saknas: str
+    total_kostnad: TotalKostnad
     kallor: tuple[str, ...]
     fil: str
 
@@ -337,8 +362,8 @@ def _overenskommelse(raw: dict, fil: str) -> Overenskommelse:
         devis=raw["devis"],
         version=raw["version"],
         syfte=raw["syfte"],
-        foreslagen_av=dict(raw["foreslagen_av"]),
-        rekommendation=dict(raw["rekommendation"]),
+        foreslagen_av=ForeslagenAv(**raw["foreslagen_av"]),
+        rekommendation=Rekommendation(**raw["rekommendation"]),
         galler_fran=raw["galler_fran"],
         retroaktiv=raw["retroaktiv"],
         utgangspunkter=tuple(raw["utgangspunkter"]),
@@ -355,8 +380,7 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
     return Avgifter(
         kommunernas_andel=Fraction(raw["kommunernas_andel"]),
         underlagsdag=raw["underlagsdag"],
-        avrundning=raw["avrundning"]["regel"],
-        avrundning_underlag=_underlag(raw["avrundning"]["underlag"]),
+        avrundning=Avrundning(raw["avrundning"]["regel"], _underlag(raw["avrundning"]["underlag"])),
         budgetar=tuple(
             sorted(
                 (
@@ -366,7 +390,7 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
                 key=lambda b: b.ar,
             )
         ),
-        total_kostnad_saknas=raw["total_kostnad"]["uppgift_saknas"],
+        total_kostnad=TotalKostnad(raw["total_kostnad"]["uppgift_saknas"]),
         kallor=tuple(raw["kallor"]),
         fil=fil,
     )

@@ -76,7 +76,7 @@ def fee_json(handbok: Handbok, ar: int) -> str:
             "budgetar": ar,
             "underlagsdatum": t.underlagsdatum,
             "belopp_per_invanare": str(t.belopp_per_invanare),
-            "avrundning": handbok.avgifter.avrundning,
+            "avrundning": handbok.avgifter.avrundning.regel,
             "summa_kanda": str(t.summa_kanda),
             "antal_okanda": t.antal_okanda,
             "anmarkning": "summa_kanda omfattar bara kommuner med känd folkmängd; avgift är null där uppgift saknas",

@@ -211,7 +211,7 @@ def _kontext(h: Handbok, utg: Utgava) -> dict:
         "avgiftskallor": avgiftskallor,
         "andel": andel_text(h.avgifter.kommunernas_andel),
         "underlagsdag": dag_och_manad(h.avgifter.underlagsdag),
-        "regel": AVRUNDNINGSREGEL[h.avgifter.avrundning],
+        "regel": AVRUNDNINGSREGEL[h.avgifter.avrundning.regel],
         "bilagor": bilagor,
         "bilaga_nr": {b["id"]: n for n, b in enumerate(bilagor, 1)},
         "nivanamn": {n.id: n.namn for n in a.styrning.nivaer},

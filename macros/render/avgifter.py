@@ -37,12 +37,12 @@ def avgiftsregel(ctx: Kontext) -> str:
         f"- Kommunerna betalar tillsammans **{andel}** för samverkansfunktionen.\n",
         f"- Varje kommun betalar ett belopp per invånare och år ({years}).\n",
         f"- Folkmängden räknas den {dag_och_manad(a.underlagsdag)} året före budgetåret.\n",
-        f"- {AVRUNDNINGSREGEL[a.avrundning]}",
+        f"- {AVRUNDNINGSREGEL[a.avrundning.regel]}",
     ]
-    if a.avrundning_underlag.status == "slutsats":
-        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning_underlag.kommentar or ""))
+    if a.avrundning.underlag.status == "slutsats":
+        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning.underlag.kommentar or ""))
     out.append("\n")
-    out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad_saknas)}\n")
+    out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad.uppgift_saknas)}\n")
     return "".join(out)
 
 
@@ -60,7 +60,7 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
     t = avgiftstabell(h, ar)
     out = [
         f"Avgift för budgetåret {ar}: folkmängden den {datum(t.underlagsdatum)} × "
-        f"{belopp(t.belopp_per_invanare)} per invånare. {AVRUNDNINGSREGEL[h.avgifter.avrundning]}\n\n",
+        f"{belopp(t.belopp_per_invanare)} per invånare. {AVRUNDNINGSREGEL[h.avgifter.avrundning.regel]}\n\n",
         f"| Kommun | Folkmängd {datum(t.underlagsdatum)} | Källa | Per invånare | Avgift {ar} | Andel |\n",
         "|---|--:|---|--:|--:|--:|\n",
     ]

@@ -18,13 +18,13 @@ def fakta(ctx: Kontext) -> str:
     a = ctx.handbok.overenskommelse
     r = a.rekommendation
     f = a.foreslagen_av
-    later = f", i dag {escape.text(f['senare_namn'])}" if f.get("senare_namn") else ""
+    later = f", i dag {escape.text(f.senare_namn)}" if f.senare_namn else ""
     retro = " Den gäller retroaktivt, alltså även för tiden före parternas beslut." if a.retroaktiv else ""
     return (
         f"- **Namn:** {escape.text(a.namn)} – {escape.text(a.devis).lower()}\n"
         f"- **Gäller från:** {datum(a.galler_fran)}.{retro}\n"
-        f"- **Förslag från:** {escape.text(f['namn'])} ({escape.text(f['forkortning'])}{later})\n"
-        f"- **Rekommenderad av:** {escape.text(r['organ'])} den {datum(r['datum'])}\n"
+        f"- **Förslag från:** {escape.text(f.namn)} ({escape.text(f.forkortning)}{later})\n"
+        f"- **Rekommenderad av:** {escape.text(r.organ)} den {datum(r.datum)}\n"
         f"- **Parter:** {len(ctx.handbok.parter)}\n"
         f"- **Version i handboken:** {escape.text(a.version)}\n"
     )
