@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from macros import pipeline
+from tests.helpers import ROOT, VALID
+from tests.sitebuild import build
 
 
 def pytest_addoption(parser):
@@ -16,3 +22,30 @@ def pytest_addoption(parser):
 @pytest.fixture
 def bless(request) -> bool:
     return request.config.getoption("--bless")
+
+
+def _model(data: Path):
+    model, problems = pipeline.check(data)
+    assert model is not None, "\n".join(p.format() for p in problems)
+    return model
+
+
+@pytest.fixture(scope="session")
+def valid_handbok():
+    """The model of the small valid fixture dataset (tests/fixtures/valid)."""
+    return _model(VALID)
+
+
+@pytest.fixture(scope="session")
+def real_handbok():
+    """The model of the shipped data."""
+    return _model(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built strictly from the shipped data, once per test run (tests only read it)."""
+    out = tmp_path_factory.mktemp("real-site")
+    result = build(ROOT / "data", out)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -10,26 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from macros import pipeline, schemas
+from macros import schemas
 from macros.loader import load_bytes
 from macros.render import beslut, datareferens
 from macros.render.common import Kontext
-from tests.sitebuild import ROOT, build, read
+from tests.sitebuild import read
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "data", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")
-def handbok():
-    model, problems = pipeline.check(ROOT / "data")
-    assert model is not None, [p.format() for p in problems]
-    return model
+def handbok(real_handbok):
+    return real_handbok
 
 
 def test_the_agreements_history_opens_the_log(handbok):

@@ -329,11 +329,8 @@ def _parse(html: str) -> _Page:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site-diagram")
-    result = build(Path("data").resolve(), out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 def test_page_shows_chart_text_without_javascript(site):

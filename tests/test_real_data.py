@@ -9,17 +9,14 @@ import time
 
 import pytest
 
-from macros import pipeline
 from tests.helpers import ROOT
 
 LINE = re.compile(r"^(data/\S+):(\d+):(\d+): (fel|varning): (.+) \[([a-z0-9-]+)\]$")
 
 
 @pytest.fixture(scope="module")
-def handbok():
-    model, problems = pipeline.check(ROOT / "data")
-    assert model is not None, "\n".join(p.format() for p in problems)
-    return model
+def handbok(real_handbok):
+    return real_handbok
 
 
 def test_check_passes_and_lists_the_known_gaps_as_warnings(handbok):

@@ -14,17 +14,16 @@ from macros import escape, opendata, pipeline, termlinks
 from macros.model import Begrepp
 from macros.render import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
 from macros.render.common import Kontext, forum_sida, part_sida
+from tests.helpers import VALID
 
-FIXTURE = Path(__file__).parent / "fixtures" / "valid"
+FIXTURE = VALID
 GOLDEN = Path(__file__).parent / "golden" / "render"
 EDIT = "https://forge.invalid/edit/main/"
 
 
 @pytest.fixture(scope="module")
-def handbok():
-    model, problems = pipeline.check(FIXTURE)
-    assert model is not None, [p.format() for p in problems]
-    return model
+def handbok(valid_handbok):
+    return valid_handbok
 
 
 def _renderings(h) -> dict[str, str]:

@@ -17,10 +17,8 @@ PAGE = "forum/index.md"
 
 
 @pytest.fixture(scope="module")
-def handbok():
-    h, problems = pipeline.check(VALID)
-    assert h is not None, [p.format() for p in problems]
-    return h
+def handbok(valid_handbok):
+    return valid_handbok
 
 
 def test_large_who_sits_where_lists_each_forum_with_the_same_cells(handbok, monkeypatch):

@@ -30,14 +30,6 @@ kallor:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(Path("data").resolve(), site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
 def with_new_party(tmp_path_factory) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-new") / "data")
     (data / "parter" / "testby.yaml").write_text(NEW_PARTY, encoding="utf-8")
