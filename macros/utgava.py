@@ -36,17 +36,21 @@ class Utgava:
         return f"{self.commit}-andrad" if self.andrad else self.commit
 
     @property
-    def iso(self) -> str:
-        return self.skapad.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def dag(self) -> str:
+        """The build date in Stockholm, ISO 8601: the PDFs' creation date. A day, not a moment, so that a PDF
+        rebuilt the same day from the same data has the same bytes and can come from the cache."""
+        return self._lokal().date().isoformat()
 
     @property
     def datum(self) -> str:
         """The build date in Stockholm, in words: 27 november 2026."""
+        return datum(self.dag)
+
+    def _lokal(self) -> datetime:
         try:
-            local = self.skapad.astimezone(ZoneInfo("Europe/Stockholm"))
+            return self.skapad.astimezone(ZoneInfo("Europe/Stockholm"))
         except ZoneInfoNotFoundError:  # no time zone database (some Windows machines): UTC is close enough
-            local = self.skapad
-        return datum(local.date().isoformat())
+            return self.skapad
 
 
 def byggtid() -> datetime:

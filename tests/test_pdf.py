@@ -25,6 +25,7 @@ import pytest
 from macros import fees, pipeline
 from macros.pdf import OVERENSKOMMELSE_PDF, partblad_fil
 from macros.pdf import build as pdfbuild
+from macros.pdf.cache import PdfCache
 from macros.render.common import belopp, kronor, procent, tal
 from tests.helpers import HOSTILE
 
@@ -372,10 +373,80 @@ def test_same_data_and_epoch_give_the_same_bytes_in_a_new_process(built, tmp_pat
         assert again.read_bytes() == path.read_bytes(), f"{path.name} differs between two builds"
 
 
+def test_sheets_are_the_same_bytes_whichever_process_writes_them(built, handbok, tmp_path):
+    files = pdfbuild.build(handbok, tmp_path, _utgava(), processes=1)
+    assert [f.relative_to(tmp_path) for f in files] == [f.relative_to(built.out) for f in built.files]
+    for path in built.files:
+        assert (tmp_path / path.relative_to(built.out)).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize("sheets", [0, 1, 2, 37, 3700])
+@pytest.mark.parametrize("processes", [1, 2, 3, 8])
+@pytest.mark.parametrize("agreement", [True, False])
+def test_the_work_is_shared_without_gaps_and_the_agreement_once(sheets, processes, agreement):
+    delar = pdfbuild._delar(sheets, processes, agreement)
+    assert [i for a, b in delar for i in range(a, b)] == list(range(sheets))
+    assert 1 <= len(delar) <= processes if agreement else len(delar) <= processes
+    assert all(b > a for a, b in delar[1:])
+    if (sheets, processes) == (37, 2):  # the agreement is worth about a third of the sheets
+        assert delar == ([(0, 12), (12, 37)] if agreement else [(0, 18), (18, 37)])
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3])
+def test_each_pdf_is_given_to_exactly_one_process(handbok, processes):
+    plan = pdfbuild._plan(handbok, _utgava(), pdfbuild._kontext(handbok, _utgava()))
+    shares = pdfbuild._fordela(plan, processes)
+    assert len(shares) == processes
+    given = [pdf.fil for agreement, sheets in shares for pdf in ([agreement] if agreement else []) + sheets]
+    assert sorted(given) == sorted(pdf.fil for pdf in plan)
+    assert shares[0][0] is plan[0] and all(agreement is None for agreement, _sheets in shares[1:])
+    assert pdfbuild._fordela(plan[1:3], processes)[0][0] is None  # no agreement when it came from the cache
+
+
+def test_an_unchanged_pdf_comes_from_the_cache_with_the_same_bytes(built, handbok, tmp_path, monkeypatch):
+    cache = PdfCache(tmp_path / "cache")
+    first = pdfbuild.build(handbok, tmp_path / "a", _utgava(), cache=cache)
+    assert len(list(cache.folder.glob("*.pdf"))) == len(first)
+
+    def no_weasyprint(*_args):
+        raise AssertionError("rendered although everything was in the cache")
+
+    monkeypatch.setattr(pdfbuild, "_render", no_weasyprint)
+    again = pdfbuild.build(handbok, tmp_path / "b", _utgava(), cache=PdfCache(cache.folder))
+    for path in built.files:  # the same bytes as a build without a cache
+        rel = path.relative_to(built.out)
+        assert (tmp_path / "b" / rel).read_bytes() == path.read_bytes() == (tmp_path / "a" / rel).read_bytes()
+    assert len(again) == len(first)
+
+
+def test_after_a_data_edit_only_the_pdfs_that_show_it_are_rendered(tmp_path, monkeypatch):
+    data = shutil.copytree(VALID, tmp_path / "data")
+    cache = PdfCache(tmp_path / "cache")
+    pdfbuild.build(pipeline.load(data)[0], tmp_path / "a", _utgava(), processes=1, cache=cache)
+    part = data / "parter" / "nacka.yaml"
+    part.write_text(part.read_text(encoding="utf-8").replace("95182", "95183"), encoding="utf-8")
+    edited = pipeline.load(data)[0]
+
+    written = []
+    real_write = pdfbuild._write
+    monkeypatch.setattr(
+        pdfbuild, "_write", lambda out, pdf, doc, c: written.append(pdf.fil) or real_write(out, pdf, doc, c)
+    )
+    pdfbuild.build(edited, tmp_path / "b", _utgava(), processes=1, cache=PdfCache(cache.folder))
+    assert written == [OVERENSKOMMELSE_PDF, partblad_fil("nacka")]
+    assert len(list(cache.folder.glob("*.pdf"))) == len(edited.parter) + 1  # the old two are gone
+
+    monkeypatch.setattr(pdfbuild, "_write", real_write)
+    fresh = pdfbuild.build(edited, tmp_path / "c", _utgava(), processes=1)
+    for path in fresh:
+        rel = path.relative_to(tmp_path / "c")
+        assert (tmp_path / "b" / rel).read_bytes() == path.read_bytes(), rel
+
+
 def test_build_date_comes_from_source_date_epoch_and_revision_falls_back(monkeypatch, tmp_path):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     utg = pdfbuild.utgava(tmp_path)
-    assert utg.iso == "2026-01-01T00:00:00Z" and utg.datum == "1 januari 2026"
+    assert utg.dag == "2026-01-01" and utg.datum == "1 januari 2026"
     assert utg.revision == "okänd (inte en git-utcheckning)"
 
 
