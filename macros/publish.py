@@ -1,46 +1,72 @@
 """The whole publication in one step: the strict site build, the PDFs and the offline archive.
 
-`nox -s build` and the tests both call this, so what is tested is what is published.
+`nox -s build` and the tests both call this, so what is tested is what is published. The site (an MkDocs
+process) and the PDFs (this process and its forks) are made at the same time; the PDFs wait in a folder of
+their own until the site has built, because MkDocs empties the site folder when it starts.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-from . import offline
+from . import offline, pipeline
+from .problems import DataError
+from .utgava import utgava
 
 ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
 
 
 def build(out_dir: Path, data_dir: Path) -> int:
     """Build into out_dir from data_dir; non-zero on any error, with the step's own messages printed."""
-    env = {**os.environ, "HANDBOK_DATA": str(Path(data_dir).resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    site = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(ROOT / "mkdocs.yml"),
-            "--site-dir",
-            str(out_dir),
-        ],
-        env=env,
-        check=False,
-    )
-    if site.returncode:
-        return site.returncode
-    # The PDFs come from the same data in a step of their own (not an MkDocs hook), into the same folder.
-    from .pdf.build import run  # imports WeasyPrint, which only this step needs
-
-    if run(Path(data_dir), Path(out_dir)):
-        return 1
+    start = time.perf_counter()
+    out_dir, data_dir = Path(out_dir).resolve(), Path(data_dir).resolve()
+    env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
+    site = subprocess.Popen([*mkdocs, "--site-dir", str(out_dir)], env=env)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir.parent))
+    try:
+        pdfs = _pdfs(data_dir, staging)
+        if site.wait():
+            return site.returncode  # MkDocs has printed why (bad data: the checker's messages)
+        if pdfs is None:
+            return 1
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out_dir / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+    finally:
+        if site.poll() is None:
+            site.kill()
+            site.wait()
+        shutil.rmtree(staging, ignore_errors=True)
     # Last: the offline archive holds everything written above.
-    archive = offline.write_archive(Path(out_dir), Path(data_dir))
-    print(f"Skrev {archive}.")
+    archive = offline.write_archive(out_dir, data_dir)
+    seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+    print(f"Skrev webbplatsen, {pdfs} PDF-filer och {archive.name} till {out_dir} på {seconds} s.")
     return 0
+
+
+def _pdfs(data_dir: Path, staging: Path) -> int | None:
+    """Write the PDFs into staging; the number written, or None after printing why not.
+
+    Bad data is left to the site build, which stops with the checker's messages: printed once, not twice.
+    """
+    from .pdf.build import PdfError, build  # imports WeasyPrint, which only this step needs
+    from .pdf.cache import default_cache
+
+    try:
+        handbok, _warnings = pipeline.load(data_dir)
+    except DataError:
+        return None
+    try:
+        return len(build(handbok, staging, utgava(data_dir), cache=default_cache()))
+    except PdfError as exc:
+        print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
+        return None
