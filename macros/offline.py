@@ -16,6 +16,7 @@ from .utgava import utgava
 
 ARKIV = "handbok-offline.zip"  # relative to the site root; docs/index.md links to it
 README = "OM-ARKIVET.txt"
+COMPRESSLEVEL = 6
 
 
 def om_arkivet(tid: datetime, revision: str) -> str:
@@ -39,12 +40,13 @@ def write_archive(site_dir: Path, data_dir: Path) -> Path:
     target = site_dir / ARKIV
     partial = target.with_suffix(".zip.part")
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name not in (ARKIV, partial.name))
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    # zlib's default level: level 9 made the archive 0.6 % smaller and took three times as long (0.37 s).
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESSLEVEL) as zf:
         zf.writestr(zipfile.ZipInfo(f"{folder}/{README}", stamp), om_arkivet(tid, revision))
         for path in files:
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), compresslevel=COMPRESSLEVEL)
     partial.replace(target)
     return target
