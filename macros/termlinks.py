@@ -8,8 +8,10 @@ already escaped HTML, and the terms are matched as whole words in that escaped t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from . import escape
 from .model import Begrepp
@@ -56,26 +58,69 @@ def _patterns(terms: tuple[Begrepp, ...]) -> list[tuple[Begrepp, re.Pattern]]:
     return [(t, _pattern([t.term, *t.former])) for t in terms]
 
 
-Pending = tuple[re.Pattern, dict[str, Begrepp]] | None
+class _Glossary:
+    """One glossary's patterns, compiled once per process.
+
+    What is linked is defined by one pattern over the words of the terms not yet linked on the page (_pattern):
+    its leftmost match, with the longest word. Compiling that pattern for each set of pending terms cost more
+    than the search (regex compilation is Python code, ~1 ms each). Instead ``any`` finds the places where
+    some word matches, and ``each`` tells which words match at such a place; the longest pending one is what
+    the pending pattern would have matched.
+    """
+
+    def __init__(self, terms: tuple[Begrepp, ...]):
+        forms = [(escape.html(w), t) for t in terms for w in (t.term, *t.former)]
+        self.words = sorted({w for w, _t in forms}, key=len, reverse=True)  # as in _pattern: longest first
+        self.owners: dict[str, set[str]] = {w: set() for w in self.words}  # word -> ids of the terms it belongs to
+        self.by_key: dict[str, list[Begrepp]] = {}  # casefolded word -> its terms; the last pending one is linked
+        for w, t in forms:
+            self.owners[w].add(t.id)
+            self.by_key.setdefault(w.casefold(), []).append(t)
+        self.ids = {t.id for t in terms}
+        # The same matches as the alternation of the words, three times faster: places that cannot begin a word
+        # are passed over by one test of their first character, and words with a common beginning share it.
+        first = "".join(sorted({re.escape(w[:1]) for w in self.words}))
+        first = f"(?=[{first}])" if all(self.words) else ""  # (the schema has no empty word; the tests may)
+        self.any = re.compile(rf"{first}(?<![\w&#])(?:{_trie(self.words)})(?![\w])", re.I)
+        # Zero width; group i+1 is set if word i matches here as a whole word.
+        self.each = re.compile("".join(f"(?=({re.escape(w)})(?!\\w)|)" for w in self.words), re.I)
+
+    def first_pending(self, text: str, done: set[str]) -> tuple[int, str, Begrepp | None] | None:
+        """Where the leftmost word of a term not in done matches, the text matched, and its term (None if the
+        casefolded text names no pending term: then _link_first decides, as before)."""
+        pos = 0
+        while pos <= len(text) and (m := self.any.search(text, pos)) is not None:
+            start = m.start()
+            for word, found in zip(self.words, self.each.match(text, start).groups(), strict=True):
+                if found is not None and self.owners[word] - done:
+                    pending = [t for t in self.by_key.get(found.casefold(), ()) if t.id not in done]
+                    return start, found, pending[-1] if pending else None
+            pos = start + 1  # only terms already linked match here
+        return None
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly the given words, with their common beginnings shared."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(c) + alternation(sub) for c, sub in node.items() if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(root)
 
 
 @lru_cache(maxsize=8)
-def _memo(terms: tuple[Begrepp, ...]) -> dict[frozenset[str], Pending]:
-    """Per glossary: the pending pattern for each set of already linked terms seen so far."""
-    return {}
-
-
-def _pending(terms: tuple[Begrepp, ...], memo: dict[frozenset[str], Pending], done: frozenset[str]) -> Pending:
-    """One pattern for every term not yet linked, and which term each of its words belongs to. Its leftmost
-    match is the earliest term, with its longest form: the term _link_first would choose. Pages link their
-    terms in much the same order, so the same few sets of linked terms recur and each is compiled once."""
-    if done not in memo:
-        if len(memo) > 4096:
-            memo.clear()
-        forms = [(w, t) for t in terms if t.id not in done for w in (t.term, *t.former)]
-        words = {escape.html(w).casefold(): t for w, t in forms}
-        memo[done] = (_pattern(w for w, _t in forms), words) if forms else None
-    return memo[done]
+def _glossary(terms: tuple[Begrepp, ...]) -> _Glossary:
+    return _Glossary(terms)
 
 
 def link_terms(html: str, terms: Iterable[Begrepp], href: str) -> str:
@@ -83,35 +128,39 @@ def link_terms(html: str, terms: Iterable[Begrepp], href: str) -> str:
     terms = tuple(terms)
     if not terms:
         return html
-    memo = _memo(terms)
+    glossary = _glossary(terms)
+    parts = _TAG.split(html)  # text, tag, text, tag, ..., text
+    depths = accumulate(map(_depth_change, parts[1::2]), initial=0)  # how many skipped elements each text is in
+    texts = zip(range(0, len(parts), 2), depths, strict=True)
+    # A text piece starting with < is a < without a closing >: like a tag, never linked.
+    linkable = [i for i, d in texts if d == 0 and not parts[i].startswith("<")]
+    # One search over all linkable text, joined by <, finds the few pieces with a term (most have none). A word
+    # never contains <, and its lookarounds treat < like the start or end of the piece.
+    starts = [m.start() for m in glossary.any.finditer("<".join(parts[i] for i in linkable))]
+    if not starts or not linkable:  # (an empty word matches the empty join)
+        return html
+    ends = list(accumulate(len(parts[i]) + 1 for i in linkable))
     done: set[str] = set()
-    pending = _pending(terms, memo, frozenset())
-    depth = 0
-    out = []
-    for part in _TAG.split(html):
-        if part.startswith("<"):
-            depth += _depth_change(part)
-            out.append(part)
-            continue
-        if depth == 0 and pending is not None and pending[0].search(part):
-            part, pending = _link_pending(part, terms, memo, pending, done, href)
-        out.append(part)
-    return "".join(out)
+    for k in sorted({bisect_right(ends, s) for s in starts}):
+        if len(done) == len(glossary.ids):
+            break
+        i = linkable[k]
+        parts[i] = _link_pending(parts[i], terms, glossary, done, href)
+    return "".join(parts)
 
 
-def _link_pending(text, terms, memo, pending: Pending, done: set[str], href: str) -> tuple[str, Pending]:
-    """_link_first with one search per link instead of one per term; returns the text and what is still pending."""
-    m = pending[0].search(text) if pending else None
-    if m is None:
-        return text, pending
-    term = pending[1].get(m.group(1).casefold())
+def _link_pending(text: str, terms, glossary: _Glossary, done: set[str], href: str) -> str:
+    """_link_first with one search per link instead of one per term."""
+    found = glossary.first_pending(text, done)
+    if found is None:
+        return text
+    start, word, term = found
     if term is None:  # a case the casefold map does not cover: the term-by-term search decides
-        text = _link_first(text, _patterns(terms), done, href)
-        return text, _pending(terms, memo, frozenset(done))
+        return _link_first(text, _patterns(terms), done, href)
     done.add(term.id)
-    link = f'<a class="handbok-term" href="{escape.html(href)}#{term.id}">{m.group(1)}</a>'
-    rest, pending = _link_pending(text[m.end() :], terms, memo, _pending(terms, memo, frozenset(done)), done, href)
-    return text[: m.start()] + link + rest, pending
+    link = f'<a class="handbok-term" href="{escape.html(href)}#{term.id}">{word}</a>'
+    end = start + len(word)
+    return text[:start] + link + _link_pending(text[end:], terms, glossary, done, href)
 
 
 @lru_cache(maxsize=4096)

@@ -4,11 +4,13 @@ as the strict ones."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from macros import loader, pipeline, schemas, termlinks
+from macros.model import Begrepp
 from macros.render import matris
 from macros.render.common import Kontext
 from tests.helpers import VALID
@@ -168,3 +170,24 @@ def test_glossary_links_match_the_term_by_term_search():
         html, h.ordlista, "ordlista.html"
     )
     assert 'class="handbok-term"' in termlinks.link_terms(html, h.ordlista, "ordlista.html")
+
+
+def test_glossary_links_match_the_term_by_term_search_where_words_overlap():
+    """Words inside other words ("kris" in "kris ledning"), and a term already linked where a pending one starts."""
+    rnd = random.Random(3)
+    vocab = ["kris", "kris ledning", "ledning", "RSIB", "a&b", "läge", "aktiverat läge", "aktiverat", "regionala rådet"]
+    filler = [" ", ", ", ".", "<p>", "</p>", "<a href='x'>", "</a>", "<h2>", "</h2>", "<code>", "</code>", "X", "Kris "]
+    for _ in range(500):
+        words = rnd.sample(vocab, rnd.randint(1, len(vocab)))  # each word in one term only: no ambiguity
+        terms = [Begrepp(f"t{i}", w, "x", tuple(words[i + 1 : i + 2])) for i, w in enumerate(words) if i % 2 == 0]
+        html = "".join(rnd.choice(vocab if rnd.random() < 0.5 else filler) for _ in range(rnd.randint(0, 40)))
+        assert termlinks.link_terms(html, terms, "o.html") == _reference_link_terms(html, terms, "o.html"), html
+
+
+def test_glossary_links_a_shorter_pending_term_inside_a_linked_one():
+    terms = (Begrepp("lage", "aktiverat läge", "x"), Begrepp("akt", "aktiverat", "x"))
+    out = termlinks.link_terms("<p>Aktiverat läge, sedan aktiverat läge.</p>", terms, "o.html")
+    assert out == (
+        '<p><a class="handbok-term" href="o.html#lage">Aktiverat läge</a>, sedan '
+        '<a class="handbok-term" href="o.html#akt">aktiverat</a> läge.</p>'
+    )
