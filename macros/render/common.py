@@ -40,7 +40,7 @@ class Kontext:
 
     def lank(self, target: str, label_html: str, anchor: str = "") -> str:
         """Markdown link to another page in docs/, relative so it works offline and from file://."""
-        rel = _relpath(target, posixpath.dirname(self.sida) or ".")
+        rel = relpath(target, posixpath.dirname(self.sida) or ".")
         return f"[{label_html}]({rel}{'#' + anchor if anchor else ''})"
 
     def part(self, ident: str) -> str:
@@ -75,7 +75,7 @@ class Kontext:
 
 
 @lru_cache(maxsize=65536)
-def _relpath(target: str, start: str) -> str:
+def relpath(target: str, start: str) -> str:
     """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""
     return posixpath.relpath(target, start)
 

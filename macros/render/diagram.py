@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import escape
 from ..model import Forum, Handbok
-from .common import Kontext, forum_sida
+from .common import Kontext, forum_sida, relpath
 from .textmatt import radbryt, textbredd
 
 # Geometry in SVG user units (px at 100 %). Names wrap at NAMN_BREDD; boxes grow in height instead.
@@ -268,7 +268,7 @@ def _text(rader, x: float, y: float, klass: str, anchor: str = "middle", fet: bo
 def html_lank(ctx: Kontext, target: str) -> str:
     """href from the current page to another page's built .html file (use_directory_urls is off)."""
     html = target[:-3] + ".html" if target.endswith(".md") else target
-    return posixpath.relpath(html, posixpath.dirname(ctx.sida) or ".")
+    return relpath(html, posixpath.dirname(ctx.sida) or ".")
 
 
 def textversion(ctx: Kontext) -> str:

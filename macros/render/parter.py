@@ -9,7 +9,7 @@ from ..fees import avgift
 from ..model import Part
 from ..pdf import partblad_fil
 from .beslut import beslut_avsnitt
-from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, tal
+from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, relpath, tal
 
 OVERENSKOMMELSE = "overenskommelse.md"
 AVGIFTER = "avgifter.md"
@@ -62,7 +62,7 @@ def partsida(ctx: Kontext, ident: str) -> str:
 def _partblad(ctx: Kontext, p: Part) -> str:
     """Link to the party's one-page PDF sheet. Raw HTML: the PDF is written after the site build
     (python -m macros pdf), so MkDocs cannot check the link."""
-    href = posixpath.relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
+    href = relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
     return (
         f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
         f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n"
