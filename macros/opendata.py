@@ -8,6 +8,7 @@ import io
 import json
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 from . import escape
 from .fees import avgiftstabell
@@ -31,8 +32,9 @@ def files(handbok: Handbok) -> dict[str, str | bytes]:
 
 
 def _plain(value):
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+    names = _public_fields(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -40,6 +42,14 @@ def _plain(value):
     if isinstance(value, (Decimal, Fraction)):
         return str(value)
     return value
+
+
+@cache
+def _public_fields(cls: type) -> tuple[str, ...] | None:
+    """A model class's field names, looked up once per class rather than per object (thousands at 10x)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
 
 
 def _dump(value) -> str:
