@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import baseline, synth
-from .measure import ROOT, Failed, Run, measured, preview_edits
+from .measure import ROOT, Failed, Run, compile_our_code, measured, preview_edits
 
 PY = sys.executable
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work)
     started = datetime.now(UTC)
     load_before = os.getloadavg()
+    compile_our_code()
     results = []
     for k in scales:
         results.append(_measure_scale(k, work / f"x{k}", reps.get(k, 3), slow.get(k, 1)))
