@@ -57,7 +57,7 @@ def handbok():
 def built(tmp_path_factory, handbok) -> Built:
     out = tmp_path_factory.mktemp("pdf")
     start = time.perf_counter()
-    files = pdfbuild.build(handbok, out, _utgava())
+    files = pdfbuild.build(handbok, out, _utgava(), processes=3)  # shared even on a one-core machine
     return Built(out, time.perf_counter() - start, files)
 
 
@@ -441,6 +441,54 @@ def test_after_a_data_edit_only_the_pdfs_that_show_it_are_rendered(tmp_path, mon
     for path in fresh:
         rel = path.relative_to(tmp_path / "c")
         assert (tmp_path / "b" / rel).read_bytes() == path.read_bytes(), rel
+
+
+def test_a_cached_sheet_is_right_when_a_new_party_comes_first(tmp_path):
+    """A sheet looks the same whether it is the first laid out or not, so the cache may serve it."""
+    data = shutil.copytree(VALID, tmp_path / "data")
+    cache = PdfCache(tmp_path / "cache")
+    before = pipeline.load(data)[0]
+    pdfbuild.build(before, tmp_path / "a", _utgava(), cache=cache)
+    first = next(iter(before.parter.values()))
+    text = (data / "parter" / f"{first.id}.yaml").read_text(encoding="utf-8")
+    new = text.replace(f"id: {first.id}", "id: aaa-forst").replace(f"namn: {first.namn}", "namn: Aaa först")
+    new = re.sub(r"^kommunkod: .*$", "kommunkod: '0199'", new, flags=re.M) if "kommunkod" in new else new
+    (data / "parter" / "aaa-forst.yaml").write_text(new, encoding="utf-8")
+    after = pipeline.load(data)[0]
+    assert next(iter(after.parter)) == "aaa-forst"  # the new party is laid out first now
+
+    cached = pdfbuild.build(after, tmp_path / "b", _utgava(), cache=PdfCache(cache.folder))
+    fresh = pdfbuild.build(after, tmp_path / "c", _utgava())
+    for b, c in zip(cached, fresh, strict=True):
+        assert b.read_bytes() == c.read_bytes(), b.name
+
+
+@pytest.mark.parametrize("changed", ["print.css", "build.py", "fonts/AtkinsonHyperlegible-Regular.ttf"])
+def test_the_cache_key_changes_with_the_stylesheet_the_code_and_the_fonts(tmp_path, monkeypatch, changed):
+    from macros.pdf import cache as pdfcache
+
+    copy = shutil.copytree(pdfcache.PDF_DIR, tmp_path / "pdf", ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pdfcache, "PDF_DIR", copy)
+    pdfcache._fixed_inputs.cache_clear()
+    key = PdfCache(tmp_path).key("<p>x</p>", "x")
+    with (copy / changed).open("ab") as f:
+        f.write(b"\n")
+    pdfcache._fixed_inputs.cache_clear()
+    try:
+        assert PdfCache(tmp_path).key("<p>x</p>", "x") != key
+    finally:
+        pdfcache._fixed_inputs.cache_clear()
+
+
+def test_a_cache_that_cannot_be_used_only_costs_time(built, handbok, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # others could plant files here: not used
+    for folder in (Path("/dev/null/x"), shared):
+        out = tmp_path / f"out-{folder.name}"
+        files = pdfbuild.build(handbok, out, _utgava(), cache=PdfCache(folder))
+        assert [f.read_bytes() for f in files] == [f.read_bytes() for f in built.files]
+    assert list(shared.iterdir()) == []
 
 
 def test_build_date_comes_from_source_date_epoch_and_revision_falls_back(monkeypatch, tmp_path):

@@ -199,13 +199,25 @@ def dokument_html(handbok: Handbok, utg: Utgava) -> str:
     return env.get_template("dokument.html").render(ctx, body=Markup(body), toc=rubriker(body))
 
 
-def partblad_html(handbok: Handbok, utg: Utgava, parter: list[Part] | None = None, kontext: dict | None = None) -> str:
-    """All parties' sheets (or the given parties') in one document, one page each."""
+def partblad_html(
+    handbok: Handbok,
+    utg: Utgava,
+    parter: list[Part] | None = None,
+    kontext: dict | None = None,
+    forsats: str | None = None,
+) -> str:
+    """All parties' sheets (or the given parties') in one document, one page each; forsats: the id of an empty
+    first page."""
     blad = [_blad(handbok, p) for p in (handbok.parter.values() if parter is None else parter)]
     return (
         _env()
         .get_template("partblad.html")
-        .render(kontext or _kontext(handbok, utg), blad_lista=blad, titel=f"Partblad – {handbok.overenskommelse.namn}")
+        .render(
+            kontext or _kontext(handbok, utg),
+            blad_lista=blad,
+            titel=f"Partblad – {handbok.overenskommelse.namn}",
+            forsats=forsats,
+        )
     )
 
 
@@ -340,6 +352,8 @@ def _env() -> Environment:
     return env
 
 
+FORSATS = "_forsats"  # the empty first page's anchor; "_" is never in a party's id (schema), so no clash
+
 # Sheets laid out together and then split into one PDF each: a batch shares the layout work, and only one batch
 # is in memory at a time (all 370 sheets of the benchmark's 10x data at once took 1.6 GB).
 SHEETS_PER_LAYOUT = 100
@@ -348,23 +362,20 @@ SHEETS_PER_LAYOUT = 100
 def _partblad(h: Handbok, utg: Utgava, ids: list[str], css, font_config, kontext: dict, too_long: list[str]):
     """Lay out the given parties' sheets a batch at a time, then split: one document per page, each with its
     own title. A party whose sheet is not one page goes into too_long instead."""
-    order = list(h.parter)
     for first in range(0, len(ids), SHEETS_PER_LAYOUT):
         batch = [h.parter[i] for i in ids[first : first + SHEETS_PER_LAYOUT]]
-        # A batch starts with the sheet before its first in the parties' order, laid out and dropped: the first
-        # page of a document sits a little lower than a page after a break, and every sheet must look the same
-        # whichever batch, process or build lays it out.
-        before = order.index(batch[0].id)
-        lead = [h.parter[order[before - 1]]] if before else []
-        doc = _render(partblad_html(h, utg, lead + batch, kontext), css, font_config)
+        # Each batch starts with an empty page, laid out and dropped: the first page of a document sits a little
+        # differently from a page after a break, and a sheet must have the same bytes wherever it is laid out
+        # (first or not, in whichever batch, process or build; the cache relies on it).
+        doc = _render(partblad_html(h, utg, batch, kontext, forsats=FORSATS), css, font_config)
         pages: dict[str, list] = {}
         current = None
         for page in doc.pages:
             starts = [a.removeprefix("partblad-") for a in page.anchors if a.startswith("partblad-")]
             current = starts[0] if starts else current
             pages.setdefault(current, []).append(page)
-        for p in lead:
-            pages.pop(p.id, None)
+        if pages.pop(FORSATS, None) is None:
+            raise PdfError("partbladens tomma inledande sida saknas")
         too_long += [ident for ident, ps in pages.items() if len(ps) != 1]
         if set(pages) != {p.id for p in batch}:
             too_long.append("inga")
