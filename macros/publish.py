@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 from . import offline, pipeline
-from .problems import DataError
+from .problems import DataError, report
 from .utgava import utgava
 
 ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
@@ -28,13 +29,20 @@ def build(out_dir: Path, data_dir: Path) -> int:
     out_dir, data_dir = Path(out_dir).resolve(), Path(data_dir).resolve()
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
-    site = subprocess.Popen([*mkdocs, "--site-dir", str(out_dir)], env=env)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir.parent))
+    site = staging = None
+    # Stopped from outside (CI cancelling a job): unwind as on an error, so that MkDocs, the PDF processes and
+    # the staging folder go too.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir.parent))
+        site = subprocess.Popen([*mkdocs, "--site-dir", str(out_dir)], env=env)
         pdfs = _pdfs(data_dir, staging)
         if site.wait():
             return site.returncode  # MkDocs has printed why (bad data: the checker's messages)
+        if isinstance(pdfs, DataError):  # the site build accepted what the PDF step did not: never silently
+            print(report(pdfs.problems), file=sys.stderr)
+            return 1
         if pdfs is None:
             return 1
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
@@ -42,10 +50,12 @@ def build(out_dir: Path, data_dir: Path) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             path.replace(target)
     finally:
-        if site.poll() is None:
+        signal.signal(signal.SIGTERM, previous)
+        if site is not None and site.poll() is None:
             site.kill()
             site.wait()
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     # Last: the offline archive holds everything written above.
     archive = offline.write_archive(out_dir, data_dir)
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
@@ -53,18 +63,20 @@ def build(out_dir: Path, data_dir: Path) -> int:
     return 0
 
 
-def _pdfs(data_dir: Path, staging: Path) -> int | None:
-    """Write the PDFs into staging; the number written, or None after printing why not.
+def _exit_on_sigterm(signum, frame):
+    sys.exit(128 + signum)
 
-    Bad data is left to the site build, which stops with the checker's messages: printed once, not twice.
-    """
+
+def _pdfs(data_dir: Path, staging: Path) -> int | DataError | None:
+    """Write the PDFs into staging: the number written; the DataError if the data is bad (the site build
+    reports it, printed once rather than twice); or None after printing why not."""
     from .pdf.build import PdfError, build  # imports WeasyPrint, which only this step needs
     from .pdf.cache import default_cache
 
     try:
         handbok, _warnings = pipeline.load(data_dir)
-    except DataError:
-        return None
+    except DataError as exc:
+        return exc
     try:
         return len(build(handbok, staging, utgava(data_dir), cache=default_cache()))
     except PdfError as exc:

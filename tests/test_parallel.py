@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -45,5 +47,8 @@ def test_a_child_that_dies_without_answering_is_an_error():
 
 
 def test_an_error_here_stops_the_children():
+    start = time.perf_counter()
     with pytest.raises(Fel):
-        parallel.run([lambda: _raise(Fel("här")), lambda: __import__("time").sleep(30)])
+        parallel.run([lambda: _raise(Fel("här")), lambda: time.sleep(30)])
+    assert multiprocessing.active_children() == []  # stopped and reaped, not left sleeping
+    assert time.perf_counter() - start < 10
