@@ -445,6 +445,13 @@ def table(results: list[Scale]) -> str:
             "arkivet i följd: en övre gräns, eftersom `python -m macros build` gör webbplatsen och PDF-filerna "
             "samtidigt.",
         ]
+    if any(s.runs.get("full-edit") for s in results):
+        lines += [
+            "",
+            "Samma efter en ändring: datan ligger här utanför git, så revisionen som varje PDF visar är densamma före "
+            "och efter ändringen. I en git-utcheckning ändras den vid den första ändringen efter en incheckning och "
+            "vid varje ny incheckning; då görs alla PDF-filer om, som i det kalla bygget, och därefter som här.",
+        ]
     for s in results:
         if s.runs.get("macros-only"):
             lines += [
