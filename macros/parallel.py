@@ -8,6 +8,7 @@ available (Windows, and macOS where it is unsafe), the work runs one piece after
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,6 +19,14 @@ T = TypeVar("T")
 
 class ChildFailed(Exception):
     """A piece failed in its child process; the message is the child's exception, as text."""
+
+
+def cores() -> int:
+    """How many processes can run at once here: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def run(work: list[Callable[[], T]]) -> list[T]:

@@ -65,6 +65,28 @@ def test_failed_build_exits_nonzero_and_leaves_the_old_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") == "förra versionen"
 
 
+def test_the_whole_publication_stops_on_bad_data_with_the_report_once(tmp_path):
+    """python -m macros build (site and PDFs at once): the report once, exit 1, no site, no PDF folder left."""
+    case = BAD / "duplicate-key"
+    data = make_data(tmp_path, case)
+    out = tmp_path / "ut" / "site"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HANDBOK_PDF_CACHE": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "build", str(data), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert result.returncode == 1
+    error = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert (result.stdout + result.stderr).count(error) == 1
+    assert not (out / "index.html").exists() and not list(out.rglob("*.pdf"))
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".pdf-")] == []
+
+
 # --- Hostile text that the schema allows ------------------------------------------------------------
 
 SCRIPT_NAME = '<script>alert("namn")</script> {{ 7*7 }} {% raw %} | Salems\nkommun [x](javascript:alert(1)) </title>'

@@ -103,7 +103,7 @@ def build(
             _save(out_dir / pdf.fil, data)
     work = [
         partial(_skriv_del, handbok, utg, out_dir, kontext, agreement, sheets, cache)
-        for agreement, sheets in _fordela(missing, processes or _karnor())
+        for agreement, sheets in _fordela(missing, processes or parallel.cores())
     ]
     too_long = [ident for long in parallel.run(work) for ident in long]
     if too_long:
@@ -126,7 +126,7 @@ class _Pdf:
 
 def _plan(h: Handbok, utg: Utgava, kontext: dict) -> list[_Pdf]:
     """Every PDF of the build, the agreement first and then the sheets in the parties' order."""
-    plan = [_Pdf(OVERENSKOMMELSE_PDF, dokument_html(h, utg), kontext["titel"], None)]
+    plan = [_Pdf(OVERENSKOMMELSE_PDF, dokument_html(h, utg, kontext), kontext["titel"], None)]
     for p in h.parter.values():
         titel = f"{p.namn} – partblad, {h.overenskommelse.namn}"
         plan.append(_Pdf(partblad_fil(p.id), partblad_html(h, utg, [p], kontext), titel, p.id))
@@ -157,20 +157,9 @@ def _delar(sheets: int, processes: int, agreement: bool = True) -> list[tuple[in
     return [d for i, d in enumerate(delar) if d[1] > d[0] or (i == 0 and agreement)]
 
 
-def _karnor() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _skriv_del(h, utg, out_dir: Path, kontext: dict, agreement: _Pdf | None, sheets: list[_Pdf], cache):
     """Write one process's share; returns the parties whose sheet is not one page."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
-    css = CSS(filename=str(PDF_DIR / "print.css"), font_config=font_config)
+    css, font_config = _stil()
     if agreement:
         _write(out_dir, agreement, _render(agreement.html, css, font_config), cache)
     too_long: list[str] = []
@@ -182,19 +171,24 @@ def _skriv_del(h, utg, out_dir: Path, kontext: dict, agreement: _Pdf | None, she
 
 def render_pdf(html: str) -> bytes:
     """Any print HTML to PDF/UA-1 bytes with the project's stylesheet and font (tests use it for layout rules)."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
-    css = CSS(filename=str(PDF_DIR / "print.css"), font_config=font_config)
+    css, font_config = _stil()
     with _fail_on_warnings():
         return _render(html, css, font_config).write_pdf(pdf_variant=VARIANT)
 
 
-def dokument_html(handbok: Handbok, utg: Utgava) -> str:
+def _stil():
+    """print.css with its fonts, per process: WeasyPrint's font configuration is not shared across a fork."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    return CSS(filename=str(PDF_DIR / "print.css"), font_config=font_config), font_config
+
+
+def dokument_html(handbok: Handbok, utg: Utgava, kontext: dict | None = None) -> str:
     """The agreement as print HTML: the body first, then the contents page made from its headings."""
     env = _env()
-    ctx = _kontext(handbok, utg)
+    ctx = kontext or _kontext(handbok, utg)
     body = env.get_template("innehall.html").render(ctx)
     return env.get_template("dokument.html").render(ctx, body=Markup(body), toc=rubriker(body))
 
