@@ -16,7 +16,7 @@ from functools import partial
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import escape, opendata, site, termlinks
+from macros import escape, opendata, site, termlinks, themefix
 from macros.render.common import Kontext, forum_sida, part_sida
 from macros.render.forum import forumsida
 from macros.render.macros import edit_base
@@ -110,6 +110,16 @@ def on_page_content(html: str, page, config, files) -> str:
     target = files.get_file_from_path(GLOSSARY)
     href = posixpath.relpath(target.url, posixpath.dirname(page.file.url) or ".")
     return termlinks.link_terms(html, handbok.ordlista, href)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Repair the theme's invalid attributes (macros/themefix.py), so every page is valid HTML."""
+    return themefix.repair(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The same for the pages made from a theme template alone (404.html)."""
+    return themefix.repair(output) if template_name.endswith(".html") else output
 
 
 def _page(config, src_uri: str, name: str, render: Callable[[Kontext], str], data_file: str, in_nav: bool) -> File:

@@ -1,0 +1,35 @@
+"""macros/themefix.py: each repair changes exactly the theme's invalid attribute and nothing else."""
+
+from __future__ import annotations
+
+from macros.themefix import repair
+
+
+def test_empty_tabindex_on_a_section_label_is_dropped():
+    html = '<label class="md-nav__link " for="__nav_3" id="__nav_3_label" tabindex="">Parter</label>'
+    assert repair(html) == '<label class="md-nav__link " for="__nav_3" id="__nav_3_label">Parter</label>'
+
+
+def test_a_real_tabindex_stays():
+    html = '<label class="md-nav__link " for="__nav_3" id="__nav_3_label" tabindex="0">Parter</label>'
+    assert repair(html) == html
+
+
+def test_autocomplete_is_dropped_from_the_toggles_only():
+    toggle = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    field = '<input type="text" class="md-search__input" name="query" autocomplete="off" required>'
+    assert repair(toggle + field) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' + field
+    )
+
+
+def test_toc_label_loses_for_only_where_there_is_no_toc_control():
+    label = '<label class="md-nav__title" for="__toc">Innehåll</label>'
+    assert repair(label) == '<label class="md-nav__title">Innehåll</label>'
+    with_control = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + label
+    assert repair(with_control) == with_control
+
+
+def test_other_markup_is_left_alone():
+    html = '<p tabindex="">text</p><input type="checkbox" autocomplete="off">'
+    assert repair(html) == html
