@@ -146,7 +146,7 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
             if "part" in member and not ds.has_party(member["part"]):
                 out.append(_party_missing(doc, ("medlemmar", i, "part"), "medlemmen", member["part"]))
         role = doc.data["sammankallande"]
-        if not ds.has_party(role["part"]):
+        if "part" in role and not ds.has_party(role["part"]):
             out.append(_party_missing(doc, ("sammankallande", "part"), "sammankallande", role["part"]))
         target = doc.data.get("rapporterar_till")
         if target is not None and not ds.has_forum(target):
@@ -209,7 +209,7 @@ def check_chair_is_party(ds: Dataset) -> list[Problem]:
             "rätta id:t eller lägg till parten i data/parter/",
         )
         for _ident, doc in _forums(ds)
-        if not ds.has_party(doc.data["ordforande"]["part"])
+        if "part" in doc.data["ordforande"] and not ds.has_party(doc.data["ordforande"]["part"])
     ]
 
 

@@ -22,6 +22,7 @@ class Avgift:
     kalla: str | None  # source of the population figure
     uppgift_saknas: str | None
     belopp: Decimal | None
+    kallor: tuple[str, ...] = ()  # sources of what uppgift_saknas says
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def avgift(handbok: Handbok, part: Part, ar: int) -> Avgift:
         kalla=folkmangd.kalla if folkmangd else None,
         uppgift_saknas=folkmangd.uppgift_saknas if folkmangd else "Ingen uppgift om folkmängden.",
         belopp=belopp,
+        kallor=folkmangd.kallor if folkmangd else (),
     )
 
 

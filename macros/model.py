@@ -58,6 +58,7 @@ class Folkmangd:
     antal: int | None = None
     kalla: str | None = None
     uppgift_saknas: str | None = None
+    kallor: tuple[str, ...] = ()  # sources of what uppgift_saknas says, e.g. a figure for another date
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Roll:
-    part: str
+    part: str | None = None  # None when the source names only the function (a samordningschef leads the office)
     funktion: str | None = None
 
 
@@ -315,6 +316,10 @@ def _underlag(raw: dict) -> Underlag:
     return Underlag(raw["status"], tuple(raw["kallor"]), raw.get("kommentar"))
 
 
+def _folkmangd(raw: dict) -> Folkmangd:
+    return Folkmangd(**{**raw, "kallor": tuple(raw.get("kallor", []))})
+
+
 def _part(raw: dict, fil: str) -> Part:
     return Part(
         id=raw["id"],
@@ -325,7 +330,7 @@ def _part(raw: dict, fil: str) -> Part:
         kommunkod=raw.get("kommunkod"),
         senare_namn=tuple(SenareNamn(**s) for s in raw.get("senare_namn", [])),
         sokord=tuple(raw.get("sokord", [])),
-        folkmangd=tuple(sorted((Folkmangd(**f) for f in raw.get("folkmangd", [])), key=lambda f: f.datum)),
+        folkmangd=tuple(sorted((_folkmangd(f) for f in raw.get("folkmangd", [])), key=lambda f: f.datum)),
         anslutningsbeslut=Anslutningsbeslut(**raw["anslutningsbeslut"]) if "anslutningsbeslut" in raw else None,
     )
 

@@ -111,7 +111,7 @@ def party_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = N
     s = _Lines("part")
     s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check.")
     s.key(("id",), ident)
-    s.key(("namn",), hint="till exempel Nacka kommun")
+    s.key(("namn",), hint="till exempel Exempelby kommun")
     kategorier = s.schema["properties"]["kategori"]["enum"]
     s.key(("kategori",), kategori or "", hint="en av " + ", ".join(kategorier))
     if kategori in (None, "kommun"):
@@ -126,7 +126,7 @@ def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
     """kommunkod and one population entry per budget year's basis date; commented out unless a kommun."""
     block = _Lines("part")
     block.lines = []
-    block.key(("kommunkod",), hint='SCB:s kod inom citattecken, till exempel "0182"')
+    block.key(("kommunkod",), hint="SCB:s kod inom citattecken, med fyra siffror som börjar på 01")
     block.key(("folkmangd",), parent=True)
     for datum in _basis_dates(handbok):
         hint = "" if datum else "dagen ÅÅÅÅ-06-30 året före budgetåret, inom citattecken"

@@ -70,5 +70,11 @@ def test_forums_on_every_level_under_regionala_radet(handbok):
     for niva in handbok.overenskommelse.styrning.nivaer:
         assert handbok.forum_pa_niva(niva.id), niva.id
     for forum in handbok.forum.values():
-        assert forum.ordforande.part in handbok.parter
+        assert forum.ordforande.part in handbok.parter or (forum.ordforande.part is None and forum.ordforande.funktion)
         assert all(m.funktion and m.mandat for m in forum.medlemmar)
+
+
+def test_samordningskansliet_is_led_by_a_samordningschef_not_a_party(handbok):
+    """The source says a samordningschef leads the office; it names no party as its chair."""
+    ordforande = handbok.forum["samordningskansliet"].ordforande
+    assert (ordforande.part, ordforande.funktion) == (None, "samordningschef")

@@ -291,6 +291,8 @@ def _kontext(h: Handbok, utg: Utgava) -> dict:
     bilagor = [{"id": i, "titel": t.format(ar=tabell.ar), "mall": m} for i, t, m in BILAGOR]
 
     def roll(r: Roll) -> str:
+        if r.part is None:  # the source names the function only
+            return f"{r.funktion} (källan anger inte från vilken part)"
         name = h.parter[r.part].namn
         return f"{name} ({r.funktion})" if r.funktion else name
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from .. import escape
 from ..fees import avgiftstabell
-from .common import Kontext, belopp, dag_och_manad, datum, kronor, procent, tal
+from .common import ANDRAHAND_KLASS, Kontext, belopp, dag_och_manad, datum, kronor, procent, tal
 
 # The rounding rule in words; the PDF uses the same wording.
 AVRUNDNINGSREGEL = {
@@ -94,4 +94,6 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
 def _kalla_kort(ctx: Kontext, ident: str) -> str:
     k = ctx.handbok.kallor[ident]
     label = escape.text(k.utgivare) + (" (andrahand)" if k.typ == "sekundar" else "")
-    return f"[{label}]({escape.url(k.url)})" if k.url else label
+    if not k.url:
+        return label
+    return f"[{label}]({escape.url(k.url)}){ANDRAHAND_KLASS if k.typ == 'sekundar' else ''}"

@@ -14,6 +14,9 @@ from ..model import KATEGORIER, Handbok
 PART_DIR = "parter"
 FORUM_DIR = "forum"
 
+# A secondary source's link: print never writes out its address, which may carry a private person's name.
+ANDRAHAND_KLASS = "{ .handbok-andrahand }"
+
 MANADER = [
     "januari",
     "februari",
@@ -54,7 +57,7 @@ class Kontext:
         k = self.handbok.kallor[ident]
         label = escape.text(k.titel)
         if k.url:
-            label = f"[{label}]({escape.url(k.url)})"
+            label = f"[{label}]({escape.url(k.url)}){ANDRAHAND_KLASS if k.typ == 'sekundar' else ''}"
         andrahand = " (andrahandskälla)" if k.typ == "sekundar" else ""
         return f"{label}, {escape.text(k.utgivare)}{andrahand}"
 

@@ -36,6 +36,8 @@ def forum_per_niva(ctx: Kontext) -> str:
 
 
 def _roll(ctx: Kontext, roll: Roll) -> str:
+    if roll.part is None:  # the source names the function only
+        return f"{escape.text(roll.funktion)} (källan anger inte från vilken part)"
     who = ctx.part(roll.part)
     return f"{who} ({escape.text(roll.funktion)})" if roll.funktion else who
 

@@ -71,7 +71,8 @@ def _roller(h: Handbok) -> dict[str, list[tuple[int, str]]]:
     out: dict[str, list[tuple[int, str]]] = {}
     for i, f in enumerate(h.forum.values()):
         for r, roll in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande)):
-            out.setdefault(roll.part, []).append((i, r))
+            if roll.part is not None:
+                out.setdefault(roll.part, []).append((i, r))
     return out
 
 

@@ -133,6 +133,7 @@ def _avgift(ctx: Kontext, p: Part) -> str:
             notes.append(
                 f"**{b.ar}:** Avgiften kan inte räknas ut eftersom folkmängden den "
                 f"{datum(a.underlagsdatum)} saknas. {escape.text(a.uppgift_saknas)}"
+                + (f" Källa: {ctx.kallor(a.kallor)}." if a.kallor else "")
             )
         else:
             out.append(
