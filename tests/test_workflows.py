@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PR = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
@@ -110,9 +111,13 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment():
 
 
 def test_zizmor_finds_nothing():
-    """zizmor (from PyPI) audits for unpinned actions, template injection, excessive permissions, leaked tokens."""
+    """zizmor (from PyPI) audits for unpinned actions, template injection, excessive permissions, leaked tokens,
+    and Dependabot's configuration (cooldown)."""
     result = subprocess.run(
-        [BIN / "zizmor", "--offline", "--format", "json", str(WORKFLOWS)], capture_output=True, text=True, timeout=120
+        [BIN / "zizmor", "--offline", "--format", "json", str(WORKFLOWS.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     findings = json.loads(result.stdout)
     assert findings == [], json.dumps(findings, indent=1, ensure_ascii=False)[:3000]
@@ -138,6 +143,42 @@ def test_workflows_follow_githubs_workflow_schema():
             "vendor.github-workflows",
             *map(str, sorted(WORKFLOWS.glob("*.yml"))),
         ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Node 20 reached its end of life in April 2026; these releases run on Node 24 (STACK.md, "GitHub Actions").
+CURRENT = {
+    "actions/checkout": "v7.0.1",
+    "actions/setup-python": "v7.0.0",
+    "actions/upload-artifact": "v7.0.0",
+    "actions/upload-pages-artifact": "v5.0.0",
+    "actions/deploy-pages": "v5.0.0",
+}
+
+
+def test_actions_are_the_current_releases():
+    used = {
+        m["action"]: m["comment"].split()[0]
+        for path in sorted(WORKFLOWS.glob("*.yml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if (m := USES.match(line))
+    }
+    assert used == CURRENT
+
+
+def test_dependabot_updates_actions_and_python_weekly_in_groups():
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly"
+        assert [g["patterns"] for g in update["groups"].values()] == [["*"]]  # one pull request a week
+    result = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot", str(DEPENDABOT)],
         capture_output=True,
         text=True,
         timeout=120,
