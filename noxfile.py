@@ -139,6 +139,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "-m", "bench", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
+@nox.session(default=False, venv_backend="none")
+def fresh(session: nox.Session) -> None:
+    """Kör README:s kommandon i rena Debian 12- och 13-rötter (kräver root och debootstrap): nox -s fresh."""
+    # Only the standard library: tests/fresh.py makes the roots, clones HEAD into them and runs the commands.
+    session.run(sys.executable, "-m", "tests.fresh", *session.posargs, external=True)
+
+
 @nox.session(default=False, reuse_venv=False)  # a fresh environment resolves everything anew
 def lock(session: nox.Session) -> None:
     """Lös om alla beroenden och skriv constraints.txt (gör det medvetet och kör sedan testerna)."""
