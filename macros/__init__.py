@@ -8,8 +8,9 @@ from __future__ import annotations
 
 
 def define_env(env) -> None:
+    """Called by mkdocs-macros (MkDocs) once per build, and by Zensical's macros extension once per page."""
     from .render import macros as render_macros
-    from .site import load
+    from .site import config_file, load
 
-    handbok = load(env.conf.config_file_path)
+    handbok = load(config_file(env.conf))
     render_macros.register(env, handbok)

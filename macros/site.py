@@ -27,6 +27,13 @@ def data_dir(config_file: str | os.PathLike) -> Path:
     return Path(override) if override else Path(config_file).resolve().parent / "data"
 
 
+def config_file(conf) -> str:
+    """The builder's config file: MkDocs's config object names it; Zensical's config is a dict with the
+    project folder (macros/zensical.py writes the mkdocs.yml there and sets HANDBOK_DATA)."""
+    path = getattr(conf, "config_file_path", None)
+    return path if path else os.path.join(conf.get("root_dir", "."), "mkdocs.yml")
+
+
 def load(config_file: str | os.PathLike) -> Handbok:
     """The checked model. Bad data stops the build with every checker message and a non-zero exit."""
     where = data_dir(config_file).resolve()

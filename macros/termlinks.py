@@ -7,15 +7,20 @@ already escaped HTML, and the terms are matched as whole words in that escaped t
 
 from __future__ import annotations
 
+import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
 from . import escape
 from .model import Begrepp
 
+GLOSSARY = "ordlista.md"  # the page in docs/ that the terms link to; not linked itself
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 # Inside these a link is wrong (headings, existing links, code) or invalid (svg, button, title).
@@ -182,3 +187,64 @@ def _link_first(text: str, patterns, done: set[str], href: str) -> str:
     done.add(term.id)
     link = f'<a class="handbok-term" href="{escape.html(href)}#{term.id}">{m.group(1)}</a>'
     return text[: m.start()] + link + _link_first(text[m.end() :], patterns, done, href)
+
+
+class TermLinks(Extension):
+    """The glossary links as a Python-Markdown extension, so that every site builder makes them.
+
+    In mkdocs.yml's markdown_extensions as ``macros.termlinks``. Its postprocessor runs last, on the HTML that
+    Markdown returns for the page, which is the HTML an MkDocs ``on_page_content`` hook would see.
+    """
+
+    def extendMarkdown(self, md) -> None:
+        md.postprocessors.register(_TermLinker(md), "handbok_termlinks", -100)
+
+
+class _TermLinker(Postprocessor):
+    def run(self, text: str) -> str:
+        page = _page(self.md)
+        if page is None or page[0] == GLOSSARY:
+            return text
+        src_uri, conf = page
+        href = posixpath.relpath(_url(GLOSSARY), posixpath.dirname(_url(src_uri)) or ".")
+        return link_terms(text, _terms(conf), href)
+
+
+_last: tuple[object, tuple[Begrepp, ...]] | None = None  # (a build's config, its glossary)
+
+
+def _terms(conf) -> tuple[Begrepp, ...]:
+    """The glossary of the build that conf belongs to, loaded once per build, not per page (each load stats
+    every data file). Both builders keep one config object per build; the live preview makes a new one."""
+    global _last
+    if _last is None or _last[0] is not conf:
+        from .site import config_file, load  # the site layer; this module stays importable without it
+
+        _last = (conf, tuple(load(config_file(conf)).ordlista))
+    return _last[1]
+
+
+def _page(md) -> tuple[str, object] | None:
+    """(the page's path in docs/, the builder's config) of the page being converted, or None.
+
+    MkDocs's relative-link processor carries the page's file and the config; Zensical's context preprocessor
+    the page and its project folder. Neither builder offers a public way yet.
+    """
+    for processor in md.treeprocessors:
+        file, config = getattr(processor, "file", None), getattr(processor, "config", None)
+        if file is not None and hasattr(file, "src_uri") and config is not None:
+            return file.src_uri, config
+    for processor in md.preprocessors:
+        page, config = getattr(processor, "page", None), getattr(processor, "config", None)
+        if page is not None and hasattr(page, "path") and isinstance(config, dict):
+            return page.path.replace("\\", "/"), config
+    return None
+
+
+def _url(src_uri: str) -> str:
+    """A page's address with use_directory_urls: false (mkdocs.yml), which both builders follow."""
+    return src_uri[: -len(".md")] + ".html" if src_uri.endswith(".md") else src_uri
+
+
+def makeExtension(**kwargs) -> TermLinks:
+    return TermLinks(**kwargs)

@@ -9,7 +9,7 @@ from .common import Kontext
 
 def register(env, handbok: Handbok) -> None:
     def ctx() -> Kontext:
-        return Kontext(handbok, env.page.file.src_uri, edit_base=edit_base(env.conf))
+        return Kontext(handbok, page_path(env.page), edit_base=edit_base(env.conf))
 
     macros = {
         "overenskommelse": lambda: overenskommelse.overenskommelse(ctx()),
@@ -34,6 +34,12 @@ def register(env, handbok: Handbok) -> None:
     # Only macros, never the model itself: a template could otherwise print data unescaped.
     for name, fn in macros.items():
         env.macro(fn, name)
+
+
+def page_path(page) -> str:
+    """The page's path in docs/: MkDocs's page has its file, Zensical's page only the path."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path.replace("\\", "/")
 
 
 def edit_base(conf) -> str:

@@ -1,0 +1,127 @@
+"""The pages and files that exist only in the build, made once for every site builder.
+
+Party and forum pages, the open data files, the published schemas and their menu entries come from the model,
+not from docs/. ``generated()`` makes them all; MkDocs adds them to its files from its hook
+(macros/mkdocs_hooks.py), and ``write_docs()`` writes them beside a copy of docs/ for a builder that runs no
+hooks (Zensical, macros/zensical.py). Both get the same bytes, so both builders publish the same pages.
+
+A generated page is complete Markdown: a front matter with a plain-text title, ``render_macros: false`` (its
+body is already rendered from the model, and names from data must never be read as Jinja) and ``edit_url``,
+the data file to edit (overrides/partials/actions.html points the edit button there), then its body, rendered
+by the same function as the macro of that name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import escape, opendata
+from .model import Handbok
+from .render.common import Kontext, forum_sida, part_sida
+from .render.forum import forumsida
+from .render.parter import partsida
+from .schemas import SCHEMA_DIR
+
+# Material writes the whole menu into every page, so a menu entry per page makes the site grow with the
+# square of the data. Above this many, a section's pages are left out of the menu: its index page lists them
+# all, and search finds them. The real agreement (37 parties, 6 forums) lists every one.
+NAV_MAX = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes in the docs folder, its Markdown, and whether the menu lists it."""
+
+    src_uri: str
+    markdown: str
+    in_nav: bool
+
+
+@dataclass(frozen=True)
+class Generated:
+    pages: list[Page]
+    files: dict[str, str | bytes | Path]  # path in the site -> its content, or the file to copy (the schemas)
+    nav: dict[str, list[dict[str, str]]]  # menu section -> entries to append, {title: src_uri}
+
+
+def generated(handbok: Handbok, edit_base: str) -> Generated:
+    """Every page, file and menu entry the build adds to docs/. ``edit_base`` is the forge's edit address."""
+    parter_in_nav, forum_in_nav = _in_nav(handbok.parter), _in_nav(handbok.forum)
+    pages = []
+    for p in handbok.parter.values():
+        uri = part_sida(p.id)
+        body = partsida(Kontext(handbok, uri, edit_base=edit_base), p.id)
+        pages.append(Page(uri, _markdown(p.namn, _edit_url(edit_base, p.fil), body), parter_in_nav))
+    for f in handbok.forum.values():
+        uri = forum_sida(f.id)
+        body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
+        pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
+    files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files[f"schema/{schema.name}"] = schema
+    nav = {}
+    if parter_in_nav:
+        nav["Parter"] = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.parter.values()]
+    if forum_in_nav:
+        nav["Forum"] = [{escape.title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()]
+    return Generated(pages, files, nav)
+
+
+def extend_nav(nav: list, entries: dict[str, list[dict[str, str]]]) -> list:
+    """The configured menu with the generated entries appended to their sections (changed in place)."""
+    for section, added in entries.items():
+        for item in nav:
+            if isinstance(item, dict) and section in item:
+                item[section] = [*item[section], *added]
+                break
+        else:
+            raise ValueError(f"mkdocs.yml saknar avsnittet {section!r} i nav")
+    return nav
+
+
+def write_docs(gen: Generated, docs_dir: Path, target: Path) -> None:
+    """target = docs_dir plus every generated page and file; files that are already right are left untouched.
+
+    Untouched files keep their modification time, so a builder with a cache (Zensical) rebuilds only what
+    changed; files that are no longer made (a removed party) are deleted.
+    """
+    wanted: dict[Path, bytes | Path] = {}
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        wanted[target / path.relative_to(docs_dir)] = path
+    for page in gen.pages:
+        wanted[target / page.src_uri] = page.markdown.encode("utf-8")
+    for name, content in gen.files.items():
+        wanted[target / name] = content.encode("utf-8") if isinstance(content, str) else content
+    for path, content in wanted.items():
+        data = content.read_bytes() if isinstance(content, Path) else content
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):  # files before the folders that hold them
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def _in_nav(pages: dict) -> bool:
+    return len(pages) <= NAV_MAX
+
+
+def _edit_url(edit_base: str, data_file: str) -> str:
+    return edit_base + data_file.replace("\\", "/") if edit_base else ""
+
+
+def _markdown(name: str, edit_url: str, body: str) -> str:
+    # The title goes through YAML (json.dumps is valid YAML) and then HTML: entities keep it inert.
+    meta = [f"title: {json.dumps(escape.title(name))}", "render_macros: false"]
+    if edit_url:
+        meta.append(f"edit_url: {json.dumps(edit_url)}")
+    return "---\n" + "\n".join(meta) + "\n---\n" + body

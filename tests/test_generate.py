@@ -1,0 +1,51 @@
+"""The generation step both site builders share (macros/generate.py): what it makes and how it writes it."""
+
+from __future__ import annotations
+
+import os
+
+from macros import generate
+from tests.helpers import ROOT
+
+EDIT = "https://example.org/repo/edit/main/"
+
+
+def test_every_party_and_forum_page_is_complete_markdown(real_handbok):
+    gen = generate.generated(real_handbok, EDIT)
+    uris = {p.src_uri for p in gen.pages}
+    assert len(uris) == len(real_handbok.parter) + len(real_handbok.forum)
+    nacka = next(p for p in gen.pages if p.src_uri == "parter/nacka.md")
+    head, _, body = nacka.markdown.removeprefix("---\n").partition("\n---\n")
+    assert 'title: "Nacka kommun"' in head and "render_macros: false" in head
+    assert f'edit_url: "{EDIT}data/parter/nacka.yaml"' in head
+    assert body.startswith("# Nacka kommun") and "data/parter/nacka.yaml" in body
+    assert "schema/part.schema.json" in gen.files and "data/samverkan-stockholmsregionen.json" in gen.files
+    assert len(gen.nav["Parter"]) == len(real_handbok.parter)
+
+
+def test_no_edit_url_without_a_forge(real_handbok):
+    gen = generate.generated(real_handbok, "")
+    assert all("edit_url" not in p.markdown.partition("\n---\n")[0] for p in gen.pages)
+
+
+def test_menu_sections_get_the_generated_entries():
+    nav = [{"Start": "index.md"}, {"Parter": ["parter/index.md"]}]
+    generate.extend_nav(nav, {"Parter": [{"A": "parter/a.md"}]})
+    assert nav[1] == {"Parter": ["parter/index.md", {"A": "parter/a.md"}]}
+
+
+def test_write_docs_rewrites_only_what_changed_and_removes_what_is_gone(real_handbok, tmp_path):
+    gen = generate.generated(real_handbok, EDIT)
+    target = tmp_path / "docs"
+    generate.write_docs(gen, ROOT / "docs", target)
+    assert (target / "index.md").read_bytes() == (ROOT / "docs" / "index.md").read_bytes()
+    assert (target / "parter" / "nacka.md").read_text(encoding="utf-8") == next(
+        p.markdown for p in gen.pages if p.src_uri == "parter/nacka.md"
+    )
+    assert (target / "schema" / "part.schema.json").is_file()
+    stale = target / "parter" / "borttagen.md"
+    stale.write_text("gone", encoding="utf-8")
+    os.utime(target / "index.md", ns=(1, 1))
+    generate.write_docs(gen, ROOT / "docs", target)
+    assert not stale.exists()
+    assert (target / "index.md").stat().st_mtime_ns == 1  # unchanged content: not rewritten
