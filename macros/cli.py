@@ -1,17 +1,98 @@
-"""The coordinators' command line. Output and messages are Swedish; exit 1 means errors in the data."""
+"""The coordinators' command line. Output and messages are Swedish; the exit codes are in exitcodes.py.
+
+Every failure ends as one Swedish line on stderr and a documented exit code, never a traceback: argparse's
+own usage errors are translated, and an error of the machine (a full disk, a folder one may not write to)
+is named as such.
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import re
 import sys
 from pathlib import Path
 
 from . import pipeline
+from .exitcodes import DATA, ENVIRONMENT, INTERNAL, OK, USAGE, CommandError, fail
 from .problems import errors, summary
+
+HELP_HINT = "skriv python -m macros --help för att se kommandona"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one Swedish line and exit code 2 (USAGE)."""
+
+    def error(self, message: str):
+        print(f"fel: {_swedish_usage(message)}; {HELP_HINT}", file=sys.stderr)
+        raise SystemExit(USAGE)
+
+
+# argparse's messages (Python 3.11–3.13) -> Swedish. Unknown ones are kept, after "fel i kommandot:".
+_USAGE_MESSAGES = [
+    (r"the following arguments are required: (.+)", "det här saknas i kommandot: {0}"),
+    (r"argument (\S+): invalid choice: '?([^'(]*?)'? \(choose from (.+)\)", "{0} kan inte vara '{1}'; välj bland {2}"),
+    (r"argument (\S+): expected one argument", "{0} behöver ett värde"),
+    (r"argument (\S+): expected at most one argument", "{0} tar bara ett värde"),
+    (r"unrecognized arguments: (.+)", "okänt i kommandot: {0}"),
+    (r"argument (\S+): ignored explicit argument '(.*)'", "{0} tar inget värde, men fick '{1}'"),
+    (r"ambiguous option: (\S+) could match (.+)", "{0} kan betyda flera saker: {1}"),
+]
+
+
+def _swedish_usage(message: str) -> str:
+    for pattern, swedish in _USAGE_MESSAGES:
+        found = re.fullmatch(pattern, message.strip())
+        if found:
+            return swedish.format(*(g.replace("'", "") for g in found.groups()))
+    return f"fel i kommandot ({message.strip()})"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description="Verktyg för samverkanshandbokens data.")
+    """Run one command; every failure becomes one Swedish line and an exit code from exitcodes.py."""
+    try:
+        return _main(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error already printed (2)
+        return exc.code if isinstance(exc.code, int) else USAGE
+    except CommandError as exc:
+        return fail(exc.message, exc.code)
+    except KeyboardInterrupt:
+        return fail("avbrutet", ENVIRONMENT)
+    except OSError as exc:
+        return fail(*os_error(exc))
+    except RecursionError:
+        return fail("uppgifterna är för djupt nästlade för programmet; förenkla filen som nämns ovan", DATA)
+    except Exception as exc:  # a fault in the program itself: still one line, and how to see the details
+        if os.environ.get("HANDBOK_DEBUG"):
+            raise
+        return fail(
+            f"ett oväntat fel i programmet ({type(exc).__name__}: {exc}); kör igen med HANDBOK_DEBUG=1 "
+            "för detaljerna och rapportera felet",
+            INTERNAL,
+        )
+
+
+def os_error(exc: OSError) -> tuple[str, int]:
+    """A Swedish sentence and exit code for an error of the file system."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", None):
+        return f"disken är full{where}; frigör utrymme och försök igen", ENVIRONMENT
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"programmet får inte skriva eller läsa här{where}; välj en annan mapp eller ändra behörigheten", (
+            ENVIRONMENT
+        )
+    if exc.errno == errno.ENOENT:
+        return f"filen eller mappen finns inte{where}; kontrollera sökvägen", DATA
+    if exc.errno == errno.ENOTDIR:
+        return f"en del av sökvägen är en fil, inte en mapp{where}; kontrollera sökvägen", DATA
+    if exc.errno == errno.EISDIR:
+        return f"sökvägen är en mapp, inte en fil{where}; kontrollera sökvägen", DATA
+    return f"filsystemet svarade med ett fel{where}: {exc.strerror or exc}; försök igen", ENVIRONMENT
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _Parser(prog="python -m macros", description="Verktyg för samverkanshandbokens data.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kontrollera all data och skriv ut alla problem")
     check.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
@@ -41,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":
         return _diff(args.base, args.head, Path(args.data))
-    return 2
+    return USAGE
 
 
 def _check(data_dir: Path, fmt: str) -> int:
@@ -49,7 +130,7 @@ def _check(data_dir: Path, fmt: str) -> int:
     for problem in problems:
         print(problem.format_github() if fmt == "github" else problem.format())
     print(summary(problems), file=sys.stderr if fmt == "github" else sys.stdout)
-    return 1 if errors(problems) else 0
+    return DATA if errors(problems) else OK
 
 
 def _add_new(commands) -> None:
@@ -73,10 +154,10 @@ def _new(sort: str, ident: str, data_dir: Path, kategori: str | None) -> int:
         made = new(sort, ident, data_dir, kategori)
     except ScaffoldError as exc:
         print(f"fel: {exc}", file=sys.stderr)
-        return 1
+        return DATA
     print(f"Skapade {made.path}. Fyll i raderna som är märkta {FYLL_I} och kör python -m macros check.")
     print("Skriv också in beslutet bakom ändringen i data/beslut.yaml.")
-    return 0
+    return OK
 
 
 def _add_diff(commands) -> None:
@@ -102,6 +183,6 @@ def _diff(base: str, head: str | None, data_dir: Path) -> int:
         print(f"fel: {exc}", file=sys.stderr)
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
-        return 1
+        return DATA
     print(sammanfattning(compare(old, new), old, new, base, head or "arbetskopian"), end="")
-    return 0
+    return OK
