@@ -56,19 +56,27 @@ def display_path(path: Path) -> str:
 
 
 def data_files(root: Path) -> list[tuple[Path, str | None]]:
-    """Every file under ``root`` with its kind; None for a file that does not belong there."""
+    """Every file under ``root`` with its kind; None for a file that does not belong there.
+
+    Links are never followed: a link (to a file or a folder) is listed as a file, and the loader refuses it.
+    """
     found: list[tuple[Path, str | None]] = []
-    for path in sorted(root.rglob("*")):
-        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
-            continue
-        rel = path.relative_to(root)
-        if len(rel.parts) == 1:
-            found.append((path, SINGLE_FILES.get(rel.name)))
-        elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS and rel.suffix == ".yaml":
-            found.append((path, FOLDERS[rel.parts[0]]))
-        else:
-            found.append((path, None))
-    return found
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        links = [d for d in dirnames if (here / d).is_symlink()]
+        dirnames[:] = sorted(d for d in dirnames if d not in links)
+        for name in sorted([*filenames, *links]):
+            path = here / name
+            if name.startswith(".") or name == "README.md":
+                continue
+            rel = path.relative_to(root)
+            if len(rel.parts) == 1 and rel.name in SINGLE_FILES:
+                found.append((path, SINGLE_FILES[rel.name]))
+            elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS and rel.suffix == ".yaml":
+                found.append((path, FOLDERS[rel.parts[0]]))
+            else:
+                found.append((path, "link" if path.is_symlink() else None))
+    return sorted(found)
 
 
 def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
@@ -87,6 +95,9 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
             problems.append(Problem(name, 1, 1, "unknown-file", _unknown_file_message(path, root)))
             continue
         doc, found = load_file(path, name)
+        if kind == "link":  # a link where no data file belongs: the loader's refusal says it is a link
+            problems += found
+            continue
         if doc is not None:
             found = schemas.validate(doc, kind)
         problems += found
@@ -98,7 +109,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         else:
             ds.singles[kind] = doc
     for filename in SINGLE_FILES:
-        if filename not in OPTIONAL_FILES and not (root / filename).exists():
+        if filename not in OPTIONAL_FILES and not os.path.lexists(root / filename):
             problems.append(
                 Problem(
                     display_path(root / filename),

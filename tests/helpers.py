@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -70,13 +71,51 @@ def _padded(rel: str, size: int) -> bytes:
     return (text + line * ((size - len(text)) // len(line) + 1)).encode("utf-8")
 
 
+def _with_line(rel: str, old: str, new: str) -> bytes:
+    text = _valid_text(rel)
+    assert old in text
+    return text.replace(old, new).encode("utf-8")
+
+
 # case folder name -> {path under data/: bytes}
 GENERATED: dict[str, dict[str, bytes]] = {
     "latin-1": {"parter/lansstyrelsen-stockholm.yaml": _reencoded("parter/lansstyrelsen-stockholm.yaml", "latin-1")},
     "five-megabytes": {"parter/nacka.yaml": _padded("parter/nacka.yaml", 5 * 1024 * 1024)},
     "yaml-encoding": {"parter/salem.yaml": _reencoded("parter/salem.yaml", "utf-16")},
     "yaml-too-large": {"parter/salem.yaml": _padded("parter/salem.yaml", 300 * 1024)},
+    "yaml-line-too-long": {
+        "parter/salem.yaml": _with_line("parter/salem.yaml", "namn: Salems kommun", "namn: Salems " + "k" * 2000)
+    },
+    "yaml-too-many-nodes": {
+        "parter/salem.yaml": _with_line(
+            "parter/salem.yaml",
+            "kallor:\n  - beslut-nacka-ks",
+            "kallor: [" + ",\n  ".join([", ".join(["k"] * 500)] * 41) + "]",
+        )
+    },
 }
+
+
+def _symlink_out(data: Path) -> None:
+    """A party file that is a link to a file outside data/: it must not be read."""
+    outside = data.parent / "utanfor.yaml"
+    outside.write_text((VALID / "parter" / "salem.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "parter" / "salem.yaml").unlink()
+    (data / "parter" / "salem.yaml").symlink_to(os.path.relpath(outside, data / "parter"))
+
+
+def _fifo(data: Path) -> None:
+    """A party file that is a FIFO: opening it would wait forever for a writer."""
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no FIFOs")
+    (data / "parter" / "salem.yaml").unlink()
+    os.mkfifo(data / "parter" / "salem.yaml")
+
+
+# case folder name -> what to do to the data folder that a file cannot express
+SPECIAL = {"symlink": _symlink_out, "special-file": _fifo}
 
 
 def cases(folder: Path) -> list[Path]:
@@ -92,6 +131,8 @@ def make_data(workdir: Path, *case_dirs: Path) -> Path:
             shutil.copytree(case / "data", data, dirs_exist_ok=True)
         for rel, content in GENERATED.get(case.name, {}).items():
             (data / rel).write_bytes(content)
+        if case.name in SPECIAL:
+            SPECIAL[case.name](data)
         if (case / "remove.txt").exists():
             for rel in (case / "remove.txt").read_text(encoding="utf-8").split():
                 (data / rel).unlink()

@@ -228,7 +228,9 @@ def test_size_limit_is_checked_before_the_file_is_read(tmp_path, monkeypatch):
 def test_file_at_the_limit_is_read(tmp_path):
     path = tmp_path / "precis.yaml"
     text = "a: 1\n"
-    path.write_bytes((text + "#" * (MAX_BYTES - len(text) - 1) + "\n").encode())
+    padding = MAX_BYTES - len(text)
+    comment = "#" * 99 + "\n"  # short lines: only the size is at its limit
+    path.write_bytes((text + comment * (padding // 100) + "#" * (padding % 100 - 1) + "\n").encode())
     assert path.stat().st_size == MAX_BYTES
     doc, problems = load_file(path)
     assert problems == [] and doc.data == {"a": 1}
@@ -249,3 +251,57 @@ def test_loaded_values_are_plain_python():
     data = _load("a:\n  - b: [1, 2]\n    c: {d: e}\n").data
     assert data == {"a": [{"b": [1, 2], "c": {"d": "e"}}]}
     assert type(data) is dict and type(data["a"]) is list
+
+
+def test_a_file_that_cannot_be_read_is_a_message(tmp_path, monkeypatch):
+    """Root reads every file, so the refusal of the operating system is simulated."""
+    path = tmp_path / "x.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(loader.os, "open", refuse)
+    doc, problems = load_file(path, "data/x.yaml")
+    assert doc is None
+    assert [p.format() for p in problems] == [
+        "data/x.yaml:1:1: fel: filen går inte att läsa (Permission denied); kontrollera att den finns och att du "
+        "får läsa den [file-unreadable]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        ("a: x\u202ey\n", (1, 5)),
+        ("a: ok\nb: '\u2066'\n", (2, 5)),
+        ("a: ok\n# kommentar \u200f\n", (2, 13)),
+        ("a: \x00\n", (1, 4)),
+        ("a: \x85\n", (1, 4)),
+        ("a: 1\rb: 2\n", (1, 5)),
+        ('a: "\\u202d"\n', (1, 4)),
+        ('a: "\\x1b[31m"\n', (1, 4)),
+        ('"\\u2067": 1\n', (1, 1)),
+    ],
+)
+def test_invisible_and_reordering_characters_are_refused_where_they_stand(raw, where):
+    doc, problems = load_bytes(raw.encode("utf-8"), "x.yaml")
+    assert doc is None
+    assert [(p.line, p.column, p.rule) for p in problems] == [(*where, "control-character")]
+
+
+def test_tab_crlf_and_ordinary_unicode_are_allowed():
+    doc, problems = load_bytes("a: 'x\ty'\r\nb: åäö – ”citat” ‑ \u00a0\r\n".encode(), "x.yaml")
+    assert problems == [] and doc.data == {"a": "x\ty", "b": "åäö – ”citat” ‑ \u00a0"}
+
+
+def test_deep_nesting_is_refused_before_the_tree_is_built():
+    raw = "a:\n" + "  [\n" * 3000 + "  1\n" + "  ]\n" * 3000
+    _doc, problems = load_bytes(raw.encode(), "x.yaml")
+    assert [(p.line, p.rule) for p in problems] == [(21, "yaml-too-deep")]  # the root mapping is level 1
+
+
+def test_many_values_are_refused():
+    raw = "a: [" + ",\n  ".join(["1, " * 400 + "1"] * 60) + "]\n"
+    _doc, problems = load_bytes(raw.encode(), "x.yaml")
+    assert [p.rule for p in problems] == ["yaml-too-many-nodes"]
