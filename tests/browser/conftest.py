@@ -2,7 +2,8 @@
 
 One build, one loopback server and one browser per test run. Every page context aborts and records any request
 that leaves the site's own origin, so no test can reach a third party, and the tests can say which page tried.
-Without Chromium or Playwright the tests skip on a developer's machine and fail in CI (``CI`` set).
+Without Chromium or Playwright the tests skip on a developer's machine, all in one line that says how to install
+what is missing, and fail in CI (``CI`` set).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from macros.environment import chromium, chromium_missing
 
 from .builtsite import html_pages, site_dir
 
@@ -34,11 +36,35 @@ CHROMIUM_ARGS = [
 SCHEMES = {"light": "default", "dark": "slate"}  # color_scheme emulated → Material palette scheme
 
 
-def _missing(what: str) -> None:
-    message = f"{what}; the browser tests need it (.ci/run installs Debian's chromium and the test dependencies)"
+def _missing(message: str) -> None:
     if os.environ.get("CI"):
-        pytest.fail(message)
+        pytest.fail(f"{message} (CI: .ci/run installs it)")
     pytest.skip(message)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report a missing browser at one place, so that the summary says it in one line for all the tests."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and _SKIPPED in report.longrepr[2]:
+        report.longrepr = (__file__, _missing.__code__.co_firstlineno, report.longrepr[2])
+    return report
+
+
+_SKIPPED = "webbläsartesterna hoppas över"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _browser_there() -> str:
+    """Before any build: one skip, reported once for all browser tests, if the browser cannot be driven."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing(f"Playwright saknas, så {_SKIPPED}; installera den med: python3 noxfile.py -s tests")
+    executable = chromium()
+    if not executable:
+        _missing(chromium_missing())
+    return executable
 
 
 @pytest.fixture(scope="session")
@@ -77,14 +103,10 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright is not installed")
-    executable = shutil.which("chromium")
-    if not executable:
-        _missing("chromium is not on PATH")
+def browser(_browser_there: str):
+    from playwright.sync_api import sync_playwright
+
+    executable = _browser_there
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
