@@ -54,8 +54,20 @@ def load_revision(data_dir: Path, rev: str | None) -> Handbok:
         raise DiffError(f"revisionen '{rev}' har ingen mapp {rel}/")
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+            _extract(tar, tmp)
         return _checked(Path(tmp) / rel, f"revisionen {rev}", shown_as=rel)
+
+
+def _extract(tar: tarfile.TarFile, folder: str) -> None:
+    """Regular files and folders inside folder only. Python 3.11.4 and later have this as filter="data";
+    Debian 12's Python 3.11.2 does not, so there the same rule is checked by hand."""
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(folder, filter="data")
+        return
+    for member in tar.getmembers():
+        if not (member.isfile() or member.isdir()) or member.name.startswith("/") or ".." in Path(member.name).parts:
+            raise DiffError(f"git archive gav en fil som inte kan packas upp säkert: {member.name}")
+    tar.extractall(folder)  # every member checked above
 
 
 def _checked(data_dir: Path, label: str, shown_as: str | None = None) -> Handbok:
