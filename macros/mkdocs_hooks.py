@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import generate, site, themefix
+from macros import generate, preview, site, themefix
 from macros.render.macros import edit_base
 from macros.site import load
 
@@ -24,6 +24,12 @@ def on_startup(command, dirty):
 
 def on_post_build(config):
     site.build_finished()
+    if site.is_serving():  # the live preview makes and serves the PDFs too, apart from the page rebuild
+        preview.after_build(config.site_dir, site.data_dir(config.config_file_path))
+
+
+def on_shutdown():
+    preview.stop()
 
 
 def on_build_error(error):

@@ -67,6 +67,10 @@ def serving(command: str) -> None:
     _serving = command == "serve"
 
 
+def is_serving() -> bool:
+    return _serving
+
+
 def build_finished() -> None:
     """Called after each build, so the next build checks the data again."""
     _failed_this_build.clear()

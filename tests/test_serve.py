@@ -1,5 +1,6 @@
 """The live preview (`mkdocs serve`, as `nox -s serve` runs it) shows a data edit, survives a broken data file
-by printing the checker's messages and serving the last good version, and recovers without a restart.
+by printing the checker's messages and serving the last good version, and recovers without a restart. It
+serves the PDFs too, made after the pages (macros/preview.py) and made again after a data edit.
 
 The server runs on a free loopback port in a copy of the project, and is always stopped.
 """
@@ -17,6 +18,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -83,6 +85,24 @@ class Server:
         except urllib.error.HTTPError as e:
             return e.code, ""
 
+    def get_bytes(self, path: str, timeout: float = 10) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, b""
+
+    def pdf_link(self) -> str:
+        """The site path of the PDF that Nacka's page links to."""
+        _status, body = self.get(PAGE)
+        m = re.search(r'href="([^"]+\.pdf)"', body)
+        assert m, "Nacka's page links to no PDF"
+        return urllib.parse.urljoin(PAGE, m.group(1))
+
+    def pdf(self, path: str) -> bytes:
+        status, body = self.get_bytes(path)
+        return body if status == 200 and body.startswith(b"%PDF-") else b""
+
     def h1(self, timeout: float = 10) -> str:
         status, body = self.get(PAGE, timeout)
         m = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
@@ -132,10 +152,18 @@ def test_preview_shows_edits_survives_a_broken_file_and_recovers(project):
     try:
         server.wait_for("the first build", lambda: server.h1() == "200 Nacka kommun", STARTUP)
         pid = server.proc.pid
+        sheet = server.pdf_link()
+        assert sheet == "/pdf/parter/nacka.pdf", sheet
+        made = server.wait_for("the PDFs after the first build", lambda: server.pdf(sheet), STARTUP)
+        print(f"the PDFs were served {made:.1f} s after the first page")
+        first = server.pdf(sheet)
+        assert server.pdf("/overenskommelse.pdf")
 
         _set_name(project, "namn: Nacka kommun (ändrad)")
         shown = server.wait_for("the edit in the page", lambda: server.h1() == "200 Nacka kommun (ändrad)", REBUILD)
         print(f"an edit reached the page in {shown:.1f} s")
+        remade = server.wait_for("the edit in the PDF", lambda: server.pdf(sheet) not in (b"", first), REBUILD)
+        print(f"and the party's PDF {remade:.1f} s after that")
 
         # A coordinator's typo: an opening quote that is never closed.
         _set_name(project, 'namn: "Nacka stad')

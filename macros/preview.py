@@ -1,0 +1,163 @@
+"""The PDFs in the live preview (`mkdocs serve`): made once at start and again after a change that affects them.
+
+MkDocs serves from a temporary site folder that it empties before every rebuild, so the PDFs are made apart
+from it: `python -m macros pdf` in a separate, lower-priority process, started from a thread after a page
+rebuild, writes into a folder of its own; every rebuild, and the PDF step when it finishes, copies the newest
+PDFs into the served folder. A page edit never waits for a PDF, and an edit that does not touch the PDFs'
+inputs (data, schema, code) starts no PDF step. While the data has errors the last good PDFs stay.
+
+State lives here, in a module imported once, because MkDocs loads the hooks file anew on every rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ("macros", "schema")  # besides the data folder: what the PDFs are made from
+
+
+class _Preview:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.wake = threading.Condition(self.lock)
+        self.folder = Path(tempfile.mkdtemp(prefix="handbok-pdf-"))  # the newest good PDFs
+        self.site_dir: Path | None = None  # the folder MkDocs serves
+        self.data_dir: Path | None = None
+        self.wanted: tuple | None = None  # fingerprint of the inputs last seen
+        self.made: tuple | None = None  # fingerprint of the inputs of the last PDF step started
+        self.proc: subprocess.Popen | None = None
+        self.stopped = False
+        self.reported: set[str] = set()
+        self.thread = threading.Thread(target=self._work, name="handbok-pdf", daemon=True)
+        self.thread.start()
+
+    def after_build(self, site_dir: Path, data_dir: Path) -> None:
+        with self.lock:
+            self.site_dir, self.data_dir = site_dir, data_dir
+            self.wanted = fingerprint(data_dir)
+            self.wake.notify()
+        self.copy_into(site_dir)
+
+    def copy_into(self, site_dir: Path) -> None:
+        """The newest PDFs into the served folder (a few MB; hard links where the file system allows)."""
+        try:
+            for path in sorted(self.folder.rglob("*.pdf")):
+                target = site_dir / path.relative_to(self.folder)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(f".{target.name}.tmp")
+                try:
+                    os.link(path, tmp)
+                except OSError:
+                    shutil.copyfile(path, tmp)
+                os.replace(tmp, target)
+        except OSError:
+            pass  # MkDocs is emptying the folder for a rebuild, which copies the PDFs again when it is done
+
+    def _work(self) -> None:
+        while True:
+            with self.lock:
+                while not self.stopped and (self.wanted is None or self.wanted == self.made):
+                    self.wake.wait()
+                if self.stopped:
+                    return
+                self.made, data_dir = self.wanted, self.data_dir
+            self._make(data_dir)
+
+    def _make(self, data_dir: Path) -> None:
+        out = Path(tempfile.mkdtemp(prefix="handbok-pdf-ny-"))
+        command = [sys.executable, "-m", "macros", "pdf", str(data_dir), "--out", str(out)]
+        try:
+            with self.lock:
+                if self.stopped:
+                    return
+                self.proc = subprocess.Popen(
+                    command,
+                    cwd=ROOT,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=_lower_priority if hasattr(os, "nice") else None,
+                )
+            output, _ = self.proc.communicate()
+            code = self.proc.returncode
+            text = output.decode("utf-8", "replace").strip()
+            if code == 0:
+                self._take(out)
+                log.info(text.splitlines()[-1] if text else "PDF-filerna är gjorda.")
+            elif code == 1:  # the data has errors: the page rebuild shows them; keep the last good PDFs
+                log.warning("PDF-filerna görs om när datan är rättad; förhandsvisningen visar de senaste som gick.")
+            elif not self.stopped:  # the machine lacks something: say it once, as the command does
+                line = text.splitlines()[-1] if text else f"python -m macros pdf slutade med kod {code}"
+                if line not in self.reported:
+                    self.reported.add(line)
+                    log.error(f"PDF-filerna kan inte göras i förhandsvisningen: {line}")
+        finally:
+            self.proc = None
+            shutil.rmtree(out, ignore_errors=True)
+
+    def _take(self, out: Path) -> None:
+        new = sorted(out.rglob("*.pdf"))
+        for path in new:
+            target = self.folder / path.relative_to(out)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+        kept = {self.folder / p.relative_to(out) for p in new}
+        for old in self.folder.rglob("*.pdf"):  # a party removed from the data loses its sheet
+            if old not in kept:
+                old.unlink()
+        with self.lock:
+            site_dir = self.site_dir
+        if site_dir is not None:
+            self.copy_into(site_dir)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            self.wake.notify()
+            proc = self.proc
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+        self.thread.join(timeout=30)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _lower_priority() -> None:
+    os.nice(10)  # the page rebuild comes first on a machine with few cores
+
+
+def fingerprint(data_dir: Path) -> tuple:
+    """Size and modification time of every file the PDFs are made from; cheap enough for every rebuild."""
+    found = []
+    for folder in (Path(data_dir), *(ROOT / name for name in INPUTS)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                st = path.stat()
+                found.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+_preview: _Preview | None = None
+
+
+def after_build(site_dir: str | os.PathLike, data_dir: Path) -> None:
+    """Called after every rebuild of the live preview."""
+    global _preview
+    if _preview is None:
+        _preview = _Preview()
+    _preview.after_build(Path(site_dir), Path(data_dir).resolve())
+
+
+def stop() -> None:
+    """Called when the live preview stops: end a running PDF step and remove the PDFs' folder."""
+    global _preview
+    if _preview is not None:
+        _preview.stop()
+        _preview = None
