@@ -10,6 +10,13 @@ from collections.abc import Callable, Iterator
 from .dataset import FOLDERS, Dataset
 from .loader import Document
 from .problems import VARNING, Problem
+from .timechecks import (
+    check_budget_years,
+    check_fees_while_party,
+    check_forum_member_while_party,
+    check_membership_dates,
+    party_in_year,
+)
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -359,7 +366,7 @@ def _basis_dates(ds: Dataset) -> list[tuple[int, str]]:
 
 
 def check_population_for_basis_date(ds: Dataset) -> list[Problem]:
-    """Every municipality has a population, or an explicit uppgift_saknas, for each budget year's basis date."""
+    """Every municipality has a population, or an explicit uppgift_saknas, for each budget year it was a party."""
     out = []
     for _ident, doc in _parties(ds):
         if doc.data["kategori"] != "kommun":
@@ -367,6 +374,8 @@ def check_population_for_basis_date(ds: Dataset) -> list[Problem]:
         entries = doc.data.get("folkmangd", [])
         by_date = {e["datum"]: i for i, e in enumerate(entries)}
         for year, basis in _basis_dates(ds):
+            if not party_in_year(doc.data, year):  # no fee for a year it was not a party (fees-while-party)
+                continue
             if basis not in by_date:
                 where = ("folkmangd",) if entries else ("kategori",)
                 out.append(
@@ -550,6 +559,10 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_schema_comment,
     check_glossary_forms_unique,
     check_decision_references,
+    check_membership_dates,
+    check_fees_while_party,
+    check_forum_member_while_party,
+    check_budget_years,
 ]
 
 

@@ -142,13 +142,18 @@ class Andringar:
         return not any(getattr(self, f.name) for f in dataclasses.fields(self))
 
 
+PART_KEYS = ("namn", "kategori", "kommunkod", "senare_namn", "ansluten", "lamnat")  # compared per party
+
+
 def compare(old: Handbok, new: Handbok) -> Andringar:
     a = Andringar()
     a.nya_parter = [p for i, p in new.parter.items() if i not in old.parter]
     a.borttagna_parter = [p for i, p in old.parter.items() if i not in new.parter]
     for ident, p in new.parter.items():
         if ident in old.parter:
-            keys = _changed(old.parter[ident], p, ("namn", "kategori", "kommunkod", "senare_namn"))
+            keys = _changed(
+                old.parter[ident], p, ("namn", "kategori", "kommunkod", "senare_namn", "ansluten", "lamnat")
+            )
             if keys:
                 a.andrade_parter.append((old.parter[ident], p, keys))
     a.nya_forum = [f for i, f in new.forum.items() if i not in old.forum]
@@ -197,7 +202,7 @@ def _fee(h: Handbok, ident: str, ar: int) -> Decimal | str | None:
     if ar not in {b.ar for b in h.avgifter.budgetar}:
         return NO_YEAR
     part = h.parter.get(ident)
-    if part is None or part.kategori != "kommun":
+    if part is None or part.kategori != "kommun" or not part.part_under_ar(ar):
         return ABSENT
     return avgift(h, part, ar).belopp
 
@@ -206,9 +211,14 @@ def _table(h: Handbok, ar: int):
     return avgiftstabell(h, ar) if ar in {b.ar for b in h.avgifter.budgetar} else None
 
 
+def _kommuner(h: Handbok) -> list[Part]:
+    """Every municipality in the data, former parties too: their fees for earlier years may change."""
+    return [p for p in h.parter.values() if p.kategori == "kommun"]
+
+
 def _avgift_ar(old: Handbok, new: Handbok, ar: int) -> AvgiftAr | None:
     # The new version's municipalities in its order, then those no longer municipality parties.
-    parts = [*new.kommuner(), *(p for p in old.kommuner() if p.id not in {k.id for k in new.kommuner()})]
+    parts = [*_kommuner(new), *(p for p in _kommuner(old) if p.id not in {k.id for k in _kommuner(new)})]
     rows = [AvgiftRad(p, _fee(old, p.id, ar), _fee(new, p.id, ar)) for p in parts]
     rows = [r for r in rows if r.fore != r.efter]
     t_old, t_new = _table(old, ar), _table(new, ar)

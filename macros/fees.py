@@ -12,12 +12,12 @@ _QUANTUM = {"hela-kronor": Decimal("1"), "ore": Decimal("0.01")}
 
 @dataclass(frozen=True)
 class Avgift:
-    """One municipality's fee for one budget year; belopp is None when the population is unknown."""
+    """One municipality's fee for one budget year; belopp is None when the population or the rate is unknown."""
 
     part: Part
     ar: int
     underlagsdatum: str
-    belopp_per_invanare: Decimal
+    belopp_per_invanare: Decimal | None  # None: the year's rate is unknown
     folkmangd: int | None
     kalla: str | None  # source of the population figure
     uppgift_saknas: str | None
@@ -29,11 +29,12 @@ class Avgift:
 class Avgiftstabell:
     ar: int
     underlagsdatum: str
-    belopp_per_invanare: Decimal
+    belopp_per_invanare: Decimal | None
     rader: tuple[Avgift, ...]
     summa_kanda: Decimal  # the sum of the known fees only
     antal_okanda: int
     folkmangd_kanda: int
+    uppgift_saknas: str | None = None  # why the year's rate is unknown
 
     def andel(self, avgift: Avgift) -> Decimal | None:
         """A municipality's share of the known sum, in percent."""
@@ -52,22 +53,29 @@ def avgift(handbok: Handbok, part: Part, ar: int) -> Avgift:
     datum = regler.underlagsdatum(ar)
     folkmangd = part.folkmangd_pa(datum)
     antal = folkmangd.antal if folkmangd else None
-    belopp = avrunda(antal * budgetar.belopp_per_invanare, regler.avrundning.regel) if antal is not None else None
+    rate = budgetar.belopp_per_invanare
+    known = antal is not None and rate is not None
+    belopp = avrunda(antal * rate, regler.avrundning.regel) if known else None
+    saknas = None
+    if antal is None:
+        saknas = folkmangd.uppgift_saknas if folkmangd else "Ingen uppgift om folkmängden."
+    elif rate is None:
+        saknas = f"Beloppet per invånare för {ar} saknas. {budgetar.uppgift_saknas}"
     return Avgift(
         part=part,
         ar=ar,
         underlagsdatum=datum,
-        belopp_per_invanare=budgetar.belopp_per_invanare,
+        belopp_per_invanare=rate,
         folkmangd=antal,
         kalla=folkmangd.kalla if folkmangd else None,
-        uppgift_saknas=folkmangd.uppgift_saknas if folkmangd else "Ingen uppgift om folkmängden.",
+        uppgift_saknas=saknas,
         belopp=belopp,
         kallor=folkmangd.kallor if folkmangd else (),
     )
 
 
 def avgiftstabell(handbok: Handbok, ar: int) -> Avgiftstabell:
-    rader = tuple(avgift(handbok, p, ar) for p in handbok.kommuner())
+    rader = tuple(avgift(handbok, p, ar) for p in handbok.kommuner_under_ar(ar))
     kanda = [r for r in rader if r.belopp is not None]
     return Avgiftstabell(
         ar=ar,
@@ -77,4 +85,5 @@ def avgiftstabell(handbok: Handbok, ar: int) -> Avgiftstabell:
         summa_kanda=sum((r.belopp for r in kanda), Decimal(0)),
         antal_okanda=len(rader) - len(kanda),
         folkmangd_kanda=sum(r.folkmangd for r in kanda),
+        uppgift_saknas=handbok.avgifter.budgetar_for(ar).uppgift_saknas,
     )

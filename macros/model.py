@@ -9,6 +9,7 @@ from fractions import Fraction
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import tid
 from .dataset import Dataset
 
 # Labels for party categories (kategori): singular for one party, plural for a group in a forum.
@@ -50,6 +51,17 @@ class SenareNamn:
     namn: str
     kalla: str
     fran: str | None = None
+    uppgift_saknas: str | None = None  # why the date of the change is unknown
+
+
+@dataclass(frozen=True)
+class Tidpunkt:
+    """When a party joined (ansluten) or left (lamnat): a date with its source, or why it is unknown."""
+
+    datum: str | None = None
+    kalla: str | None = None
+    kommentar: str | None = None
+    uppgift_saknas: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,9 +94,22 @@ class Part:
     sokord: tuple[str, ...] = ()
     folkmangd: tuple[Folkmangd, ...] = ()
     anslutningsbeslut: Anslutningsbeslut | None = None
+    ansluten: Tidpunkt | None = None  # None: a party from the agreement's start (galler_fran)
+    lamnat: Tidpunkt | None = None  # None: still a party
 
     def folkmangd_pa(self, datum: str) -> Folkmangd | None:
         return next((f for f in self.folkmangd if f.datum == datum), None)
+
+    def har_lamnat(self, idag: str) -> bool:
+        """Left on or before idag (ISO date); a leaving date that is unknown counts as left."""
+        return self.lamnat is not None and (self.lamnat.datum is None or self.lamnat.datum <= idag)
+
+    def part_under_ar(self, ar: int) -> bool:
+        """A party for some day of the budget year: joined by 31 December and not left by 1 January.
+        An unknown date does not exclude a year."""
+        joined = self.ansluten.datum if self.ansluten else None
+        left = self.lamnat.datum if self.lamnat else None
+        return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
 
 
 @dataclass(frozen=True)
@@ -186,8 +211,9 @@ class Overenskommelse:
 @dataclass(frozen=True)
 class Budgetar:
     ar: int
-    belopp_per_invanare: Decimal
-    kalla: str
+    belopp_per_invanare: Decimal | None  # None: the rate is unknown (uppgift_saknas), never 0
+    kalla: str | None = None
+    uppgift_saknas: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +242,10 @@ class Avgifter:
 
     def budgetar_for(self, ar: int) -> Budgetar:
         return next(b for b in self.budgetar if b.ar == ar)
+
+    def senaste(self) -> Budgetar:
+        """The newest budget year: what the municipalities pay now."""
+        return self.budgetar[-1]
 
 
 @dataclass(frozen=True)
@@ -270,12 +300,25 @@ class Handbok:
     ordlista_fil: str = "data/ordlista.yaml"
     beslut: tuple[Beslut, ...] = ()  # by date, then id
     beslut_fil: str = "data/beslut.yaml"
+    idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/tid.py)
+
+    def parter_idag(self) -> list[Part]:
+        """The parties as of today; former parties are left out (see tidigare_parter)."""
+        return [p for p in self.parter.values() if not p.har_lamnat(self.idag)]
+
+    def tidigare_parter(self) -> list[Part]:
+        return [p for p in self.parter.values() if p.har_lamnat(self.idag)]
 
     def parter_i_kategori(self, kategori: str) -> list[Part]:
-        return [p for p in self.parter.values() if kategori in ("alla", p.kategori)]
+        return [p for p in self.parter_idag() if kategori in ("alla", p.kategori)]
 
     def kommuner(self) -> list[Part]:
+        """Today's municipalities."""
         return self.parter_i_kategori("kommun")
+
+    def kommuner_under_ar(self, ar: int) -> list[Part]:
+        """The municipalities that were parties in a budget year, former ones included: they pay that year."""
+        return [p for p in self.parter.values() if p.kategori == "kommun" and p.part_under_ar(ar)]
 
     def forum_pa_niva(self, niva: str | None) -> list[Forum]:
         return [f for f in self.forum.values() if f.niva == niva]
@@ -288,7 +331,10 @@ class Handbok:
         part = self.parter[part_id]
         index = self._medlemskap_index
         places = {}  # (forum index, member index) -> row: model order, each member once
-        for key in (("part", part_id), ("kategori", "alla"), ("kategori", part.kategori)):
+        keys = [("part", part_id)]
+        if not part.har_lamnat(self.idag):  # a category means today's parties of that category
+            keys += [("kategori", "alla"), ("kategori", part.kategori)]
+        for key in keys:
             for i, j, f, m in index.get(key, ()):
                 places[i, j] = (f, m)
         return [places[k] for k in sorted(places)]
@@ -332,6 +378,8 @@ def _part(raw: dict, fil: str) -> Part:
         sokord=tuple(raw.get("sokord", [])),
         folkmangd=tuple(sorted((_folkmangd(f) for f in raw.get("folkmangd", [])), key=lambda f: f.datum)),
         anslutningsbeslut=Anslutningsbeslut(**raw["anslutningsbeslut"]) if "anslutningsbeslut" in raw else None,
+        ansluten=Tidpunkt(**raw["ansluten"]) if "ansluten" in raw else None,
+        lamnat=Tidpunkt(**raw["lamnat"]) if "lamnat" in raw else None,
     )
 
 
@@ -389,7 +437,12 @@ def _avgifter(raw: dict, fil: str) -> Avgifter:
         budgetar=tuple(
             sorted(
                 (
-                    Budgetar(b["ar"], Decimal(b["belopp_per_invanare"].replace(",", ".")), b["kalla"])
+                    Budgetar(
+                        b["ar"],
+                        Decimal(b["belopp_per_invanare"].replace(",", ".")) if "belopp_per_invanare" in b else None,
+                        b.get("kalla"),
+                        b.get("uppgift_saknas"),
+                    )
                     for b in raw["budgetar"]
                 ),
                 key=lambda b: b.ar,
@@ -428,8 +481,10 @@ def _beslut(raw: dict) -> Beslut:
     return Beslut(**{**raw, "andrar": andrar, "kallor": tuple(raw["kallor"])})
 
 
-def build(ds: Dataset) -> Handbok:
-    """Turn a checked dataset into the model. Parties sort by name, forums by level order then name."""
+def build(ds: Dataset, idag: str | None = None) -> Handbok:
+    """Turn a checked dataset into the model. Parties sort by name, forums by level order then name.
+
+    idag (ISO date) decides who is a party today; by default the build's day (macros/tid.py)."""
     _real_folder.cache_clear()  # resolved again for each build: a folder may have become a link since
     agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
     level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}
@@ -455,6 +510,7 @@ def build(ds: Dataset) -> Handbok:
             )
         ),
         ordlista_fil=_fil(ds, ds.singles["ordlista"]),
+        idag=idag or tid.idag(),
         **_beslutslogg(ds),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import tid
 from .checks import run_checks
 from .dataset import load_dataset
 from .model import Handbok, build
@@ -29,7 +30,7 @@ def load(data_dir: Path) -> tuple[Handbok, list[Problem]]:
     repeated live-preview builds read the data once per change.
     """
     data_dir = Path(data_dir).resolve()
-    stamp = _stamp(data_dir)
+    stamp = (tid.idag(), _stamp(data_dir))  # who is a party, and the stale-year warning, depend on the day
     hit = _cache.get(data_dir)
     if hit and hit[0] == stamp:
         return hit[1], hit[2]

@@ -185,8 +185,27 @@ def _message(error: ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+# A value or uppgift_saknas: the keys that make the value, and what the entry is called in a message.
+_VALUE_OR_GAP = {
+    ("belopp_per_invanare", "kalla"): "ett budgetår",
+    ("datum", "kalla"): "ett datum för medlemskapet",
+    ("fran",): "ett senare namn",
+}
+
+
 def _one_of_message(error: ValidationError, where: str) -> str:
     instance = error.instance
+    alternatives = [tuple(a.get("required", ())) for a in error.validator_value if isinstance(a, dict)]
+    value_keys = next((a for a in alternatives if a in _VALUE_OR_GAP), None)
+    if isinstance(instance, dict) and value_keys and ("uppgift_saknas",) in alternatives:
+        keys = " och ".join(value_keys)
+        present = set(value_keys) & instance.keys()
+        if "uppgift_saknas" in instance and present:
+            return f"skriv antingen {keys}, eller uppgift_saknas med skälet, inte båda; ta bort det som inte gäller"
+        if present:
+            missing = next(k for k in value_keys if k not in instance)
+            return f"nyckeln '{missing}' saknas; {_VALUE_OR_GAP[value_keys]} behöver både {keys}"
+        return f"ange {keys}, eller uppgift_saknas med skälet om uppgiften inte finns i någon källa"
     if isinstance(instance, dict):
         if "uppgift_saknas" in instance and ({"antal", "kalla"} & instance.keys()):
             return (

@@ -45,6 +45,8 @@ def _renderings(h) -> dict[str, str]:
         "samverkan.json": opendata.model_json(h),
         "avgifter-2015.json": opendata.fee_json(h, 2015),
         "avgifter-2015.csv": opendata.fee_csv(h, 2015).decode("utf-8"),
+        "avgifter-alla-ar.csv": opendata.fees_csv_all_years(h).decode("utf-8"),
+        "avgifter-alla-ar.json": opendata.fees_json_all_years(h),
     }
     for ident in h.parter:
         out[f"part-{ident}.md"] = parter.partsida(ctx(part_sida(ident)), ident)

@@ -58,7 +58,17 @@ def _parter(a: Andringar) -> str:
             )
         if "senare_namn" in keys:
             rows.append(f"- {_namn(new.namn, new.id)} har ändrade senare namn.\n")
+        for key, what in (("ansluten", "när parten blev part"), ("lamnat", "när parten lämnade överenskommelsen")):
+            if key in keys:
+                was, now = (_tidpunkt(getattr(x, key)) for x in (old, new))
+                rows.append(f"- {_namn(new.namn, new.id)}: ändrat {what}: {was} → {now}.\n")
     return "\n### Parter\n\n" + "".join(rows) if rows else ""
+
+
+def _tidpunkt(t) -> str:
+    if t is None:
+        return "–"
+    return datum(t.datum) if t.datum else "uppgift saknas"
 
 
 def _forum(a: Andringar, old: Handbok, new: Handbok) -> str:

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 from .. import escape
 from ..fees import avgiftstabell
-from .common import ANDRAHAND_KLASS, Kontext, belopp, dag_och_manad, datum, kronor, procent, tal
+from .common import ANDRAHAND_KLASS, Kontext, belopp, dag_och_manad, datum, kronor, part_sida, procent, tal
+from .diagram import html_lank
 
 # The rounding rule in words; the PDF uses the same wording.
 AVRUNDNINGSREGEL = {
@@ -28,14 +29,25 @@ def andel_text(andel: Fraction) -> str:
     return _ANDEL.get(andel, f"{andel.numerator}/{andel.denominator} av kostnaden")
 
 
+def per_invanare(b) -> str:
+    """A budget year's rate, or that it is unknown: never 0."""
+    return belopp(b.belopp_per_invanare) if b.belopp_per_invanare is not None else "uppgift saknas"
+
+
 def avgiftsregel(ctx: Kontext) -> str:
-    """The fee rule in words, from data."""
+    """The fee rule in words, from data; the rate is the newest budget year's, with the others in a table."""
     a = ctx.handbok.avgifter
     andel = andel_text(a.kommunernas_andel)
-    years = ", ".join(f"{b.ar}: {belopp(b.belopp_per_invanare)} per invånare" for b in a.budgetar)
+    nu = a.senaste()
+    if nu.belopp_per_invanare is not None:
+        rate = f"För {nu.ar}, det senaste budgetåret, är beloppet {belopp(nu.belopp_per_invanare)} per invånare."
+    else:
+        rate = f"Beloppet för {nu.ar}, det senaste budgetåret, är inte känt. {escape.text(nu.uppgift_saknas)}"
+    if len(a.budgetar) > 1:
+        rate += f" Beloppen för alla budgetår står i {ctx.lank('avgifter.md', 'tabellen över beloppen', 'belopp')}."
     out = [
         f"- Kommunerna betalar tillsammans **{andel}** för samverkansfunktionen.\n",
-        f"- Varje kommun betalar ett belopp per invånare och år ({years}).\n",
+        f"- Varje kommun betalar ett belopp per invånare och år. {rate}\n",
         f"- Folkmängden räknas den {dag_och_manad(a.underlagsdag)} året före budgetåret.\n",
         f"- {AVRUNDNINGSREGEL[a.avrundning.regel]}",
     ]
@@ -47,10 +59,65 @@ def avgiftsregel(ctx: Kontext) -> str:
 
 
 def avgiftstabeller(ctx: Kontext) -> str:
-    """One section per budget year in the data, the latest first."""
-    out = []
-    for b in sorted(ctx.handbok.avgifter.budgetar, key=lambda b: -b.ar):
-        out.append(f"\n## Budgetåret {b.ar} {{ #ar-{b.ar} }}\n\n{avgiftstabell_md(ctx, b.ar)}")
+    """The newest budget year in full (what is paid now), then every year in two compact tables."""
+    budgetar = ctx.handbok.avgifter.budgetar
+    nu = budgetar[-1]
+    out = [f"\n## Budgetåret {nu.ar}: avgiften nu {{ #ar-{nu.ar} }}\n\n{avgiftstabell_md(ctx, nu.ar)}"]
+    if len(budgetar) > 1:
+        out.append(alla_ar(ctx))
+    return "".join(out)
+
+
+def alla_ar(ctx: Kontext) -> str:
+    """Every budget year: the rate per year, then each municipality's fee per year, newest first."""
+    h = ctx.handbok
+    years = sorted(h.avgifter.budgetar, key=lambda b: -b.ar)
+    out = [
+        f"\n## Alla budgetår, {years[-1].ar}–{years[0].ar} {{ #alla-ar }}\n\n",
+        "Här står varje budgetår, det senaste först. Hur ett års avgift har räknats ut för en viss kommun står "
+        "på kommunens egen sida, och varje års tabell finns också som öppna data.\n\n",
+        "### Belopp per invånare { #belopp }\n\n",
+        "| Budgetår | Folkmängd från | Per invånare | Källa |\n|---|---|--:|---|\n",
+    ]
+    for b in years:
+        source = ctx.kalla(b.kalla) if b.kalla else escape.text(b.uppgift_saknas or "")
+        out.append(f"| {b.ar} | {datum(h.avgifter.underlagsdatum(b.ar))} | {per_invanare(b)} | {source} |\n")
+    out.append("\n### Avgift per kommun och år { #per-kommun-och-ar }\n\n")
+    out.append(
+        "En rad per kommun och en kolumn per budgetår. *Uppgift saknas* betyder att folkmängden eller beloppet "
+        "per invånare inte är känt, och ett streck att kommunen inte var part det året.\n\n"
+    )
+    out.append(avgift_per_ar_html(ctx, [b.ar for b in years]))
+    return "".join(out)
+
+
+def avgift_per_ar_html(ctx: Kontext, years: list[int]) -> str:
+    """Municipality × budget year as an HTML table: a caption, a header per year, a row header per municipality."""
+    h = ctx.handbok
+    rows: dict[str, dict[int, str]] = {}
+    for ar in years:
+        for r in avgiftstabell(h, ar).rader:
+            rows.setdefault(r.part.id, {})[ar] = kronor(r.belopp) if r.belopp is not None else "uppgift saknas"
+    kommuner = [p for p in h.parter.values() if p.id in rows]  # the model's order: by name
+    out = [
+        '<div class="handbok-matris handbok-avgifter">\n<table>\n',
+        "<caption>Avgift per kommun och budgetår, i kronor</caption>\n",
+        '<thead>\n<tr><th scope="col">Kommun</th>',
+        *(f'<th scope="col">{ar}</th>' for ar in years),
+        "</tr>\n</thead>\n<tbody>\n",
+    ]
+    for p in kommuner:
+        href = escape.html(html_lank(ctx, part_sida(p.id)) + "#avgift")
+        out.append(f'<tr><th scope="row"><a href="{href}">{escape.html(p.namn)}</a></th>')
+        for ar in years:
+            cell = rows[p.id].get(ar)
+            out.append(
+                f"<td>{cell}</td>"
+                if cell
+                else '<td><span aria-hidden="true">–</span><span class="handbok-dold">inte part</span></td>'
+            )
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
 
 
@@ -58,6 +125,8 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
     """One budget year: a row per municipality, unknown figures shown as such and left out of the sum."""
     h = ctx.handbok
     t = avgiftstabell(h, ar)
+    if t.belopp_per_invanare is None:
+        return _utan_belopp(ctx, t)
     out = [
         f"Avgift för budgetåret {ar}: folkmängden den {datum(t.underlagsdatum)} × "
         f"{belopp(t.belopp_per_invanare)} per invånare. {AVRUNDNINGSREGEL[h.avgifter.avrundning.regel]}\n\n",
@@ -88,6 +157,23 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
             f"{kommuner}: {missing}. Avgiften kan då inte räknas ut och ingår inte i summan, som därför "
             "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n"
         )
+    return "".join(out)
+
+
+def _utan_belopp(ctx: Kontext, t) -> str:
+    """A budget year whose rate is unknown: the populations, and no fee, sum or share."""
+    b = ctx.handbok.avgifter.budgetar_for(t.ar)
+    out = [
+        f"Beloppet per invånare för budgetåret {t.ar} är inte känt, så ingen avgift kan räknas ut. "
+        f"{escape.text(b.uppgift_saknas)}\n\n",
+        f"| Kommun | Folkmängd {datum(t.underlagsdatum)} | Källa | Per invånare | Avgift {t.ar} |\n",
+        "|---|--:|---|--:|--:|\n",
+    ]
+    for r in t.rader:
+        known = r.folkmangd is not None
+        folk = tal(r.folkmangd) if known else "uppgift saknas"
+        source = _kalla_kort(ctx, r.kalla) if known else "–"
+        out.append(f"| {ctx.part(r.part.id)} | {folk} | {source} | uppgift saknas | uppgift saknas |\n")
     return "".join(out)
 
 

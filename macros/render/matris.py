@@ -82,7 +82,7 @@ def rader(h: Handbok) -> list[Rad]:
     roller = _roller(h)
     place = {f.id: i for i, f in enumerate(h.forum.values())}
     for kat in KATEGORIER:
-        parter = [p for p in h.parter.values() if p.kategori == kat]
+        parter = [p for p in h.parter_idag() if p.kategori == kat]
         if kat not in GRUPPERAS or not parter:
             out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]
             continue

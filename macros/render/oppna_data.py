@@ -12,12 +12,19 @@ def oppna_data(ctx: Kontext) -> str:
     out = [
         "## Hela överenskommelsen { #modell }\n\n",
         f"- [{opendata.MODEL_FILE}]({_rel(ctx, opendata.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
-        "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna.\n",
+        "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna. Under parter står också "
+        "tidigare parter; listorna parter_idag och tidigare_parter skiljer dem åt, räknat den dag som står "
+        "under idag.\n",
         "\n## Avgifter { #avgifter }\n\n",
         "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
         "UTF-8 med byte order mark. Där folkmängden saknas står *uppgift saknas*, aldrig 0.\n\n",
     ]
-    for b in h.avgifter.budgetar:
+    csv, js = opendata.fee_file(opendata.ALL_YEARS, "csv"), opendata.fee_file(opendata.ALL_YEARS, "json")
+    out.append(
+        f"- Alla budgetår i en fil: [{csv}]({_rel(ctx, csv)}) har en rad per kommun och budgetår, "
+        f"det äldsta året först, och [{js}]({_rel(ctx, js)}) har varje års tabell.\n"
+    )
+    for b in sorted(h.avgifter.budgetar, key=lambda b: -b.ar):
         csv, js = opendata.fee_file(b.ar, "csv"), opendata.fee_file(b.ar, "json")
         out.append(f"- Budgetåret {b.ar}: [{csv}]({_rel(ctx, csv)}) och [{js}]({_rel(ctx, js)})\n")
     out.append(

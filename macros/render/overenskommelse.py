@@ -25,7 +25,7 @@ def fakta(ctx: Kontext) -> str:
         f"- **Gäller från:** {datum(a.galler_fran)}.{retro}\n"
         f"- **Förslag från:** {escape.text(f.namn)} ({escape.text(f.forkortning)}{later})\n"
         f"- **Rekommenderad av:** {escape.text(r.organ)} den {datum(r.datum)}\n"
-        f"- **Parter:** {len(ctx.handbok.parter)}\n"
+        f"- **Parter:** {len(ctx.handbok.parter_idag())}\n"
         f"- **Version i handboken:** {escape.text(a.version)}\n"
     )
 
@@ -38,10 +38,10 @@ def overenskommelse(ctx: Kontext) -> str:
     out.append(f"\n## Syfte {{ #syfte }}\n\n{escape.text(a.syfte)}\n")
 
     kommuner = len(h.kommuner())
-    andra = len(h.parter) - kommuner
+    andra = len(h.parter_idag()) - kommuner
     out.append(
         "\n## Parter { #parter }\n\n"
-        f"Överenskommelsen har {len(h.parter)} parter: {kommuner} kommuner och {andra} andra organisationer. "
+        f"Överenskommelsen har {kommuner + andra} parter: {kommuner} kommuner och {andra} andra organisationer. "
         f"Fler parter kan ansluta med tiden. Se {ctx.lank('parter/index.md', 'alla parter')}.\n"
     )
 

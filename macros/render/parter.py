@@ -16,13 +16,15 @@ AVGIFTER = "avgifter.md"
 
 
 def partlista(ctx: Kontext) -> str:
-    """All parties: municipalities first (they pay the fee), then the other organisations."""
+    """Today's parties: municipalities first (they pay the fee), then the other organisations; former last."""
     h = ctx.handbok
-    kommuner = h.kommuner()
-    andra = [p for p in h.parter.values() if p.kategori != "kommun"]
+    idag = h.parter_idag()
+    kommuner = [p for p in idag if p.kategori == "kommun"]
+    andra = [p for p in idag if p.kategori != "kommun"]
     out = [
-        f"Överenskommelsen har **{len(h.parter)} parter**: {len(kommuner)} kommuner och "
-        f"{len(andra)} andra organisationer.\n"
+        f"Överenskommelsen har **{len(idag)} parter**: {len(kommuner)} kommuner och "
+        f"{len(andra)} andra organisationer.\n",
+        _sedan(ctx, idag),
     ]
     out.append(f"\n## Kommuner ({len(kommuner)}) {{ #kommuner }}\n\n")
     out.append("| Kommun | Kommunkod |\n|---|---|\n")
@@ -30,23 +32,85 @@ def partlista(ctx: Kontext) -> str:
     out.append(f"\n## Andra organisationer ({len(andra)}) {{ #andra-organisationer }}\n\n")
     out.append("| Organisation | Slag | Senare namn |\n|---|---|---|\n")
     for p in andra:
-        senare = ", ".join(escape.text(s.namn) for s in p.senare_namn) or "–"
+        senare = ", ".join(senare_namn(s) for s in p.senare_namn) or "–"
         out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {senare} |\n")
+    out.append(tidigare_parter(ctx))
     return "".join(out)
 
 
+def _sedan(ctx: Kontext, parter: list[Part]) -> str:
+    """When today's parties joined: from the start unless the data says otherwise, and the gaps named."""
+    start = datum(ctx.handbok.overenskommelse.galler_fran)
+    andra = [p for p in parter if p.ansluten is not None]
+    if not andra:
+        return f"\nAlla är parter sedan överenskommelsen började gälla den {start}.\n"
+    out = [f"\nParterna är med sedan överenskommelsen började gälla den {start}, utom:\n\n"]
+    out += [f"- {ctx.part(p.id)}: part sedan {_ansluten(ctx, p)}\n" for p in andra]
+    return "".join(out)
+
+
+def _ansluten(ctx: Kontext, p: Part) -> str:
+    """When the party joined, to follow "part sedan"."""
+    a = p.ansluten
+    if a is None:
+        return f"{datum(ctx.handbok.overenskommelse.galler_fran)}, då överenskommelsen började gälla."
+    if a.datum is None:
+        return f"uppgift saknas. {escape.text(a.uppgift_saknas)}"
+    return f"{datum(a.datum)} enligt {ctx.kalla(a.kalla)}." + _kommentar(a)
+
+
+def _lamnat(ctx: Kontext, p: Part) -> str:
+    """When the party left (or will leave)."""
+    a = p.lamnat
+    if a.datum is None:
+        return f"datum saknas. {escape.text(a.uppgift_saknas)}"
+    future = " (i framtiden: parten är med till dess)" if a.datum > ctx.handbok.idag else ""
+    return f"{datum(a.datum)}{future} enligt {ctx.kalla(a.kalla)}." + _kommentar(a)
+
+
+def _kommentar(a) -> str:
+    return f" {escape.text(a.kommentar)}" if a.kommentar else ""
+
+
+def tidigare_parter(ctx: Kontext) -> str:
+    """Parties that have left: a section of their own, empty when there are none."""
+    former = ctx.handbok.tidigare_parter()
+    if not former:
+        return ""
+    out = [
+        f"\n## Tidigare parter ({len(former)}) {{ #tidigare-parter }}\n\n",
+        "De här organisationerna har lämnat överenskommelsen. De räknas inte med bland parterna ovan, "
+        "men deras sidor visar vad som gällde medan de var parter.\n\n",
+        "| Organisation | Slag | Lämnade |\n|---|---|---|\n",
+    ]
+    for p in former:
+        when = datum(p.lamnat.datum) if p.lamnat.datum else "uppgift saknas"
+        out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {when} |\n")
+    return "".join(out)
+
+
+def senare_namn(s) -> str:
+    """A later name with the day it began where known: Region Stockholm sedan 1 januari 2019."""
+    return escape.text(s.namn) + (f" sedan {datum(s.fran)}" if s.fran else "")
+
+
 def partlankar(ctx: Kontext) -> str:
-    """Every party as a compact run of links, for the start page: one click to one's own page."""
+    """Today's parties as a compact run of links, for the start page: one click to one's own page."""
     h = ctx.handbok
-    kommuner = " · ".join(ctx.part(p.id) for p in h.kommuner())
-    andra = " · ".join(ctx.part(p.id) for p in h.parter.values() if p.kategori != "kommun")
-    return f"**Kommuner:** {kommuner}\n\n**Andra organisationer:** {andra}\n"
+    idag = h.parter_idag()
+    kommuner = " · ".join(ctx.part(p.id) for p in idag if p.kategori == "kommun")
+    andra = " · ".join(ctx.part(p.id) for p in idag if p.kategori != "kommun")
+    out = f"**Kommuner:** {kommuner}\n\n**Andra organisationer:** {andra}\n"
+    former = h.tidigare_parter()
+    if former:
+        out += f"\n**Tidigare parter:** {' · '.join(ctx.part(p.id) for p in former)}\n"
+    return out
 
 
 def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
-    out = [f"# {escape.text(p.namn)}\n\n", _ingress(p), "\n", _partblad(ctx, p)]
+    out = [f"# {escape.text(p.namn)}\n\n", _tidigare(ctx, p), _ingress(ctx, p), "\n", _partblad(ctx, p)]
     out.append(_forum(ctx, p))
     out.append(_atagande(ctx))
     if p.kategori == "kommun":
@@ -69,21 +133,32 @@ def _partblad(ctx: Kontext, p: Part) -> str:
     )
 
 
-def _ingress(p: Part) -> str:
+def _tidigare(ctx: Kontext, p: Part) -> str:
+    if not p.har_lamnat(ctx.handbok.idag):
+        return ""
+    return (
+        f'!!! note "Tidigare part"\n    {escape.text(p.namn)} är inte längre part i överenskommelsen. '
+        "Sidan visar vad som gällde medan organisationen var part.\n\n"
+    )
+
+
+def _ingress(ctx: Kontext, p: Part) -> str:
     rows = [("Slag", kategori(p.kategori))]
     if p.kommunkod:
         rows.append(("Kommunkod", escape.text(p.kommunkod)))
     else:
         rows.append(("Identitet", "Organisationsnummer eller annan kod finns inte i handbokens underlag."))
     if p.senare_namn:
-        rows.append(
-            (
-                "Senare namn",
-                ", ".join(escape.text(s.namn) + (f" (från {datum(s.fran)})" if s.fran else "") for s in p.senare_namn),
-            )
-        )
+        names = [senare_namn(s) for s in p.senare_namn]
+        gaps = [s for s in p.senare_namn if s.uppgift_saknas]
+        text = ", ".join(names) + "."
+        text += "".join(f" Datum saknas för {escape.text(s.namn)}: {escape.text(s.uppgift_saknas)}" for s in gaps)
+        rows.append(("Senare namn", text))
     if p.sokord:
         rows.append(("Kallas också", ", ".join(escape.text(s) for s in p.sokord)))
+    rows.append(("Part sedan", _ansluten(ctx, p)))
+    if p.lamnat is not None:
+        rows.append(("Lämnar överenskommelsen" if not p.har_lamnat(ctx.handbok.idag) else "Lämnade", _lamnat(ctx, p)))
     return "".join(f"- **{k}:** {v}\n" for k, v in rows)
 
 
@@ -91,6 +166,8 @@ def _forum(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
     rows = h.medlemskap(p.id)
     out = ["\n## Forum och funktioner { #forum }\n\n"]
+    if not rows and p.har_lamnat(h.idag):
+        return out[0] + "Organisationen är inte längre part och sitter därför inte i något forum.\n"
     if not rows:
         return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
     out.append(
@@ -120,26 +197,31 @@ def _atagande(ctx: Kontext) -> str:
 
 
 def _avgift(ctx: Kontext, p: Part) -> str:
+    """The municipality's whole fee history, newest first; the newest year worked out in words."""
     h = ctx.handbok
-    out = ["\n## Avgift { #avgift }\n\n", "| Budgetår | Folkmängd | Per invånare | Avgift |\n|---|---|---|---|\n"]
+    years = [b for b in reversed(h.avgifter.budgetar) if p.part_under_ar(b.ar)]
+    out = ["\n## Avgift { #avgift }\n\n"]
+    if not years:
+        return out[0] + "Kommunen har inte varit part under något av budgetåren i handbokens data.\n"
+    out.append("| Budgetår | Folkmängd | Per invånare | Avgift |\n|---|---|---|---|\n")
     notes = []
-    for b in h.avgifter.budgetar:
+    for i, b in enumerate(years):
         a = avgift(h, p, b.ar)
+        folk = (
+            f"{tal(a.folkmangd)} ({datum(a.underlagsdatum)})"
+            if a.folkmangd is not None
+            else f"uppgift saknas ({datum(a.underlagsdatum)})"
+        )
+        rate = belopp(b.belopp_per_invanare) if b.belopp_per_invanare is not None else "uppgift saknas"
+        fee = kronor(a.belopp) if a.belopp is not None else "uppgift saknas"
+        out.append(f"| {b.ar} | {folk} | {rate} | {fee} |\n")
         if a.belopp is None:
-            out.append(
-                f"| {b.ar} | uppgift saknas ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
-                "| uppgift saknas |\n"
-            )
+            why = f"folkmängden den {datum(a.underlagsdatum)}" if a.folkmangd is None else "beloppet per invånare"
             notes.append(
-                f"**{b.ar}:** Avgiften kan inte räknas ut eftersom folkmängden den "
-                f"{datum(a.underlagsdatum)} saknas. {escape.text(a.uppgift_saknas)}"
+                f"**{b.ar}:** Avgiften kan inte räknas ut eftersom {why} saknas. {escape.text(a.uppgift_saknas)}"
                 + (f" Källa: {ctx.kallor(a.kallor)}." if a.kallor else "")
             )
-        else:
-            out.append(
-                f"| {b.ar} | {tal(a.folkmangd)} ({datum(a.underlagsdatum)}) | {belopp(b.belopp_per_invanare)} "
-                f"| {kronor(a.belopp)} |\n"
-            )
+        elif i == 0:
             notes.append(
                 f"**{b.ar}:** {tal(a.folkmangd)} invånare × {belopp(b.belopp_per_invanare)} = "
                 f"**{kronor(a.belopp)}**. Folkmängden den {datum(a.underlagsdatum)} enligt "

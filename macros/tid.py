@@ -1,0 +1,26 @@
+"""Today, for the parts of the handbook that depend on the date: who is a party now, and a stale budget year.
+
+SOURCE_DATE_EPOCH (reproducible builds) decides the day when it is set; otherwise the clock does. The day is
+taken in Stockholm, where the agreement applies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def nu() -> datetime:
+    """SOURCE_DATE_EPOCH or now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def idag() -> str:
+    """Today in Stockholm as ÅÅÅÅ-MM-DD."""
+    moment = nu()
+    with contextlib.suppress(ZoneInfoNotFoundError):  # no time zone database (some Windows): UTC is close enough
+        moment = moment.astimezone(ZoneInfo("Europe/Stockholm"))
+    return moment.date().isoformat()

@@ -1,0 +1,275 @@
+"""The agreement over time: many budget years, parties that join and leave, later names, a stale handbook.
+
+The fixture dataset is budget year 2015 and the tests run on 1 July 2015 (tests/conftest.py); a test that needs
+another day sets SOURCE_DATE_EPOCH itself. Leaving is tested on fixture data only: no real party has left.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+
+from bench import synth
+from macros import fees, opendata, pipeline
+from macros.render import avgifter, parter
+from macros.render.common import Kontext, kronor, part_sida
+from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
+from tests.sitebuild import build, read
+
+
+def _epoch(day: str) -> str:
+    return str(int(datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC).timestamp()))
+
+
+def _set(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _leave(data, ident: str, day: str) -> None:
+    """Give a fixture party a leaving date (fictional, for the test), after its kategori line."""
+    path = data / "parter" / f"{ident}.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = re.search(r"^kategori: .*\n", text, re.M).group(0)
+    _set(path, line, f'{line}lamnat:\n  datum: "{day}"\n  kalla: beslut-nacka-ks\n')
+
+
+def _model(data):
+    h, problems = pipeline.check(data)
+    assert h is not None, "\n".join(p.format() for p in problems)
+    return h
+
+
+# --- Parties that leave ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def salem_left(tmp_path):
+    """Salem left on 30 June 2015, the day before the tests' today: a party during budget year 2015."""
+    data = make_data(tmp_path)
+    _leave(data, "salem", "2015-06-30")
+    return data
+
+
+def test_a_party_that_left_is_listed_apart_and_still_pays_for_its_years(salem_left):
+    h = _model(salem_left)
+    assert [p.id for p in h.tidigare_parter()] == ["salem"]
+    assert "salem" not in [p.id for p in h.parter_idag()]
+    listing = parter.partlista(Kontext(h, "parter/index.md"))
+    today, former = listing.split("## Tidigare parter")
+    assert "Salems kommun" not in today and "**4 parter**: 2 kommuner" in today
+    assert "| [Salems kommun](salem.md) | Kommun | 30 juni 2015 |" in former
+    assert "**Tidigare parter:** [Salems kommun](parter/salem.md)" in parter.partlankar(Kontext(h, "index.md"))
+    # 2015 began while Salem was a party: its fee for 2015 stays in the year's table.
+    assert "salem" in [r.part.id for r in fees.avgiftstabell(h, 2015).rader]
+    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    assert "är inte längre part" in page and "- **Lämnade:** 30 juni 2015" in page
+    assert "inte längre part och sitter därför inte i något forum" in page
+    # Category members ("kommunerna") are today's parties only.
+    assert "salem" not in [p.id for p in h.parter_i_kategori("kommun")]
+    model = json.loads(opendata.model_json(h))
+    assert model["tidigare_parter"] == ["salem"] and "salem" not in model["parter_idag"]
+    assert model["parter"]["salem"]["lamnat"]["datum"] == "2015-06-30"
+
+
+def test_a_party_that_leaves_later_is_a_party_until_then(tmp_path):
+    data = make_data(tmp_path)
+    _leave(data, "salem", "2016-06-30")
+    h = _model(data)
+    assert h.tidigare_parter() == []
+    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    assert "- **Lämnar överenskommelsen:** 30 juni 2016 (i framtiden" in page
+
+
+def test_a_party_that_left_before_a_budget_year_pays_nothing_that_year(tmp_path):
+    data = synth.generate(1, tmp_path / "data", source=VALID, years=3)
+    salem = data / "parter" / "salem.yaml"
+    # Remove the populations for 2016-06-30 (the 2017 fee) so that leaving at the end of 2016 is consistent.
+    text = salem.read_text(encoding="utf-8")
+    salem.write_text(re.sub(r"- datum: '2016-06-30'\n  antal: \d+\n  kalla: \S+\n", "", text), encoding="utf-8")
+    _leave(data, "salem", "2016-12-31")
+    h = _model(data)
+    assert "salem" in [r.part.id for r in fees.avgiftstabell(h, 2016).rader]
+    assert "salem" not in [r.part.id for r in fees.avgiftstabell(h, 2017).rader]
+    table = avgifter.avgift_per_ar_html(Kontext(h, "avgifter.md"), [2017, 2016, 2015])
+    salem_row = next(r for r in table.split("<tr>") if "Salems kommun" in r)
+    assert salem_row.count("inte part") == 1  # 2017 only
+    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    assert "| 2017 |" not in page and "| 2016 |" in page
+
+
+def test_forum_rules_follow_the_day(tmp_path, monkeypatch):
+    """A party leaving in 2016 may sit in a forum in 2015; from the day it leaves the checker says no."""
+    data = make_data(tmp_path)
+    _leave(data, "stockholms-lans-landsting", "2016-06-30")
+    assert run_check(tmp_path, "data")[0] == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-06-30"))
+    code, out, _ = run_check(tmp_path, "data")
+    assert code == 1
+    assert "[forum-member-while-party]" in out and "lämnade överenskommelsen den 2016-06-30" in out
+
+
+# --- Kustbevakningen and later names in the real data ---------------------------------------------------
+
+
+def test_kustbevakningen_joining_date_is_a_gap_the_handbook_shows(real_handbok):
+    h = real_handbok
+    kbv = h.parter["kustbevakningen-nord-ost"]
+    assert kbv.ansluten.datum is None and "Vallentuna" in kbv.ansluten.uppgift_saknas
+    assert all(p.ansluten is None for p in h.parter.values() if p is not kbv)  # from the start, as decided
+    assert h.tidigare_parter() == []  # no real party has left
+    page = parter.partsida(Kontext(h, part_sida(kbv.id)), kbv.id)
+    assert "- **Part sedan:** uppgift saknas." in page
+    listing = parter.partlista(Kontext(h, "parter/index.md"))
+    assert "utom:\n\n- [Kustbevakningen, Region Nord-Ost](kustbevakningen-nord-ost.md): part sedan uppgift saknas" in (
+        listing
+    )
+
+
+def test_later_names_say_their_date_or_that_it_is_unknown(real_handbok):
+    sll = real_handbok.parter["stockholms-lans-landsting"]
+    assert [(s.namn, s.fran) for s in sll.senare_namn] == [("Region Stockholm", None)]
+    assert "källor" in sll.senare_namn[0].uppgift_saknas
+    page = parter.partsida(Kontext(real_handbok, part_sida(sll.id)), sll.id)
+    assert "- **Senare namn:** Region Stockholm. Datum saknas för Region Stockholm:" in page
+
+
+def test_a_later_name_with_a_date_says_since_when(tmp_path):
+    data = make_data(tmp_path)
+    _set(
+        data / "parter" / "stockholms-lans-landsting.yaml",
+        "    uppgift_saknas: Datumet då namnet började gälla står inte i handbokens källor.\n",
+        '    fran: "2019-01-01"\n',
+    )  # a fictional date, for the test
+    h = _model(data)
+    page = parter.partsida(Kontext(h, part_sida("stockholms-lans-landsting")), "stockholms-lans-landsting")
+    assert "- **Senare namn:** Region Stockholm sedan 1 januari 2019.\n" in page
+
+
+def test_search_finds_a_party_by_its_later_name(real_site):
+    index = json.loads(read(real_site, "search/search_index.json"))
+    page = [d for d in index["docs"] if d["location"].startswith("parter/stockholms-lans-landsting.html")]
+    assert page and any("Region Stockholm" in d["text"] for d in page)
+    for p in ("polismyndigheten-stockholm", "stockholms-lans-landsting"):
+        assert "Senare namn" in visible_text(read(real_site, f"parter/{p}.html"))
+
+
+# --- Budget years ---------------------------------------------------------------------------------------
+
+
+def test_an_unknown_rate_is_shown_as_unknown_never_zero(tmp_path):
+    data = make_data(tmp_path)
+    _set(
+        data / "avgifter.yaml",
+        '    belopp_per_invanare: "1,50"\n    kalla: beslut-nacka-ks\n',
+        "    uppgift_saknas: Beloppet står inte i någon källa (ett påhittat fall för testet).\n",
+    )
+    h = _model(data)
+    table = avgifter.avgiftstabell_md(Kontext(h, "avgifter.md"), 2015)
+    assert "0\u00a0kr" not in table and "| [Nacka kommun](parter/nacka.md) | 95\u00a0182 |" in table
+    assert "är inte känt, så ingen avgift kan räknas ut" in table
+    rule = avgifter.avgiftsregel(Kontext(h, "avgifter.md"))
+    assert "Beloppet för 2015, det senaste budgetåret, är inte känt." in rule
+    csv = opendata.fee_csv(h, 2015).decode("utf-8-sig")
+    assert ";uppgift saknas;uppgift saknas;" in csv.splitlines()[1]
+    assert json.loads(opendata.fee_json(h, 2015))["belopp_per_invanare"] is None
+    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    assert "| 2015 | 95\u00a0182 (30 juni 2014) | uppgift saknas | uppgift saknas |" in page
+
+
+def test_schema_words_a_rate_with_both_a_value_and_a_gap(tmp_path):
+    data = make_data(tmp_path)
+    _set(
+        data / "avgifter.yaml", "    kalla: beslut-nacka-ks\n", "    kalla: beslut-nacka-ks\n    uppgift_saknas: x" * 1
+    )
+    _set(data / "avgifter.yaml", "uppgift_saknas: xtotal", "uppgift_saknas: Ett påhittat skäl här.\ntotal")
+    code, out, _ = run_check(tmp_path, "data")
+    assert code == 1
+    assert "skriv antingen belopp_per_invanare och kalla, eller uppgift_saknas med skälet, inte båda" in out
+
+
+@pytest.fixture(scope="module")
+def many_years(tmp_path_factory):
+    data = synth.generate(1, tmp_path_factory.mktemp("twelve") / "data", source=VALID, years=12)
+    return _model(data)
+
+
+def test_fee_page_leads_with_the_newest_year_then_every_year_compactly(many_years):
+    h = many_years
+    page = avgifter.avgiftstabeller(Kontext(h, "avgifter.md"))
+    assert page.startswith("\n## Budgetåret 2026: avgiften nu { #ar-2026 }")
+    assert page.count("| Kommun | Folkmängd") == 1  # one full table, not twelve
+    assert "## Alla budgetår, 2015–2026 { #alla-ar }" in page
+    assert "<caption>Avgift per kommun och budgetår, i kronor</caption>" in page
+    header = re.search(r"<thead>\n<tr>(.*?)</tr>", page).group(1)
+    assert re.findall(r'<th scope="col">(\d{4})</th>', header) == [str(y) for y in range(2026, 2014, -1)]
+    assert page.count('<th scope="row">') == 3
+    assert "| 2015 | 30 juni 2014 | 1,50\u00a0kr |" in page and "| 2026 | 30 juni 2025 | 1,72\u00a0kr |" in page
+
+
+def test_a_party_page_shows_its_whole_fee_history_with_the_newest_year_worked_out(many_years):
+    h = many_years
+    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    rows = re.findall(r"^\| (\d{4}) \|", page, re.M)
+    assert rows == [str(y) for y in range(2026, 2014, -1)]
+    a = fees.avgift(h, h.parter["nacka"], 2026)
+    assert a.underlagsdatum == "2025-06-30" and a.belopp == (Decimal(a.folkmangd) * Decimal("1.72")).quantize(1)
+    assert f"**2026:** {a.folkmangd:,} invånare".replace(",", "\u00a0") in page
+    assert f"= **{kronor(a.belopp)}**" in page
+
+
+def test_open_data_has_one_file_per_year_and_all_years_in_long_format(many_years):
+    files = opendata.files(many_years)
+    assert {f"data/avgifter-{y}.csv" for y in range(2015, 2027)} <= set(files)
+    long = files["data/avgifter-alla-ar.csv"].decode("utf-8-sig").splitlines()
+    assert long[0].startswith("kommun;kommunkod;budgetar;")
+    assert len(long) == 1 + 3 * 12 and not any(line.startswith("Summa") for line in long)
+    every = json.loads(files["data/avgifter-alla-ar.json"])
+    assert [y["budgetar"] for y in every["budgetar"]] == list(range(2015, 2027))
+
+
+@pytest.mark.parametrize("years", [1, 5, 12, 30])
+def test_the_site_builds_with_many_budget_years(years, tmp_path):
+    data = synth.generate(1, tmp_path / "data", source=VALID, years=years)
+    h = _model(data)
+    result = build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    newest = 2015 + years - 1
+    page = visible_text(read(tmp_path / "site", "avgifter.html"))
+    assert f"Budgetåret {newest}: avgiften nu" in page
+    nacka = visible_text(read(tmp_path / "site", "parter/nacka.html"))
+    fee = fees.avgift(h, h.parter["nacka"], newest)
+    assert f"{newest}: " in nacka and kronor(fee.belopp) in nacka
+    assert (tmp_path / "site" / "data" / f"avgifter-{newest}.csv").exists()
+
+
+# --- A stale handbook -----------------------------------------------------------------------------------
+
+
+def test_the_real_data_warns_that_its_newest_budget_year_is_old_but_passes(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-12-01"))
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout
+    stale = [line for line in result.stdout.splitlines() if "[budget-years]" in line]
+    assert stale == [
+        "data/avgifter.yaml:15:9: varning: det senaste budgetåret är 2015, men i år är det 2026, så handboken "
+        "visar inte årets avgift; lägg till budgetåret 2026 och folkmängden den 2025-06-30 för varje kommun "
+        "(python -m macros folkmangd) [budget-years]"
+    ]
+
+
+def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatch):
+    make_data(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2015-12-31"))
+    assert "[budget-years]" not in run_check(tmp_path, "data")[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-01-02"))
+    assert "varning: det senaste budgetåret är 2015, men i år är det 2016" in run_check(tmp_path, "data")[1]
