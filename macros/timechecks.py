@@ -94,11 +94,10 @@ def check_forum_member_while_party(ds: Dataset) -> list[Problem]:
     today = tid.idag()
     out = []
     for _ident, doc in sorted(ds.forum.items()):
-        places = [(("ordforande", "part"), doc.data["ordforande"]["part"])]
-        places.append((("sammankallande", "part"), doc.data["sammankallande"]["part"]))
-        places += [(("medlemmar", i, "part"), m["part"]) for i, m in enumerate(doc.data["medlemmar"]) if "part" in m]
+        places = [((role, "part"), doc.data[role].get("part")) for role in ("ordforande", "sammankallande")]
+        places += [(("medlemmar", i, "part"), m.get("part")) for i, m in enumerate(doc.data["medlemmar"])]
         for path, ident in places:
-            party = ds.parter.get(ident)
+            party = ds.parter.get(ident) if ident else None
             if party is not None and _left_by(party.data, today):
                 when = _date(party.data, "lamnat")
                 out.append(
