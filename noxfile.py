@@ -67,19 +67,37 @@ def build(session: nox.Session) -> None:
     build_site(session)
 
 
-def build_site(session: nox.Session) -> None:
-    staging = ROOT / ".site-staging"
+def build_site(session: nox.Session, builder: str = "mkdocs", site: Path = SITE) -> None:
+    staging = ROOT / f".{site.name}-staging"
     shutil.rmtree(staging, ignore_errors=True)
     # Site, PDFs and offline archive in one step (macros/publish.py), the same one the tests run.
-    session.run("python", "-m", "macros", "build", "--out", str(staging), *session.posargs)
+    session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(staging), *session.posargs)
     # Swap only after a successful build, so a failed one never leaves a half-written site.
-    old = ROOT / ".site-old"
+    old = ROOT / f".{site.name}-old"
     shutil.rmtree(old, ignore_errors=True)
-    if SITE.exists():
-        SITE.rename(old)
-    staging.rename(SITE)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    session.log(f"Webbplatsen finns i {SITE}")
+    session.log(f"Webbplatsen finns i {site}")
+
+
+@nox.session(default=False)
+def zensical(session: nox.Session) -> None:
+    """Bygg hela handboken med Zensical i stället för MkDocs till site-zensical/ (se ZENSICAL.md)."""
+    _install(session, "zensical")
+    build_site(session, "zensical", ROOT / "site-zensical")
+
+
+@nox.session(name="tests-zensical", default=False)
+def tests_zensical(session: nox.Session) -> None:
+    """Kör webbplatsens tester och webbläsartesterna mot Zensical-bygget (och MkDocs-bygget)."""
+    _install(session, "test", "zensical")
+    session.run(
+        "pytest",
+        *(session.posargs or ["tests/test_site.py", "tests/test_builders.py", "tests/browser"]),
+        env={"NO_MKDOCS_2_WARNING": "1", "HANDBOK_BUILDERS": "mkdocs,zensical"},
+    )
 
 
 @nox.session
@@ -149,7 +167,8 @@ def fresh(session: nox.Session) -> None:
 @nox.session(default=False, reuse_venv=False)  # a fresh environment resolves everything anew
 def lock(session: nox.Session) -> None:
     """Lös om alla beroenden och skriv constraints.txt (gör det medvetet och kör sedan testerna)."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    groups = [*nox.project.dependency_groups(PYPROJECT, "test"), *nox.project.dependency_groups(PYPROJECT, "zensical")]
+    session.install("-e", ".", *groups)
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)
     header = (ROOT / CONSTRAINTS).read_text(encoding="utf-8").split("\n")[:3]
     lines = [line for line in frozen.splitlines() if line and not line.startswith(("-e", "samverkanshandboken"))]

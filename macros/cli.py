@@ -105,6 +105,12 @@ def _main(argv: list[str] | None) -> int:
     build = commands.add_parser("build", help="bygg webbplatsen, PDF-filerna och arkivet för läsning utan nät")
     build.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
     build.add_argument("--out", required=True, help="mappen att bygga till")
+    build.add_argument(
+        "--builder",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="webbplatsbyggaren: mkdocs (standard) eller zensical (kräver beroendegruppen zensical)",
+    )
     _add_new(commands)
     _add_diff(commands)
     args = parser.parse_args(argv)
@@ -117,7 +123,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "build":
         from .publish import build
 
-        return build(Path(args.out), Path(args.data_dir))
+        return build(Path(args.out), Path(args.data_dir), args.builder)
     if args.command == "new":
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":

@@ -23,12 +23,24 @@ from .utgava import utgava
 ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
 
 
-def build(out_dir: Path, data_dir: Path) -> int:
+BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/zensical.py
+
+
+def build(out_dir: Path, data_dir: Path, builder: str = "mkdocs") -> int:
     """Build into out_dir from data_dir; non-zero on any error, with the step's own messages printed."""
     start = time.perf_counter()
     out_dir, data_dir = Path(out_dir).resolve(), Path(data_dir).resolve()
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
+    site_cmd = [*mkdocs, "--site-dir", str(out_dir)]
+    if builder == "zensical":
+        from . import zensical
+
+        try:  # the generation step that MkDocs runs from its hook, before Zensical's build
+            site_cmd = zensical.command(zensical.prepare(data_dir))
+        except DataError as exc:
+            print("Datan har fel, så handboken byggs inte:\n" + report(exc.problems), file=sys.stderr)
+            return 1
     site = staging = None
     # Stopped from outside (CI cancelling a job): unwind as on an error, so that MkDocs, the PDF processes and
     # the staging folder go too.
@@ -36,10 +48,12 @@ def build(out_dir: Path, data_dir: Path) -> int:
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir.parent))
-        site = subprocess.Popen([*mkdocs, "--site-dir", str(out_dir)], env=env)
+        site = subprocess.Popen(site_cmd, env=env, cwd=zensical.WORK if builder == "zensical" else ROOT)
         pdfs = _pdfs(data_dir, staging)
         if site.wait():
             return site.returncode  # MkDocs has printed why (bad data: the checker's messages)
+        if builder == "zensical":
+            zensical.finish(zensical.WORK, out_dir)
         if isinstance(pdfs, DataError):  # the site build accepted what the PDF step did not: never silently
             print(report(pdfs.problems), file=sys.stderr)
             return 1

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros import pipeline
+from tests import sitebuild
 from tests.helpers import ROOT, VALID
 from tests.sitebuild import build
 
@@ -49,10 +50,23 @@ def real_handbok():
     return _model(ROOT / "data")
 
 
+@pytest.fixture(scope="session", params=sitebuild.builders())
+def builder(request) -> str:
+    """The site builder a site test runs against: each such test runs once per builder (HANDBOK_BUILDERS).
+
+    A builder that is not installed is skipped on a developer's machine and fails in CI (CI set)."""
+    why = sitebuild.missing(request.param)
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The site built strictly from the shipped data, once per test run (tests only read it)."""
-    out = tmp_path_factory.mktemp("real-site")
-    result = build(ROOT / "data", out)
-    assert result.returncode == 0, result.stderr
+def real_site(tmp_path_factory, builder) -> Path:
+    """The site built strictly from the shipped data, once per test run and builder (tests only read it)."""
+    out = tmp_path_factory.mktemp(f"real-site-{builder}")
+    result = build(ROOT / "data", out, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -1,7 +1,10 @@
-"""Build the site the way `nox -s build` does, for tests: strict, into a given folder, from a given data folder."""
+"""Build the site the way `nox -s build` does, for tests: strict, into a given folder, from a given data folder,
+with either site builder (MkDocs + Material, the default, or Zensical: macros/zensical.py)."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -9,18 +12,40 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BUILDERS = ("mkdocs", "zensical")
+# Which builders the site and browser tests run against (comma-separated); both unless told otherwise.
+ENV_VAR = "HANDBOK_BUILDERS"
+_ZENSICAL = """\
+import sys
+from pathlib import Path
+from macros import zensical
+sys.exit(zensical.build_site(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
+"""
 
 
-def build(data_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def builders() -> list[str]:
+    wanted = [b.strip() for b in os.environ.get(ENV_VAR, ",".join(BUILDERS)).split(",") if b.strip()]
+    unknown = set(wanted) - set(BUILDERS)
+    if unknown:
+        raise RuntimeError(f"{ENV_VAR}: unknown builder(s) {sorted(unknown)}; known: {', '.join(BUILDERS)}")
+    return wanted
+
+
+def missing(builder: str) -> str | None:
+    """Why this builder cannot run here, or None."""
+    if builder == "zensical" and importlib.util.find_spec("zensical") is None:
+        return "Zensical is not installed (dependency group zensical: nox -s tests-zensical installs it)"
+    return None
+
+
+def build(data_dir: Path, site_dir: Path, builder: str = "mkdocs") -> subprocess.CompletedProcess:
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    if builder == "zensical":  # its own work folder beside the site, so that builds of other data never mix
+        work = Path(site_dir).parent / (Path(site_dir).name + "-zensical-work")
+        cmd = [sys.executable, "-c", _ZENSICAL, str(data_dir), str(site_dir), str(work)]
+    else:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def copy_data(target: Path, source: Path = ROOT / "data") -> Path:
@@ -30,3 +55,12 @@ def copy_data(target: Path, source: Path = ROOT / "data") -> Path:
 
 def read(site_dir: Path, page: str) -> str:
     return (site_dir / page).read_text(encoding="utf-8")
+
+
+def search_docs(site_dir: Path) -> list[dict]:
+    """The search index's entries (location, title, text), whichever builder wrote it: Material writes
+    search/search_index.json with "docs", Zensical search.json with "items"."""
+    material = site_dir / "search" / "search_index.json"
+    if material.is_file():
+        return json.loads(material.read_text(encoding="utf-8"))["docs"]
+    return json.loads((site_dir / "search.json").read_text(encoding="utf-8"))["items"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import HOSTILE, visible_text
-from tests.sitebuild import build, copy_data, read
+from tests.sitebuild import build, copy_data, read, search_docs
 
 NEW_PARTY = """\
 # yaml-language-server: $schema=../../schema/part.schema.json
@@ -30,25 +30,25 @@ kallor:
 
 
 @pytest.fixture(scope="module")
-def with_new_party(tmp_path_factory) -> Path:
+def with_new_party(tmp_path_factory, builder) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-new") / "data")
     (data / "parter" / "testby.yaml").write_text(NEW_PARTY, encoding="utf-8")
     site = tmp_path_factory.mktemp("site-new")
-    result = build(data, site)
-    assert result.returncode == 0, result.stderr
+    result = build(data, site, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
 @pytest.fixture(scope="module")
-def with_hostile_name(tmp_path_factory) -> Path:
+def with_hostile_name(tmp_path_factory, builder) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-hostile") / "data")
     nacka = data / "parter" / "nacka.yaml"
     nacka.write_text(
         nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", f"namn: '{HOSTILE}'"), encoding="utf-8"
     )
     site = tmp_path_factory.mktemp("site-hostile")
-    result = build(data, site)
-    assert result.returncode == 0, result.stderr
+    result = build(data, site, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
@@ -104,8 +104,7 @@ def test_new_party_file_appears_everywhere(real_site, with_new_party):
     assert _sum_2015(site) == _sum_2015(real_site) + 15002
     assert "Testby kommun" in read(site, "data/avgifter-2015.csv").replace("\ufeff", "")
     assert "testby" in json.loads(read(site, "data/samverkan-stockholmsregionen.json"))["parter"]
-    index = json.loads(read(site, "search/search_index.json"))
-    assert any(d["location"].startswith("parter/testby.html") for d in index["docs"])
+    assert any(d["location"].startswith("parter/testby.html") for d in search_docs(site))
     # The forum pages count category members: every forum open to all parties now has 38.
     assert "Alla parter (38)" in visible_text(read(site, "forum/regionala-radet.html"))
 
@@ -116,11 +115,11 @@ def test_removed_party_is_gone_everywhere(real_site, with_new_party):
         "parter/index.html",
         "avgifter.html",
         "data/avgifter-2015.csv",
-        "search/search_index.json",
         "data/samverkan-stockholmsregionen.json",
         "forum/index.html",
     ):
         assert "Testby" not in read(real_site, page), page
+    assert "Testby" not in json.dumps(search_docs(real_site), ensure_ascii=False)
     assert not (real_site / "parter" / "testby.html").exists()
 
 
@@ -155,8 +154,7 @@ def test_hostile_name_keeps_tables_intact(with_hostile_name, real_site):
 def test_hostile_name_in_csv_and_search_is_text(with_hostile_name):
     text = (with_hostile_name / "data" / "avgifter-2015.csv").read_text(encoding="utf-8-sig")
     assert HOSTILE in text
-    index = json.loads(read(with_hostile_name, "search/search_index.json"))
-    titles = [d["title"] for d in index["docs"] if d["location"].startswith("parter/nacka.html")]
+    titles = [d["title"] for d in search_docs(with_hostile_name) if d["location"].startswith("parter/nacka.html")]
     assert titles and "<b>" not in titles[0]
 
 
@@ -164,7 +162,7 @@ HOSTILE_URL = "https://example.com/a)[klick](javascript:alert(document.domain))x
 
 
 @pytest.fixture(scope="module")
-def with_hostile_url(tmp_path_factory) -> Path:
+def with_hostile_url(tmp_path_factory, builder) -> Path:
     """A source address that the schema accepts but that tries to end its Markdown link and start another."""
     data = copy_data(tmp_path_factory.mktemp("data-url") / "data")
     kallor = data / "kallor.yaml"
@@ -173,8 +171,8 @@ def with_hostile_url(tmp_path_factory) -> Path:
     end = text.index("\n", start)
     kallor.write_text(text[:start] + f"    url: '{HOSTILE_URL}'" + text[end:], encoding="utf-8")
     site = tmp_path_factory.mktemp("site-url")
-    result = build(data, site)
-    assert result.returncode == 0, result.stderr
+    result = build(data, site, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 

@@ -23,8 +23,9 @@ STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a build that w
 
 
 def default_cache() -> PdfCache | None:
-    """The project's cache (.cache/pdf), another folder from HANDBOK_PDF_CACHE, or none if that is empty."""
-    folder = os.environ.get("HANDBOK_PDF_CACHE", str(ROOT / ".cache" / "pdf"))
+    """The project's cache (build/pdf-cache: not under .cache/, which `zensical build --clean` empties), another
+    folder from HANDBOK_PDF_CACHE, or none if that is empty."""
+    folder = os.environ.get("HANDBOK_PDF_CACHE", str(ROOT / "build" / "pdf-cache"))
     return PdfCache(Path(folder)) if folder else None
 
 

@@ -1,0 +1,93 @@
+"""The site built with Zensical instead of MkDocs: `python -m macros build --builder zensical --out DIR`.
+
+Zensical reads mkdocs.yml and runs ``define_env`` through its own macros extension, but runs no MkDocs hooks.
+So before its build, the generation step (macros/generate.py) writes a project of its own into a work folder:
+a copy of docs/ with the party and forum pages, the open data and the schemas added, and a mkdocs.yml made from
+the real one with the generated menu entries, the work folder's docs/ and site/, and absolute paths for
+everything that stays in the repository (overrides/, the watched folders). Zensical then builds that project;
+macros/publish.py copies the site out and adds the PDFs and the zip as for MkDocs. Nothing is written to docs/.
+
+The work folder (build/zensical/ by default, git-ignored) is kept between builds, and a file whose content has
+not changed is not rewritten: Zensical's cache (build/zensical/.cache/, which `zensical build --clean` empties)
+then rebuilds only what changed. Zensical must lie within the work folder, which is its project root.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import generate, pipeline, themefix
+from .render.macros import edit_base
+
+ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
+WORK = ROOT / "build" / "zensical"
+
+
+def prepare(data_dir: Path, work: Path = WORK) -> Path:
+    """Write the Zensical project for data_dir into work; its config file. Raises DataError on bad data."""
+    handbok, _warnings = pipeline.load(data_dir)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    gen = generate.generated(handbok, edit_base(config))
+    generate.write_docs(gen, ROOT / config.get("docs_dir", "docs"), work / "docs")
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["nav"] = generate.extend_nav(config["nav"], gen.nav)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config.pop("hooks", None)  # Zensical ignores them; what they did is done above
+    # A change in the data, the code or the schemas must rebuild every page, as a change to a page does.
+    config["watch"] = [str(Path(data_dir).resolve())] + [str(ROOT / w) for w in config.get("watch", []) if w != "data"]
+    # Zensical highlights code blocks (Pygments) by default, and Material's comment colour on the code
+    # background has a contrast of 4.47:1 (WCAG AA asks 4.5:1). The handbook's code blocks are commands to copy,
+    # not code to read: plain text, as with MkDocs.
+    config["markdown_extensions"].append({"pymdownx.highlight": {"use_pygments": False}})
+    text = "# Made by macros/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False
+    )
+    target = work / "mkdocs.yml"
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:  # unchanged: Zensical's cache holds
+        work.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return target
+
+
+def command(config_file: Path) -> list[str]:
+    return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)]
+
+
+def finish(work: Path, out_dir: Path) -> None:
+    """Copy the built site to out_dir (kept in work: Zensical compares its next build with it), with the same
+    repairs to the theme's HTML as the MkDocs build (macros/themefix.py)."""
+    site = work / "site"
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    shutil.copytree(site, out_dir)
+    for path in out_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        repaired = themefix.repair(html)
+        if repaired != html:
+            path.write_text(repaired, encoding="utf-8")
+
+
+def env(data_dir: Path) -> dict[str, str]:
+    """Zensical's environment: the data folder named, since its project folder is not the repository."""
+    return {**os.environ, "HANDBOK_DATA": str(Path(data_dir).resolve())}
+
+
+def build_site(data_dir: Path, out_dir: Path, work: Path = WORK) -> int:
+    """The site alone (no PDFs, no zip) built with Zensical into out_dir: what the tests build for each dataset."""
+    from .problems import DataError, report
+
+    try:
+        config_file = prepare(data_dir, work)
+    except DataError as exc:
+        print("Datan har fel, så handboken byggs inte:\n" + report(exc.problems), file=sys.stderr)
+        return 1
+    code = subprocess.run(command(config_file), env=env(data_dir), cwd=work).returncode
+    if code == 0:
+        finish(work, Path(out_dir))
+    return code
