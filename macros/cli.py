@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
+from .environment import disk_full, require_pdf_engine, require_space
 from .exitcodes import DATA, ENVIRONMENT, INTERNAL, OK, USAGE, CommandError, fail
 from .problems import errors, summary
 
@@ -77,7 +78,7 @@ def os_error(exc: OSError) -> tuple[str, int]:
     """A Swedish sentence and exit code for an error of the file system."""
     where = f" ({exc.filename})" if exc.filename else ""
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", None):
-        return f"disken är full{where}; frigör utrymme och försök igen", ENVIRONMENT
+        return disk_full(exc.filename or "filen"), ENVIRONMENT
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"programmet får inte skriva eller läsa här{where}; välj en annan mapp eller ändra behörigheten", (
             ENVIRONMENT
@@ -116,8 +117,11 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(Path(args.data_dir), args.format)
+    if args.command in ("pdf", "build"):  # what the machine must have, said before anything is written
+        require_pdf_engine()
+        require_space(Path(args.out))
     if args.command == "pdf":
-        from .pdf.build import run  # imports WeasyPrint, which only this command needs
+        from .pdf.build import run  # imports the PDF engine, which only this command and build need
 
         return run(Path(args.data_dir), Path(args.out))
     if args.command == "build":

@@ -2,7 +2,8 @@
 
 Not the data and not the command line: the PDF engine's Python package, a font file shipped with the project,
 the browser for the browser tests, and disk space. Each message names what is missing and how to get it on
-Debian/Ubuntu, macOS and Windows, so that a coordinator never has to read a traceback.
+Debian/Ubuntu, macOS and Windows, so that a coordinator never has to read a traceback. The commands raise
+Missing, a CommandError with exit code ENVIRONMENT, and macros/cli.py prints it as ``fel: ...``.
 """
 
 from __future__ import annotations
@@ -10,24 +11,26 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import re
 import shutil
-import sys
+import tomllib
 from pathlib import Path
 
-ENVIRONMENT = 3  # the machine lacks something; the data is not the problem (docs/andra-handboken.md)
+from .exitcodes import ENVIRONMENT, CommandError
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = Path(__file__).resolve().parent / "pdf" / "fonts"
 FONT_FILES = tuple(f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
-PDF_ENGINE = "typst"  # PyPI package and module: the PDF compiler, inside the wheel on every platform
-INSTALL = "python3 noxfile.py -s build"  # (re)installs every pinned dependency into .nox/ and builds
-MIN_FREE = 200 * 1024 * 1024  # bytes: the site, 38 PDFs and the zip are about 30 MB; room to spare
+PDF_ENGINES = ("typst", "weasyprint")  # PyPI name = module name; the one in pyproject.toml is the engine
+REINSTALL = "python -m pip install -c constraints.txt -e ."  # in the project folder, in the environment used
+MIN_FREE = 200 * 1024 * 1024  # bytes: the site, 38 PDFs and the zip take about 30 MB; room to spare
 
 
-class Missing(Exception):
-    """The machine lacks something a command needs; str() is the one line to print."""
+class Missing(CommandError):
+    """The machine lacks something a command needs: one line, exit code ENVIRONMENT."""
 
-    code = ENVIRONMENT
+    def __init__(self, message: str):
+        super().__init__(message, ENVIRONMENT)
 
 
 def per_system(debian: str, macos: str, windows: str) -> str:
@@ -36,20 +39,45 @@ def per_system(debian: str, macos: str, windows: str) -> str:
     return f"{debian} (Debian/Ubuntu), {macos} (macOS), {windows} (Windows)"
 
 
-def require_pdf_engine() -> None:
-    """The PDF engine imports, and every font file it embeds is there."""
+def pdf_engine() -> str:
+    """The PDF engine the project depends on (pyproject.toml), as its module name."""
     try:
-        importlib.import_module(PDF_ENGINE)
-    except ImportError:
+        deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return PDF_ENGINES[0]
+    names = {re.split(r"[\s=<>!~;\[]", d, maxsplit=1)[0].lower() for d in deps}
+    return next((e for e in PDF_ENGINES if e in names), PDF_ENGINES[0])
+
+
+def require_pdf_engine() -> None:
+    """The PDF engine and the project's PDF step import, and every font file it embeds is there."""
+    engine = pdf_engine()
+    try:
+        importlib.import_module(engine)
+        importlib.import_module("macros.pdf.build")
+    except ImportError as exc:
+        name = (exc.name or engine).split(".")[0]
         raise Missing(
-            f"Python-paketet {PDF_ENGINE} saknas, så PDF-filerna kan inte skapas; installera det med: "
-            + per_system(INSTALL, INSTALL, "py noxfile.py -s build")
+            f"Python-paketet {name} saknas, så PDF-filerna kan inte skapas; installera det i projektets mapp med: "
+            + per_system(REINSTALL, REINSTALL, REINSTALL)
+        ) from None
+    except OSError as exc:  # WeasyPrint loads Pango from the system when imported
+        raise Missing(
+            f"systembiblioteket Pango saknas för PDF-motorn {engine} ({exc}); installera det med: "
+            + per_system(
+                "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0",
+                "brew install pango",
+                "pacman -S mingw-w64-ucrt-x86_64-pango i MSYS2",
+            )
         ) from None
     missing = [name for name in FONT_FILES if not (FONT_DIR / name).is_file()]
     if missing:
-        where = (FONT_DIR / missing[0]).relative_to(ROOT).as_posix()
-        fix = f"git checkout -- {FONT_DIR.relative_to(ROOT).as_posix()}"
-        raise Missing(f"typsnittsfilen {where} saknas, så PDF-filerna kan inte skapas; hämta den igen med: {fix}")
+        where = _shown(FONT_DIR / missing[0])
+        fix = "git checkout -- macros/pdf/fonts"  # they are part of the project
+        raise Missing(
+            f"typsnittsfilen {where} saknas, så PDF-filerna kan inte skapas; hämta den igen med: "
+            + per_system(fix, fix, fix)
+        )
 
 
 CHROMIUM_INSTALL = (
@@ -95,6 +123,13 @@ def is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _free(where: Path | str) -> int | None:
     path = Path(where).resolve()
     while not path.exists() and path != path.parent:
@@ -103,8 +138,3 @@ def _free(where: Path | str) -> int | None:
         return shutil.disk_usage(path).free
     except OSError:
         return None
-
-
-def report(exc: Missing) -> int:
-    print(f"fel: {exc}", file=sys.stderr)
-    return exc.code
