@@ -54,7 +54,8 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
     for p in handbok.parter.values():
         uri = part_sida(p.id)
         body = partsida(Kontext(handbok, uri, edit_base=edit_base), p.id)
-        pages.append(Page(uri, _markdown(p.namn, _edit_url(edit_base, p.fil), body), parter_in_nav))
+        keywords = [*p.sokord, *(s.namn for s in p.senare_namn)]
+        pages.append(Page(uri, _markdown(p.namn, _edit_url(edit_base, p.fil), body, keywords), parter_in_nav))
     for f in handbok.forum.values():
         uri = forum_sida(f.id)
         body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
@@ -119,9 +120,11 @@ def _edit_url(edit_base: str, data_file: str) -> str:
     return edit_base + data_file.replace("\\", "/") if edit_base else ""
 
 
-def _markdown(name: str, edit_url: str, body: str) -> str:
+def _markdown(name: str, edit_url: str, body: str, keywords: list[str] = ()) -> str:
     # The title goes through YAML (json.dumps is valid YAML) and then HTML: entities keep it inert.
     meta = [f"title: {json.dumps(escape.title(name))}", "render_macros: false"]
+    if keywords:  # the search index's keywords, weighed like the title (macros/sokindex.py)
+        meta.append(f"sokord: {json.dumps(list(keywords))}")
     if edit_url:
         meta.append(f"edit_url: {json.dumps(edit_url)}")
     return "---\n" + "\n".join(meta) + "\n---\n" + body

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import generate, preview, site, themefix
+from macros import generate, preview, site, sokindex, themefix
 from macros.render.macros import edit_base
 from macros.site import load
 
@@ -22,7 +23,9 @@ def on_startup(command, dirty):
     site.serving(command)
 
 
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
+    sokindex.rewrite(config.site_dir, _keywords)
     site.build_finished()
     if site.is_serving():  # the live preview makes and serves the PDFs too, apart from the page rebuild
         preview.after_build(config.site_dir, site.data_dir(config.config_file_path))
@@ -41,7 +44,11 @@ def on_config(config):
     return config
 
 
+_keywords: dict[str, list[str]] = {}  # page URL -> its front matter's sokord (search keywords)
+
+
 def on_files(files: Files, config) -> Files:
+    _keywords.clear()
     gen = _generated(config)
     for page in gen.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -55,7 +62,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Repair the theme's invalid attributes (macros/themefix.py), so every page is valid HTML."""
+    """Note the page's search keywords; repair the theme's invalid attributes (macros/themefix.py)."""
+    if page.meta.get("sokord"):
+        _keywords[page.url] = [str(word) for word in page.meta["sokord"]]
     return themefix.repair(output)
 
 

@@ -79,6 +79,20 @@ def pages(site: Path) -> list[str]:
     return found
 
 
+@pytest.fixture(scope="session")
+def unpacked(site: Path, tmp_path_factory) -> Path:
+    """The offline zip unpacked, as a reader would: the folder holding index.html."""
+    import zipfile
+
+    from macros.offline import ARKIV
+
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / ARKIV) as zf:
+        zf.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass

@@ -4,24 +4,12 @@ site unpacked from it works from disk (file://): navigation, search and the PDF,
 from __future__ import annotations
 
 import re
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from macros.offline import ARKIV, README
 
 from .conftest import SearchBox
-
-
-@pytest.fixture(scope="module")
-def unpacked(site: Path, tmp_path_factory) -> Path:
-    """The offline zip unpacked, as a reader would: the folder holding index.html."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site / ARKIV) as zf:
-        zf.extractall(target)
-    (folder,) = target.iterdir()
-    return folder
 
 
 def test_start_page_links_to_the_archive(site):

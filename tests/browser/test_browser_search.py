@@ -6,8 +6,10 @@ later names ("Senare namn") and keywords ("Kallas också", the data's ``sokord``
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.site import load
 from tests.sitebuild import ROOT
@@ -96,3 +98,57 @@ def test_no_results_is_reported_as_such(search):
     """The helper itself: a word in no page gives no results, not the previous query's list."""
     assert search.query("Nacka")
     assert search.query("xyzzyqvarn") == []
+
+
+BENCHMARK = Path(__file__).with_name("search_queries.yaml")
+QUERIES = yaml.safe_load(BENCHMARK.read_text(encoding="utf-8"))
+
+
+def run_benchmark(search) -> tuple[int, int, dict[str, list[str]]]:
+    """(hits in top 1, hits in top 3, misses: query -> the first three results)."""
+    top1 = top3 = 0
+    misses = {}
+    for item in QUERIES:
+        results = search.query(str(item["q"]))
+        top1 += bool(results) and results[0] in item["a"]
+        if set(results[:3]) & set(item["a"]):
+            top3 += 1
+        else:
+            misses[str(item["q"])] = results[:3]
+    return top1, top3, misses
+
+
+def check_benchmark(search, where: str, capsys) -> None:
+    assert len(QUERIES) >= 40, f"{BENCHMARK.name}: keep at least 40 queries"
+    top1, top3, misses = run_benchmark(search)
+    with capsys.disabled():
+        print(f"\nsearch benchmark ({where}): {len(QUERIES)} queries, top 1: {top1}, top 3: {top3}")
+    assert not misses, f"{where}: {len(misses)} of {len(QUERIES)} queries not answered in the top 3 " + (
+        "(query → first three results):\n" + "\n".join(f"  {q} → {r}" for q, r in misses.items())
+    )
+
+
+def test_benchmark_every_query_answered_in_the_top_three(search, capsys):
+    check_benchmark(search, "served site", capsys)
+
+
+def test_benchmark_the_same_from_the_offline_archive(browser, unpacked, capsys):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        root = unpacked.as_uri() + "/"
+        page.goto(root + "index.html")
+        check_benchmark(SearchBox(page, root), "offline archive, file://", capsys)
+    finally:
+        context.close()
+
+
+def test_the_query_side_sends_stemmed_and_folded_forms(search):
+    """docs/assets/sok.js: each word stemmed (once and twice) by lunr.sv and as typed with a boost, also written
+    without å, ä, ö; stop words left out; lunr syntax as typed."""
+    rewrite = search.page.evaluate("q => window.__sokfraga(q)", "Räddningstjänsten i Täby? +kommun")
+    assert rewrite.split() == [
+        *("räddningstjänst", "räddningstjänsten^10", "raddningstjanst", "raddningstjansten^10"),
+        *("täby", "täby^10", "taby", "taby^10"),
+        "+kommun",
+    ]

@@ -1,0 +1,71 @@
+"""Search that understands Swedish, the index side: words without å, ä and ö, and each page's own keywords.
+
+Material's search (lunr with lunr.sv) indexes what the page shows. This step, run after the search plugin has
+written ``search/search_index.json`` and before the offline plugin copies it into ``search_index.js``, gives
+every entry two more fields, declared with their weights in mkdocs.yml (``plugins.search.fields``):
+
+- ``sokrubrik``: the title's words written without diacritics ("Taby kommun" beside "Täby kommun"), plus the
+  page's keywords from its front matter (``sokord:``), for the page's first entry, weighed like the title;
+- ``soktext``: the same for the text's words, weighed like the text.
+
+lunr runs the same pipeline (Swedish stemmer included, ``plugins.search.pipeline``) over these fields as over
+the others. The query side is docs/assets/sok.js. Nothing here touches what a reader sees in the results.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+TITLE, TEXT = "sokrubrik", "soktext"
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def fold(text: str) -> str:
+    """The text without diacritics: å, ä → a, ö → o, é → e (what a keyboard without them types)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of the text that change when folded, folded, once each, in order of first use."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        plain = fold(word).lower()
+        # Every one, short ones too: a query sends each word as typed and folded (docs/assets/sok.js), and a page
+        # that lacks the folded form of one of its words would rank below one that has it ("län" → "lan").
+        if plain != word.lower():
+            seen.setdefault(plain, None)
+    return list(seen)
+
+
+def keywords_field(keywords: list[str]) -> str:
+    """A page's keywords as typed and folded."""
+    return " ".join(dict.fromkeys([*keywords, *(fold(k) for k in keywords)]))
+
+
+def augment(index: dict, keywords: dict[str, list[str]]) -> dict:
+    """The index with the two fields added to every entry; ``keywords`` maps a page's URL to its keywords."""
+    for doc in index["docs"]:
+        title = folded_words(doc.get("title", ""))
+        if doc["location"] in keywords:
+            title.append(keywords_field(keywords[doc["location"]]))
+        doc[TITLE] = " ".join(title)
+        doc[TEXT] = " ".join(folded_words(doc.get("text", "")))
+    return index
+
+
+def rewrite(site_dir: Path, keywords: dict[str, list[str]]) -> None:
+    """Add the fields to the built site's search index, in place."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.is_file():  # search switched off
+        return
+    index = augment(json.loads(path.read_text(encoding="utf-8")), keywords)
+    fields = index["config"]["fields"]
+    missing = {TITLE, TEXT} - set(fields)
+    if missing:
+        raise ValueError(f"mkdocs.yml: plugins.search.fields saknar {sorted(missing)}; sökningen kan inte läsa dem")
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # ASCII, as Material writes it

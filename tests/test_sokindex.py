@@ -1,0 +1,50 @@
+"""macros/sokindex.py: the search index gets each entry's words without å, ä, ö, and each page's keywords."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros import sokindex
+
+
+def test_fold_writes_the_letters_without_diacritics():
+    assert sokindex.fold("Södertälje Ekerö Åre café") == "Sodertalje Ekero Are cafe"
+
+
+def test_folded_words_are_only_those_that_change_once_each_without_markup():
+    text = "<p>Täby och <b>Täby</b> kommun, län</p>"
+    assert sokindex.folded_words(text) == ["taby", "lan"]
+
+
+def test_augment_adds_both_fields_and_the_page_keywords_to_its_first_entry_only():
+    index = {
+        "docs": [
+            {"location": "avgifter.html", "title": "Avgifter", "text": "Kommunerna betalar"},
+            {"location": "avgifter.html#regler", "title": "Regler", "text": "Folkmängden"},
+        ]
+    }
+    out = sokindex.augment(index, {"avgifter.html": ["kostnad", "kostar", "pengar", "årsavgift"]})
+    assert out["docs"][0]["sokrubrik"] == "kostnad kostar pengar årsavgift arsavgift"
+    assert out["docs"][0]["soktext"] == ""
+    assert out["docs"][1] | {} == {
+        "location": "avgifter.html#regler",
+        "title": "Regler",
+        "text": "Folkmängden",
+        "sokrubrik": "",
+        "soktext": "folkmangden",
+    }
+
+
+def test_rewrite_refuses_an_index_without_the_fields_declared(tmp_path):
+    (tmp_path / "search").mkdir()
+    index = {"config": {"fields": {"title": {}, "text": {}}}, "docs": []}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"plugins\.search\.fields"):
+        sokindex.rewrite(tmp_path, {})
+
+
+def test_rewrite_leaves_a_site_without_search_alone(tmp_path):
+    sokindex.rewrite(tmp_path, {})
+    assert not list(tmp_path.iterdir())
