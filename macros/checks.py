@@ -5,6 +5,7 @@ They run on schema-valid documents only, so they may trust shapes and types.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from .dataset import FOLDERS, Dataset
@@ -544,6 +545,84 @@ def check_decision_references(ds: Dataset) -> list[Problem]:
     return out
 
 
+# Statements that are often the handbook's reading rather than a source's words: each says what it rests on.
+BASIS_KEYS = ("niva", "ordforande", "medlemmar", "aktiverat_lage", "rapporterar_till")
+
+
+def check_basis_stated(ds: Dataset) -> list[Problem]:
+    """A forum's level, chair, members, tasks in aktiverat läge and reporting line, and a level's focus have a basis."""
+    out = []
+    for _ident, doc in _forums(ds):
+        given = doc.data.get("underlag_for", {})
+        present = {k for k in BASIS_KEYS if k in doc.data or k in doc.data["uppgifter"]}
+        for key in sorted(present - set(given), key=BASIS_KEYS.index):
+            where = ("uppgifter", key) if key in doc.data["uppgifter"] else (key,)
+            out.append(
+                _at(
+                    doc,
+                    where,
+                    "basis-stated",
+                    f"'{key}' saknar underlag; lägg till underlag_for: {key}: med status (kalla eller slutsats), "
+                    "kallor och en kommentar, så att läsaren ser om uppgiften är handbokens slutsats",
+                    severity=VARNING,
+                    key=True,
+                )
+            )
+    agreement = ds.singles.get("overenskommelse")
+    for i, level in enumerate(agreement.data["styrning"]["nivaer"] if agreement else []):
+        if "underlag" not in level:
+            out.append(
+                _at(
+                    agreement,
+                    ("styrning", "nivaer", i, "fokus"),
+                    "basis-stated",
+                    f"nivån '{level['id']}' saknar underlag för sitt fokus; lägg till underlag: med status, kallor "
+                    "och en kommentar",
+                    severity=VARNING,
+                    key=True,
+                )
+            )
+    return out
+
+
+# A figure in running text: a number of four digits or more, or thousands written with a space.
+_FIGURE = re.compile(r"(?<![\d§-])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d-])|(?<![\d§-])\d{5,}(?![\d-])")
+_SOURCED = ("kalla", "kallor", "underlag")
+
+
+def check_figure_has_source(ds: Dataset) -> list[Problem]:
+    """A text that gives a figure stands in an entry that names its source (kalla, kallor or underlag)."""
+    out = []
+    for _ident, doc in [*_parties(ds), *_forums(ds), *sorted(ds.singles.items())]:
+        if doc is ds.singles.get("kallor"):
+            continue  # a source's own comment describes that source
+        out += _unsourced_figures(doc, doc.data, ())
+    return out
+
+
+def _unsourced_figures(doc: Document, value, path: tuple) -> list[Problem]:
+    out = []
+    if isinstance(value, dict):
+        sourced = any(k in value for k in _SOURCED)
+        for key, item in value.items():
+            if isinstance(item, str) and not sourced and _FIGURE.search(item):
+                out.append(
+                    _at(
+                        doc,
+                        (*path, key),
+                        "figure-has-source",
+                        f"texten nämner siffran {_FIGURE.search(item).group(0)} men ingen källa; lägg till "
+                        "kallor: med källans id i data/kallor.yaml bredvid texten, eller ta bort siffran",
+                    )
+                )
+            elif not isinstance(item, str):
+                out += _unsourced_figures(doc, item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += _unsourced_figures(doc, item, (*path, i))
+    return out
+
+
 CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_id_matches_filename,
     check_id_unique,
@@ -563,6 +642,8 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_fees_while_party,
     check_forum_member_while_party,
     check_budget_years,
+    check_basis_stated,
+    check_figure_has_source,
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property, lru_cache
@@ -124,6 +124,7 @@ class Medlem:
     mandat: str
     part: str | None = None
     kategori: str | None = None
+    deltar: str = "alla"  # "alla": every party of the category; "nagon": one of them, not each
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,12 @@ class Forum:
     fil: str
     niva: str | None = None
     rapporterar_till: str | None = None
+    underlag_for: dict[str, Underlag] = field(default_factory=dict, hash=False)  # statement key -> its basis
+
+    def slutsats(self, nyckel: str) -> Underlag | None:
+        """The basis of one statement (niva, medlemmar, aktiverat_lage, ...) when it is the handbook's reading."""
+        u = self.underlag_for.get(nyckel)
+        return u if u is not None and u.status == "slutsats" else None
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,7 @@ class Niva:
     id: str
     namn: str
     fokus: str
+    underlag: Underlag | None = None  # what the description of the level's focus rests on
 
 
 @dataclass(frozen=True)
@@ -327,7 +335,10 @@ class Handbok:
         return self.forum[self.overenskommelse.styrning.regionala_radet]
 
     def medlemskap(self, part_id: str) -> list[tuple[Forum, Medlem]]:
-        """The forums a party sits in and as what: directly, through its category, or as one of all parties."""
+        """The forums a party sits in and as what: directly, through its category, or as one of all parties.
+
+        Includes members with deltar "nagon" (one party of the category, not each): callers that count the
+        forums a party sits in use ``sitter_i``."""
         part = self.parter[part_id]
         index = self._medlemskap_index
         places = {}  # (forum index, member index) -> row: model order, each member once
@@ -338,6 +349,14 @@ class Handbok:
             for i, j, f, m in index.get(key, ()):
                 places[i, j] = (f, m)
         return [places[k] for k in sorted(places)]
+
+    def sitter_i(self, part_id: str) -> list[tuple[Forum, Medlem]]:
+        """The forums the party itself sits in: named, or every party of its category (not 'one of them')."""
+        return [(f, m) for f, m in self.medlemskap(part_id) if m.part == part_id or m.deltar == "alla"]
+
+    def kan_sitta_i(self, part_id: str) -> list[tuple[Forum, Medlem]]:
+        """Forums where one party of the category takes part, which may or may not be this one."""
+        return [(f, m) for f, m in self.medlemskap(part_id) if m.part != part_id and m.deltar == "nagon"]
 
     @cached_property
     def _medlemskap_index(self) -> dict[tuple[str, str], list[tuple[int, int, Forum, Medlem]]]:
@@ -397,7 +416,12 @@ def _forum(raw: dict, fil: str) -> Forum:
         fil=fil,
         niva=raw.get("niva"),
         rapporterar_till=raw.get("rapporterar_till"),
+        underlag_for={k: _underlag(u) for k, u in raw.get("underlag_for", {}).items()},
     )
+
+
+def _niva(raw: dict) -> Niva:
+    return Niva(raw["id"], raw["namn"], raw["fokus"], _underlag(raw["underlag"]) if "underlag" in raw else None)
 
 
 def _overenskommelse(raw: dict, fil: str) -> Overenskommelse:
@@ -407,7 +431,7 @@ def _overenskommelse(raw: dict, fil: str) -> Overenskommelse:
         sammankallande=s["sammankallande"],
         beskrivning=s["beskrivning"],
         principer=tuple(Punkt(**p) for p in s["principer"]),
-        nivaer=tuple(Niva(**n) for n in s["nivaer"]),
+        nivaer=tuple(_niva(n) for n in s["nivaer"]),
         lagen=Uppgifter(s["lagen"]["ordinarie_lage"], s["lagen"]["aktiverat_lage"]),
     )
     return Overenskommelse(

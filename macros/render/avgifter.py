@@ -53,8 +53,11 @@ def avgiftsregel(ctx: Kontext) -> str:
     ]
     if a.avrundning.underlag.status == "slutsats":
         out.append(" Regeln är handbokens val: " + escape.text(a.avrundning.underlag.kommentar or ""))
+        out.append(ctx.markor("avrundning"))
     out.append("\n")
     out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad.uppgift_saknas)}\n")
+    if a.avrundning.underlag.status == "slutsats":
+        out.append("\n" + ctx.forklaring())
     return "".join(out)
 
 

@@ -13,6 +13,9 @@ from ..model import KATEGORIER, Handbok
 # Where generated pages live in the site; one place so links and the page generator agree.
 PART_DIR = "parter"
 FORUM_DIR = "forum"
+# The page that explains every statement that is the handbook's reading; every marker links there.
+SLUTSATSER = "slutsatser.md"
+MARKOR = "(slutsats)"  # the visible marker: text, not colour alone
 
 # A secondary source's link: print never writes out its address, which may carry a private person's name.
 ANDRAHAND_KLASS = "{ .handbok-andrahand }"
@@ -64,6 +67,33 @@ class Kontext:
     def kallor(self, idents) -> str:
         return "; ".join(self.kalla(i) for i in idents)
 
+    def markor(self, ankare: str | None) -> str:
+        """The inference marker after a statement: a short text link to why (empty when ankare is None)."""
+        if ankare is None:
+            return ""
+        href = relpath(SLUTSATSER[:-3] + ".html", posixpath.dirname(self.sida) or ".") + "#" + ankare
+        return (
+            f' <a class="handbok-slutsats" href="{escape.html(href)}">{MARKOR}'
+            '<span class="handbok-dold"> – handbokens slutsats, läs varför</span></a>'
+        )
+
+    def forum_markor(self, forum, nyckel: str) -> str:
+        """The marker for one statement about a forum (niva, medlemmar, ...), if it is the handbook's reading."""
+        return self.markor(forum_ankare(forum.id, nyckel) if forum.slutsats(nyckel) else None)
+
+    def niva_markor(self, niva) -> str:
+        slutsats = niva.underlag is not None and niva.underlag.status == "slutsats"
+        return self.markor(f"niva-{niva.id}" if slutsats else None)
+
+    def forklaring(self) -> str:
+        """The legend for the marker, as a paragraph: on every page that shows one."""
+        return (
+            f'<p class="handbok-forklaring">Märket <strong>{MARKOR}</strong> visar att uppgiften är handbokens '
+            "egen slutsats. Ingen källa säger det rakt ut. Märket är en länk till skälen. Alla slutsatser står "
+            f'på sidan <a href="{escape.html(relpath("slutsatser.html", posixpath.dirname(self.sida) or "."))}">'
+            "Underlag och slutsatser</a>.</p>\n\n"
+        )
+
     def redigera(self, fil: str) -> str:
         """Footer for a generated page: which data file it comes from, and a link to edit that file."""
         path = fil.replace("\\", "/")
@@ -81,6 +111,11 @@ class Kontext:
 def relpath(target: str, start: str) -> str:
     """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""
     return posixpath.relpath(target, start)
+
+
+def forum_ankare(forum_id: str, nyckel: str) -> str:
+    """Anchor on the conclusions page for one statement about a forum, e.g. forum-x-rapporterar-till."""
+    return f"forum-{forum_id}-{nyckel.replace('_', '-')}"
 
 
 def part_sida(ident: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import escape
 from ..model import Forum, Handbok
-from .common import Kontext, forum_sida, relpath
+from .common import MARKOR, Kontext, forum_sida, relpath
 from .textmatt import radbryt, textbredd
 
 # Geometry in SVG user units (px at 100 %). Names wrap at NAMN_BREDD; boxes grow in height instead.
@@ -48,6 +48,7 @@ class Ruta:
     w: float
     h: float
     rader: tuple[str, ...]
+    markor: bool = False  # the forum's level or reporting line is the handbook's reading
 
     @property
     def cx(self) -> float:
@@ -77,6 +78,7 @@ def layout(h: Handbok) -> Schema:
     rader += [h.forum_pa_niva(n.id) for n in h.overenskommelse.styrning.nivaer]
     rad_av = {f.id: i for i, rad in enumerate(rader) for f in rad}
     text = {f.id: radbryt(f.namn, NAMN_BREDD, FONT) for rad in rader for f in rad}
+    extra = {f.id: 1 if _slutsats(f) else 0 for rad in rader for f in rad}  # a line for the marker
     bredd = {i: max(MIN_RUTA, *(textbredd(t, FONT) for t in text[i])) + 2 * PAD_X for i in text}
     etiketter = [radbryt(n.namn, ETIKETT_BREDD, FONT, fet=True) for n in h.overenskommelse.styrning.nivaer]
     etikett_w = max(textbredd(t, FONT, fet=True) for e in etiketter for t in e) + 2 * PAD_X
@@ -104,7 +106,7 @@ def layout(h: Handbok) -> Schema:
     topp: dict[int, float] = {}
     y = MARGINAL
     for r, rad in enumerate(rader):
-        hojd = max(len(text[f.id]) for f in rad) * RAD + 2 * PAD_Y
+        hojd = max(len(text[f.id]) + extra[f.id] for f in rad) * RAD + 2 * PAD_Y
         ovan = 6 * len(rannor(r)) + (4 if rannor(r) else 0)  # room for gutter lanes above the boxes
         if r == 0:
             box_y = y + ovan
@@ -121,7 +123,7 @@ def layout(h: Handbok) -> Schema:
         radbredd = sum(bredd[f.id] for f in rad) + MELLANRUM * (len(rad) - 1)
         x = x0 + (innehall - radbredd) / 2
         for f in rad:
-            rutor[f.id] = Ruta(f, r, x, box_y, bredd[f.id], hojd, tuple(text[f.id]))
+            rutor[f.id] = Ruta(f, r, x, box_y, bredd[f.id], hojd, tuple(text[f.id]), bool(extra[f.id]))
             x += bredd[f.id] + MELLANRUM
         y = botten
     total_hojd = y + MARGINAL
@@ -146,6 +148,11 @@ def layout(h: Handbok) -> Schema:
                 ((cx + cr.cx, cr.y), (cx + cr.cx, cy), (lx, cy), (lx, py), (px + pr.cx, py), (px + pr.cx, pr.y))
             )
     return Schema(total_bredd, total_hojd, hoger, tuple(band), rutor, tuple(pilar))
+
+
+def _slutsats(f: Forum) -> bool:
+    """The box's place or arrow is the handbook's reading: the chart marks it with a text line."""
+    return bool(f.slutsats("niva") or f.slutsats("rapporterar_till"))
 
 
 def _faste(ranna: list[tuple[str, str]], j: int, forum: str) -> float:
@@ -214,6 +221,9 @@ def beskrivning(h: Handbok) -> str:
     ]
     if pilar:
         delar.append("Pilarna visar vem som rapporterar till vem: " + "; ".join(pilar) + ".")
+    markta = [f.namn for f in h.forum.values() if _slutsats(f)]
+    if markta:
+        delar.append(f"Märket {MARKOR} visar att nivån eller rapportvägen är handbokens slutsats: {', '.join(markta)}.")
     return " ".join(delar)
 
 
@@ -248,11 +258,16 @@ def styrningsschema_svg(
         out.append(_pilar(s.pilar))
     for r in s.rutor.values():
         klass = "ruta radet" if r.rad == 0 else "ruta"
-        ty = r.y + r.h / 2 - (len(r.rader) - 1) * RAD / 2 + FONT * 0.35
+        n = len(r.rader) + (1 if r.markor else 0)
+        ty = r.y + r.h / 2 - (n - 1) * RAD / 2 + FONT * 0.35
+        markor = _text((MARKOR,), r.cx, ty + len(r.rader) * RAD, "markor") if r.markor else ""
         box = (
             f'<g class="forum"><rect class="{klass}" x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" '
             f'height="{_n(r.h)}" rx="4" fill="{FARG_RUTA}" stroke="{FARG_KANT}" '
-            f'stroke-width="{2.5 if r.rad == 0 else 1.5}"/>' + _text(r.rader, r.cx, ty, "namn", fet=r.rad == 0) + "</g>"
+            f'stroke-width="{2.5 if r.rad == 0 else 1.5}"/>'
+            + _text(r.rader, r.cx, ty, "namn", fet=r.rad == 0)
+            + markor
+            + "</g>"
         )
         out.append(f'<a href="{escape.html(lank(r.forum.id))}">{box}</a>' if lank else box)
     out.append("</svg>")
@@ -279,8 +294,12 @@ def textversion(ctx: Kontext) -> str:
     for n in h.overenskommelse.styrning.nivaer:
         out.append(f"    - Nivån {escape.text(n.namn)}\n")
         for f in h.forum_pa_niva(n.id):
-            till = f" – rapporterar till {ctx.forum(f.rapporterar_till)}" if f.rapporterar_till else ""
-            out.append(f"        - {ctx.forum(f.id)}{till}\n")
+            till = (
+                f" – rapporterar till {ctx.forum(f.rapporterar_till)}{ctx.forum_markor(f, 'rapporterar_till')}"
+                if f.rapporterar_till
+                else ""
+            )
+            out.append(f"        - {ctx.forum(f.id)}{ctx.forum_markor(f, 'niva')}{till}\n")
     return "".join(out)
 
 
@@ -291,6 +310,7 @@ def styrningsschema(ctx: Kontext) -> str:
         '<figure class="handbok-schema">\n'
         f"{svg}\n"
         "<figcaption>Pilarna visar vem som rapporterar till vem. Varje forum i schemat länkar till sin sida. "
+        f"Märket {MARKOR} visar att forumets nivå eller rapportväg är handbokens slutsats. "
         "Samma uppgifter finns i listan under schemat.</figcaption>\n"
         "</figure>\n\n"
         "**Schemat i textform:**\n\n"

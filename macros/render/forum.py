@@ -25,13 +25,19 @@ def forum_per_niva(ctx: Kontext) -> str:
     h = ctx.handbok
     radet = h.regionala_radet()
     out = [
+        ctx.forklaring(),
         f"## {escape.text(radet.namn)} {{ #regionala-radet }}\n\n",
         f"{ctx.forum(radet.id)} står över nivåerna. {escape.text(radet.syfte)}\n",
     ]
     for niva in h.overenskommelse.styrning.nivaer:
-        out.append(f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}\n\n")
-        for f in h.forum_pa_niva(niva.id):
-            out.append(f"- {ctx.forum(f.id)}: {escape.text(f.syfte)}\n")
+        out.append(
+            f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}{ctx.niva_markor(niva)}\n\n"
+        )
+        forums = h.forum_pa_niva(niva.id)
+        if forums:
+            out.append(f"{'Forumet' if len(forums) == 1 else 'Forumen'} på nivån:\n\n")
+        for f in forums:
+            out.append(f"- {ctx.forum(f.id)}{ctx.forum_markor(f, 'niva')}. {escape.text(f.syfte)}\n")
     return "".join(out)
 
 
@@ -46,38 +52,44 @@ def forumsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     f: Forum = h.forum[ident]
     levels = {n.id: n for n in h.overenskommelse.styrning.nivaer}
+    m = lambda nyckel: ctx.forum_markor(f, nyckel)  # noqa: E731 - the marker for one of this forum's statements
     out = [f"# {escape.text(f.namn)}\n\n"]
     if f.niva:
-        out.append(f"- **Nivå:** {ctx.lank('forum/index.md', escape.text(levels[f.niva].namn), f.niva)}\n")
+        niva = ctx.lank("forum/index.md", escape.text(levels[f.niva].namn), f.niva)
+        out.append(f"- **Nivå:** {niva}{m('niva')}\n")
     else:
         out.append("- **Nivå:** står över de tre nivåerna\n")
-    out.append(f"- **Ordförande:** {_roll(ctx, f.ordforande)}\n")
-    out.append(f"- **Sammankallande:** {_roll(ctx, f.sammankallande)}\n")
+    out.append(f"- **Ordförande:** {_roll(ctx, f.ordforande)}{m('ordforande')}\n")
+    out.append(f"- **Sammankallande:** {_roll(ctx, f.sammankallande)}{m('sammankallande')}\n")
     if f.rapporterar_till:
-        out.append(f"- **Rapporterar till:** {ctx.forum(f.rapporterar_till)}\n")
+        out.append(f"- **Rapporterar till:** {ctx.forum(f.rapporterar_till)}{m('rapporterar_till')}\n")
     else:
         out.append("- **Rapporterar till:** parternas egna organisationer\n")
+    if f.underlag_for and any(f.slutsats(k) for k in f.underlag_for):
+        out.append("\n" + ctx.forklaring().rstrip("\n") + "\n")
     out.append(f"\n{escape.text(f.syfte)}\n")
 
     out.append("\n## Medlemmar { #medlemmar }\n\n")
     out.append("Deltagarna kallas efter funktion och mandat, inte som namngivna personer.\n\n")
     out.append("| Vem | Funktion | Mandat |\n|---|---|---|\n")
-    for m in f.medlemmar:
-        if m.part:
-            who = ctx.part(m.part)
+    for medlem in f.medlemmar:
+        if medlem.part:
+            who = ctx.part(medlem.part)
+        elif medlem.deltar == "nagon":
+            who = f"En part av slaget {kategori(medlem.kategori).lower()}"
         else:
-            n = len(h.parter_i_kategori(m.kategori))
-            who = f"{kategori(m.kategori, plural=True)} ({n})"
-        out.append(f"| {who} | {escape.text(m.funktion)} | {escape.text(m.mandat)} |\n")
+            n = len(h.parter_i_kategori(medlem.kategori))
+            who = f"{kategori(medlem.kategori, plural=True)} ({n})"
+        out.append(f"| {who}{m('medlemmar')} | {escape.text(medlem.funktion)} | {escape.text(medlem.mandat)} |\n")
 
     out.append("\n## Uppgifter { #uppgifter }\n\n")
     out.append("### I ordinarie läge { #ordinarie-lage }\n\n")
-    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.ordinarie_lage]
+    out += [f"- {escape.text(t)}{m('ordinarie_lage')}\n" for t in f.uppgifter.ordinarie_lage]
     out.append("\n### I aktiverat läge { #aktiverat-lage }\n\n")
-    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.aktiverat_lage]
+    out += [f"- {escape.text(t)}{m('aktiverat_lage')}\n" for t in f.uppgifter.aktiverat_lage]
 
     out.append("\n## Återrapportering { #aterrapportering }\n\n")
-    out.append(f"{escape.text(f.aterrapportering)}\n")
+    out.append(f"{escape.text(f.aterrapportering)}{m('aterrapportering')}\n")
     reporting = [x for x in h.forum.values() if x.rapporterar_till == f.id]
     if reporting:
         out.append("\nForum som rapporterar hit: " + ", ".join(ctx.forum(x.id) for x in reporting) + ".\n")

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from ..model import Handbok
-from . import avgifter, beslut, datareferens, diagram, forum, matris, oppna_data, ordlista, overenskommelse, parter
+from . import (
+    avgifter,
+    beslut,
+    datareferens,
+    diagram,
+    forum,
+    matris,
+    oppna_data,
+    ordlista,
+    overenskommelse,
+    parter,
+    slutsatser,
+)
 from .common import Kontext
 
 
@@ -30,6 +42,7 @@ def register(env, handbok: Handbok) -> None:
         "avgiftstabeller": lambda: avgifter.avgiftstabeller(ctx()),
         "ordlista": lambda: ordlista.ordlista(ctx()),
         "oppna_data": lambda: oppna_data.oppna_data(ctx()),
+        "slutsatser": lambda: slutsatser.slutsatser(ctx()),
     }
     # Only macros, never the model itself: a template could otherwise print data unescaped.
     for name, fn in macros.items():

@@ -59,7 +59,8 @@ def _deltar(
 ) -> tuple[tuple[int, Cell], ...]:
     funktioner: dict[int, dict[str, None]] = {}
     for f, m in h.medlemskap(p.id):
-        funktioner.setdefault(place[f.id], {})[m.funktion] = None
+        som = m.funktion if m.part == p.id or m.deltar == "alla" else f"{m.funktion} (en part av slaget, inte varje)"
+        funktioner.setdefault(place[f.id], {})[som] = None
     egna: dict[int, list[str]] = {}
     for i, roll in roller.get(p.id, ()):
         egna.setdefault(i, []).append(roll)
@@ -122,18 +123,21 @@ def vem_sitter_var(ctx: Kontext) -> str:
     guide = [
         "Varje cell visar vilken funktion hos parten som deltar i forumet.",
         "Ett streck betyder att parten inte deltar.",
+        "Märket (slutsats) vid ett forum visar att det är handbokens slutsats vilka som sitter där.",
         *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
     ]
     if len(alla) * len(h.forum) > MAX_CELLER:
         return _per_forum(ctx, alla)
     out = [
         " ".join(guide) + "\n\n",
+        ctx.forklaring(),
         '<div class="handbok-matris">\n<table>\n',
         "<caption>Vem sitter var</caption>\n",
         '<thead>\n<tr><th scope="col">Part</th>',
     ]
     out += [
-        f'<th scope="col"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
+        f'<th scope="col"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a>'
+        f"{ctx.forum_markor(f, 'medlemmar')}</th>"
         for f in h.forum.values()
     ]
     out.append("</tr>\n</thead>\n<tbody>\n")
@@ -167,7 +171,8 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     for i, f in enumerate(forum):
         for r, cell in per_forum.get(i, ()):
             out.append(
-                f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
+                f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a>'
+                f"{ctx.forum_markor(f, 'medlemmar')}</th>"
                 f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n'
             )
     out.append("</tbody>\n</table>\n</div>\n")

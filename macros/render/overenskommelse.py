@@ -30,6 +30,11 @@ def fakta(ctx: Kontext) -> str:
     )
 
 
+def _ordforande(ctx: Kontext, forum) -> str:
+    roll = forum.ordforande
+    return ctx.part(roll.part) if roll.part else escape.text(roll.funktion or "")
+
+
 def overenskommelse(ctx: Kontext) -> str:
     h = ctx.handbok
     a = h.overenskommelse
@@ -53,11 +58,17 @@ def overenskommelse(ctx: Kontext) -> str:
     out += [f"{i}. **{escape.text(x.rubrik)}.** {escape.text(x.beskrivning)}\n" for i, x in enumerate(a.atagande, 1)]
 
     out.append(f"\n## Organisation och styrning {{ #styrning }}\n\n{escape.text(s.beskrivning)}\n\n")
+    out.append(
+        "Överenskommelsen nämner rådet och de tre nivåerna. Vad varje nivå gör och vilka forum som hör till "
+        "den är till stor del handbokens slutsats.\n\n" + ctx.forklaring()
+    )
     radet = h.forum[s.regionala_radet]
-    out.append(f"- **Överst:** {ctx.forum(radet.id)}, med {ctx.part(radet.ordforande.part)} som ordförande.\n")
+    out.append(f"- **Överst:** {ctx.forum(radet.id)}, med {_ordforande(ctx, radet)} som ordförande.\n")
     for niva in s.nivaer:
-        forums = ", ".join(ctx.forum(f.id) for f in h.forum_pa_niva(niva.id))
-        out.append(f"- **{escape.text(niva.namn)}:** {escape.text(niva.fokus)} Forum: {forums}.\n")
+        forums = ", ".join(ctx.forum(f.id) + ctx.forum_markor(f, "niva") for f in h.forum_pa_niva(niva.id))
+        out.append(
+            f"- **{escape.text(niva.namn)}:** {escape.text(niva.fokus)}{ctx.niva_markor(niva)} Forum: {forums}.\n"
+        )
     out.append(f"\nSe {ctx.lank('forum/index.md', 'alla forum och hur de hänger ihop')}.\n")
 
     out.append("\n### Principer för alla forum { #principer }\n\n")

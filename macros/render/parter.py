@@ -164,23 +164,32 @@ def _ingress(ctx: Kontext, p: Part) -> str:
 
 def _forum(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
-    rows = h.medlemskap(p.id)
+    rows = h.sitter_i(p.id)
+    kanske = h.kan_sitta_i(p.id)
     out = ["\n## Forum och funktioner { #forum }\n\n"]
     if not rows and p.har_lamnat(h.idag):
         return out[0] + "Organisationen är inte längre part och sitter därför inte i något forum.\n"
-    if not rows:
+    if not rows and not kanske:
         return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
-    out.append(
-        f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
-        "inte som namngivna personer.\n\n"
-    )
-    out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
-    for forum, member in rows:
-        niva = escape.text(niva_namn(h, forum))
-        som = deltar_som(p.id, forum, member)
+    if rows:
         out.append(
-            f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
-            f"{escape.text(member.mandat)} |\n"
+            f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och "
+            "mandat, inte som namngivna personer.\n\n"
+        )
+        out.append(ctx.forklaring())
+        out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
+        for forum, member in rows:
+            niva = escape.text(niva_namn(h, forum)) + ctx.forum_markor(forum, "niva")
+            som = deltar_som(p.id, forum, member)
+            out.append(
+                f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
+                f"{escape.text(member.mandat)}{ctx.forum_markor(forum, 'medlemmar')} |\n"
+            )
+    for forum, member in kanske:
+        out.append(
+            f"\nI {ctx.forum(forum.id)} deltar en part av slaget {kategori(member.kategori).lower()}, inte varje. "
+            f"Källorna säger inte vilken. Det kan vara {escape.text(p.namn)} eller en annan part av samma slag."
+            f"{ctx.forum_markor(forum, 'medlemmar')}\n"
         )
     return "".join(out)
 
