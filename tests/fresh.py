@@ -148,7 +148,8 @@ class Root:
         if leftover:  # never delete through a mount into this machine's /dev or /sys
             print(f"fresh: lämnar {self.work} kvar, fortfarande monterat: {', '.join(leftover)}", file=sys.stderr)
             return
-        shutil.rmtree(self.work, ignore_errors=True)
+        # rm is much faster than shutil.rmtree on three virtual environments; never across a file system.
+        subprocess.run(["rm", "-rf", "--one-file-system", str(self.work)], check=False)
 
     def command(self, shell: str) -> list[str]:
         """A command run in the project's clone inside the root, with an empty environment."""
