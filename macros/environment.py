@@ -50,15 +50,13 @@ def pdf_engine() -> str:
 
 
 def require_pdf_engine() -> None:
-    """The PDF engine and the project's PDF step import, and every font file it embeds is there."""
+    """The PDF engine imports, and every font file it embeds is there."""
     engine = pdf_engine()
     try:
         importlib.import_module(engine)
-        importlib.import_module("macros.pdf.build")
-    except ImportError as exc:
-        name = (exc.name or engine).split(".")[0]
+    except ImportError:
         raise Missing(
-            f"Python-paketet {name} saknas, så PDF-filerna kan inte skapas; installera det i projektets mapp med: "
+            f"Python-paketet {engine} saknas, så PDF-filerna kan inte skapas; installera det i projektets mapp med: "
             + per_system(REINSTALL, REINSTALL, REINSTALL)
         ) from None
     except OSError as exc:  # WeasyPrint loads Pango from the system when imported
