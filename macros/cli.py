@@ -114,6 +114,7 @@ def _main(argv: list[str] | None) -> int:
     )
     _add_new(commands)
     _add_diff(commands)
+    _add_folkmangd(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(Path(args.data_dir), args.format)
@@ -132,6 +133,8 @@ def _main(argv: list[str] | None) -> int:
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":
         return _diff(args.base, args.head, Path(args.data))
+    if args.command == "folkmangd":
+        return _folkmangd(Path(args.fil), args.datum, args.kalla, Path(args.data))
     return USAGE
 
 
@@ -196,3 +199,38 @@ def _diff(base: str, head: str | None, data_dir: Path) -> int:
         return DATA
     print(sammanfattning(compare(old, new), old, new, base, head or "arbetskopian"), end="")
     return OK
+
+
+def _add_folkmangd(commands) -> None:
+    cmd = commands.add_parser(
+        "folkmangd",
+        help="lägg in folkmängden för ett datum från en tabell från SCB i varje kommuns fil",
+        description="Läser en tabell som SCB:s Statistikdatabasen sparar den (CSV eller JSON-stat 2.0), "
+        "matchar raderna på kommunkod och lägger till folkmängden med källa i varje kommuns fil. Bara de nya "
+        "raderna skrivs; en siffra som redan finns ersätts aldrig.",
+    )
+    cmd.add_argument("fil", help="tabellen från SCB, .csv eller .json")
+    cmd.add_argument("--datum", required=True, type=_iso_date, help="dagen som folkmängden gäller, ÅÅÅÅ-MM-DD")
+    cmd.add_argument("--kalla", required=True, help="id för tabellens källa i data/kallor.yaml")
+    cmd.add_argument("--data", default="data", help="mappen med data (standard: data)")
+
+
+def _iso_date(text: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> str:
+    raise argparse.ArgumentTypeError(f"'{text}' är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-06-30")
+
+
+def _folkmangd(table: Path, datum: str, kalla: str, data_dir: Path) -> int:
+    from .folkmangd import exit_code, importera, rapport
+
+    result = importera(table, datum, kalla, data_dir)
+    print(rapport(result, datum), end="")
+    return exit_code(result)
