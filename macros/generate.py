@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import escape, opendata
+from . import atom, escape, opendata
 from .model import Handbok
 from .render.common import Kontext, forum_sida, part_sida
 from .render.forum import forumsida
@@ -61,6 +61,7 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
         body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
         pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
     files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
+    files[atom.FEED_FILE] = atom.beslut_atom(handbok)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema
     nav = {}
