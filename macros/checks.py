@@ -88,6 +88,7 @@ def check_id_unique(ds: Dataset) -> list[Problem]:
         ("overenskommelse", ("styrning", "nivaer")),
         ("ordlista", ("begrepp",)),
         ("beslut", ("beslut",)),
+        ("ansvar", ("ansvar",)),
     ]
     for kind, path in lists:
         doc = ds.singles.get(kind)
@@ -545,6 +546,30 @@ def check_decision_references(ds: Dataset) -> list[Problem]:
     return out
 
 
+def check_holder_exists(ds: Dataset) -> list[Problem]:
+    """Every responsibility's holder is a party, a category with parties (or alla), or a forum (or alla)."""
+    doc = ds.singles.get("ansvar")
+    if not doc:
+        return []
+    categories = {d.data["kategori"] for d in ds.parter.values()} | {"alla"}
+    out = []
+    for i, item in enumerate(doc.data["ansvar"]):
+        vem = item["vem"]
+        where = ("ansvar", i, "vem")
+        if "part" in vem and not ds.has_party(vem["part"]):
+            message = (
+                f"parten '{vem['part']}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/"
+            )
+            out.append(_at(doc, (*where, "part"), "holder-exists", message))
+        elif "kategori" in vem and vem["kategori"] not in categories:
+            message = f"ingen part har kategorin '{vem['kategori']}'; välj en kategori som finns, eller alla"
+            out.append(_at(doc, (*where, "kategori"), "holder-exists", message))
+        elif "forum" in vem and vem["forum"] != "alla" and not ds.has_forum(vem["forum"]):
+            message = f"forumet '{vem['forum']}' finns inte i data/forum/; rätta id:t, eller skriv alla för alla forum"
+            out.append(_at(doc, (*where, "forum"), "holder-exists", message))
+    return out
+
+
 # Statements that are often the handbook's reading rather than a source's words: each says what it rests on.
 BASIS_KEYS = ("niva", "ordforande", "medlemmar", "aktiverat_lage", "rapporterar_till")
 
@@ -642,6 +667,7 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_fees_while_party,
     check_forum_member_while_party,
     check_budget_years,
+    check_holder_exists,
     check_basis_stated,
     check_figure_has_source,
 ]

@@ -17,9 +17,11 @@ SINGLE_FILES = {
     "kallor.yaml": "kallor",
     "ordlista.yaml": "ordlista",
     "beslut.yaml": "beslut",
+    "ansvar.yaml": "ansvar",
 }
-# Single files that may be left out: a dataset without decisions has an empty decision log.
-OPTIONAL_FILES = {"beslut.yaml"}
+# Single files that may be left out: a dataset without decisions has an empty decision log, one without
+# ansvar.yaml no responsibilities.
+OPTIONAL_FILES = {"beslut.yaml", "ansvar.yaml"}
 FOLDERS = {
     "parter": "part",
     "forum": "forum",

@@ -295,6 +295,26 @@ class Beslut:
     kommentar: str | None = None
 
 
+@dataclass(frozen=True)
+class Vem:
+    """Who holds a responsibility: a party, a category (alla = every party) or a forum (alla = every forum)."""
+
+    part: str | None = None
+    kategori: str | None = None
+    forum: str | None = None
+
+
+@dataclass(frozen=True)
+class Ansvar:
+    """One responsibility under the agreement: what, who holds it, in which modes, and its basis."""
+
+    id: str
+    vad: str
+    vem: Vem
+    lagen: tuple[str, ...]
+    underlag: Underlag
+
+
 @dataclass
 class Handbok:
     """The whole agreement, checked. Lists are sorted by a stable key so output is deterministic."""
@@ -308,6 +328,20 @@ class Handbok:
     ordlista_fil: str = "data/ordlista.yaml"
     beslut: tuple[Beslut, ...] = ()  # by date, then id
     beslut_fil: str = "data/beslut.yaml"
+    ansvar: tuple[Ansvar, ...] = ()  # in the file's order
+    ansvar_fil: str = "data/ansvar.yaml"
+
+    def ansvar_for_part(self, part_id: str) -> tuple[list[Ansvar], list[Ansvar]]:
+        """The party's own responsibilities (named, or its category's), then those every party shares."""
+        kategori = self.parter[part_id].kategori
+        egna = [a for a in self.ansvar if a.vem.part == part_id or a.vem.kategori == kategori]
+        gemensamma = [a for a in self.ansvar if a.vem.kategori == "alla"]
+        return egna, gemensamma
+
+    def ansvar_for_forum(self, forum_id: str) -> tuple[list[Ansvar], list[Ansvar]]:
+        """The forum's own responsibilities, then those every forum shares."""
+        return [a for a in self.ansvar if a.vem.forum == forum_id], [a for a in self.ansvar if a.vem.forum == "alla"]
+
     idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/tid.py)
 
     def parter_idag(self) -> list[Part]:
@@ -536,7 +570,20 @@ def build(ds: Dataset, idag: str | None = None) -> Handbok:
         ordlista_fil=_fil(ds, ds.singles["ordlista"]),
         idag=idag or tid.idag(),
         **_beslutslogg(ds),
+        **_ansvar(ds),
     )
+
+
+def _ansvar(ds: Dataset) -> dict:
+    """Responsibilities are optional: without data/ansvar.yaml there are none."""
+    doc = ds.singles.get("ansvar")
+    if doc is None:
+        return {}
+    items = tuple(
+        Ansvar(a["id"], a["vad"], Vem(**a["vem"]), tuple(a["lagen"]), _underlag(a["underlag"]))
+        for a in doc.data["ansvar"]
+    )
+    return {"ansvar": items, "ansvar_fil": _fil(ds, doc)}
 
 
 def _beslutslogg(ds: Dataset) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import escape
 from ..model import Forum, Roll
+from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
 from .common import Kontext, antal, kategori
 
@@ -94,6 +95,7 @@ def forumsida(ctx: Kontext, ident: str) -> str:
     if reporting:
         out.append("\nForum som rapporterar hit: " + ", ".join(ctx.forum(x.id) for x in reporting) + ".\n")
 
+    out.append(ansvar_for_forum(ctx, f.id))
     out.append(beslut_avsnitt(ctx, h.beslut_om_forum(f.id)))
     out.append("\n## Underlag { #underlag }\n\n")
     if f.underlag.status == "slutsats":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Handbok
 from . import (
+    ansvar,
     avgifter,
     beslut,
     datareferens,
@@ -43,6 +44,7 @@ def register(env, handbok: Handbok) -> None:
         "ordlista": lambda: ordlista.ordlista(ctx()),
         "oppna_data": lambda: oppna_data.oppna_data(ctx()),
         "slutsatser": lambda: slutsatser.slutsatser(ctx()),
+        "ansvar": lambda: ansvar.ansvarssida(ctx()),
     }
     # Only macros, never the model itself: a template could otherwise print data unescaped.
     for name, fn in macros.items():

@@ -8,6 +8,7 @@ from .. import escape
 from ..fees import avgift
 from ..model import Part
 from ..pdf import partblad_fil
+from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, relpath, tal
 
@@ -111,8 +112,10 @@ def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
     out = [f"# {escape.text(p.namn)}\n\n", _tidigare(ctx, p), _ingress(ctx, p), "\n", _partblad(ctx, p)]
-    out.append(_forum(ctx, p))
-    out.append(_atagande(ctx))
+    forum = _forum(ctx, p)
+    out.append(forum)
+    visar_forklaring = 'class="handbok-forklaring"' in forum  # the legend once per page
+    out.append(ansvar_for_part(ctx, p.id, not visar_forklaring) if h.ansvar else _atagande(ctx))
     if p.kategori == "kommun":
         out.append(_avgift(ctx, p))
     out.append(_beslut(ctx, p))

@@ -44,4 +44,8 @@ def slutsatser(ctx: Kontext) -> str:
     if a.underlag.status == "slutsats":
         out.append("## Avgiften { #avgiften }\n\n")
         out.append(_punkt(ctx, "Avrundning", a.underlag, "avrundning"))
+    ansvar = [x for x in h.ansvar if x.underlag.status == "slutsats"]
+    if ansvar:
+        out.append("## Ansvar { #ansvar }\n\n")
+        out += [_punkt(ctx, escape.text(x.vad.rstrip(".")), x.underlag, f"ansvar-{x.id}") for x in ansvar]
     return "".join(out)

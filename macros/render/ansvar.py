@@ -1,0 +1,122 @@
+"""Vem ansvarar för vad: every responsibility by holder, and each party's and forum's own part of it."""
+
+from __future__ import annotations
+
+from .. import escape
+from ..model import Ansvar, Vem
+from .common import Kontext, kategori
+
+SIDA = "ansvar.md"
+_LAGEN = {
+    ("ordinarie_lage",): "Gäller i ordinarie läge.",
+    ("aktiverat_lage",): "Gäller i aktiverat läge.",
+    ("ordinarie_lage", "aktiverat_lage"): "Gäller i båda lägena.",
+}
+
+
+def ankare(a: Ansvar) -> str:
+    """Anchor of the responsibility's basis on the page Underlag och slutsatser."""
+    return f"ansvar-{a.id}"
+
+
+def _punkt(ctx: Kontext, a: Ansvar) -> str:
+    """One responsibility as a list item: what, in which modes, its source and, if inferred, the marker."""
+    lagen = _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
+    kallor = ", ".join(escape.text(ctx.handbok.kallor[k].utgivare) for k in a.underlag.kallor)
+    markor = ctx.markor(ankare(a) if a.underlag.status == "slutsats" else None)
+    return f"- {escape.text(a.vad)} {lagen} Källa: {kallor}.{markor}\n"
+
+
+def vem(ctx: Kontext, v: Vem) -> str:
+    """The holder in words, linked to its page where it has one."""
+    if v.part:
+        return ctx.part(v.part)
+    if v.forum:
+        return "Alla forum" if v.forum == "alla" else ctx.forum(v.forum)
+    return kategori(v.kategori, plural=True)
+
+
+def _har_slutsats(items: list[Ansvar]) -> bool:
+    return any(a.underlag.status == "slutsats" for a in items)
+
+
+def ansvarssida(ctx: Kontext) -> str:
+    """Every responsibility, grouped by holder: all parties first, then categories, parties and forums."""
+    h = ctx.handbok
+    groups: dict[Vem, list[Ansvar]] = {}
+    for a in h.ansvar:
+        groups.setdefault(a.vem, []).append(a)
+
+    def order(v: Vem) -> tuple:
+        if v.kategori == "alla":
+            return (0, "")
+        if v.kategori:
+            return (1, v.kategori)
+        if v.part:
+            return (2, h.parter[v.part].namn)
+        return (3, "") if v.forum == "alla" else (4, list(h.forum).index(v.forum))
+
+    out = [ctx.forklaring()] if _har_slutsats(list(h.ansvar)) else []
+    for v in sorted(groups, key=order):
+        out.append(f"\n## {_rubrik(h, v)} {{ #{_id(v)} }}\n\n")
+        if v.part or (v.forum and v.forum != "alla"):
+            out.append(f"Se också sidan om {vem(ctx, v)}.\n\n")
+        out += [_punkt(ctx, a) for a in groups[v]]
+    return "".join(out)
+
+
+def _rubrik(h, v: Vem) -> str:
+    if v.part:
+        return escape.text(h.parter[v.part].namn)
+    if v.forum:
+        return "Alla forum" if v.forum == "alla" else escape.text(h.forum[v.forum].namn)
+    return escape.text(kategori(v.kategori, plural=True))
+
+
+def _id(v: Vem) -> str:
+    if v.part:
+        return f"part-{v.part}"
+    if v.forum:
+        return "alla-forum" if v.forum == "alla" else f"forum-{v.forum}"
+    return "alla-parter" if v.kategori == "alla" else f"kategori-{v.kategori}"
+
+
+def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
+    """The party page's section: what falls on this party in particular, then what every party shares.
+
+    forklaring: show the marker's legend here, if needed (False when the page shows it already)."""
+    h = ctx.handbok
+    p = h.parter[part_id]
+    egna, gemensamma = h.ansvar_for_part(part_id)
+    if not egna and not gemensamma:
+        return ""
+    out = ["\n## Ansvar { #ansvar }\n\n"]
+    if forklaring and _har_slutsats(egna + gemensamma):
+        out.append(ctx.forklaring())
+    if egna:
+        out.append(f"Det här ansvarar {escape.text(p.namn)} för särskilt:\n\n")
+        out += [_punkt(ctx, a) for a in egna]
+        out.append("\n")
+    if gemensamma:
+        out.append(f"Det här ansvarar alla parter för, och alltså också {escape.text(p.namn)}:\n\n")
+        out += [_punkt(ctx, a) for a in gemensamma]
+    out.append(f"\nSe {ctx.lank(SIDA, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    return "".join(out)
+
+
+def ansvar_for_forum(ctx: Kontext, forum_id: str) -> str:
+    """The forum page's section: the forum's own responsibilities, then those of every forum."""
+    h = ctx.handbok
+    egna, gemensamma = h.ansvar_for_forum(forum_id)
+    if not egna and not gemensamma:
+        return ""
+    out = ["\n## Ansvar { #ansvar }\n\n"]
+    if egna:
+        out.append("Det här ansvarar forumet för särskilt:\n\n")
+        out += [_punkt(ctx, a) for a in egna]
+        out.append("\n")
+    if gemensamma:
+        out.append("Det här ansvarar alla forum för:\n\n")
+        out += [_punkt(ctx, a) for a in gemensamma]
+    out.append(f"\nSe {ctx.lank(SIDA, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    return "".join(out)
