@@ -114,6 +114,10 @@ def party_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = N
     s.key(("namn",), hint="till exempel Exempelby kommun")
     kategorier = s.schema["properties"]["kategori"]["enum"]
     s.key(("kategori",), kategori or "", hint="en av " + ", ".join(kategorier))
+    s.lines.append("")
+    s.key(("ansluten",), parent=True)
+    s.key(("ansluten", "datum"), indent=2, hint="dagen då organisationen blev part, ÅÅÅÅ-MM-DD inom citattecken")
+    s.key(("ansluten", "kalla"), indent=2, hint="id för beslutet i data/kallor.yaml")
     if kategori in (None, "kommun"):
         s.lines += ["", *_kommun_lines(handbok, commented=kategori is None)]
     s.lines.append("")

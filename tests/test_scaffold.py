@@ -76,6 +76,7 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     assert re.search(r"^data/parter/testby\.yaml:\d+:\d+: fel: 'namn' ska vara en text, men är tomt", out, re.M)
 
     filled = uncomment_kommun_block(skeleton)
+    filled = fill(filled, {"datum": '"2015-01-01"', "kalla": "beslut-nacka-ks"})  # ansluten, first in the file
     filled = fill(
         filled,
         {
@@ -117,6 +118,7 @@ def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
     path = work / "data" / "parter" / "testby.yaml"
     text = path.read_text(encoding="utf-8")
     assert code == 0 and 'datum: "2014-06-30"' in text and "\nkategori: kommun\n" in text
+    text = fill(text, {"datum": '"2015-01-01"', "kalla": "beslut-nacka-ks"})  # ansluten
     text = fill(
         text, {"namn": "Testby kommun", "kommunkod": '"0199"', "antal": "10000", "kalla": "scb-folkmangd-2014-06-30"}
     )
@@ -129,7 +131,8 @@ def test_new_organisation_without_the_municipality_block(work):
     path = work / "data" / "parter" / "ny-myndighet.yaml"
     text = path.read_text(encoding="utf-8")
     assert "kommunkod" not in text.replace("# Kommunkod", "")
-    path.write_text(fill_items(fill(text, {"namn": "Ny myndighet"}), "beslut-nacka-ks"), encoding="utf-8")
+    text = fill(text, {"namn": "Ny myndighet", "datum": '"2016-03-01"', "kalla": "beslut-nacka-ks"})
+    path.write_text(fill_items(text, "beslut-nacka-ks"), encoding="utf-8")
     assert run(work, "check")[0] == 0
 
 
