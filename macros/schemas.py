@@ -225,7 +225,8 @@ def _one_of_message(error: ValidationError, where: str) -> str:
 
 
 def _show(value) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str):  # on one line: a message is one line (a text from | or > has line breaks)
+        value = value.replace("\r", "\\r").replace("\n", "\\n")
         return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
     if isinstance(value, bool):
         return "true" if value else "false"

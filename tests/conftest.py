@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from macros import pipeline
 from tests import sitebuild
@@ -17,6 +18,21 @@ from tests.sitebuild import build
 # Builds started by the tests inherit it. Tests of the warning itself set another day.
 TESTS_TODAY_EPOCH = "1435752000"  # 2015-07-01 12:00 UTC
 os.environ["SOURCE_DATE_EPOCH"] = TESTS_TODAY_EPOCH
+
+# Fuzz tests (test_fuzz.py): "ci" is the default, derandomized with a fixed budget, so every run and every
+# machine tries the same inputs (about 25 s of CPU time, under a minute on a busy machine); "deep" searches
+# at random, much longer.
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    deadline=None,  # a shared CI machine's pauses are not failures; the budget is the number of examples
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("deep", max_examples=5000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser):
