@@ -6,7 +6,6 @@ Without nox installed, `python3 noxfile.py -s SESSION` installs it first (see th
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -62,23 +61,15 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Bygg webbplatsen strikt till site/; vid fel lämnas en tidigare site/ orörd."""
+    """Bygg webbplatsen strikt till site/; vid fel eller avbrott lämnas en tidigare site/ hel."""
     _install(session)
     build_site(session)
 
 
 def build_site(session: nox.Session, builder: str = "mkdocs", site: Path = SITE) -> None:
-    staging = ROOT / f".{site.name}-staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    # Site, PDFs and offline archive in one step (macros/publish.py), the same one the tests run.
-    session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(staging), *session.posargs)
-    # Swap only after a successful build, so a failed one never leaves a half-written site.
-    old = ROOT / f".{site.name}-old"
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    # Site, PDFs and offline archive in one step (macros/publish.py), the same one the tests run: it builds
+    # into a staging folder of its own, swaps it in whole, and waits while another build of the folder runs.
+    session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)
     session.log(f"Webbplatsen finns i {site}")
 
 

@@ -105,7 +105,7 @@ def _main(argv: list[str] | None) -> int:
     pdf.add_argument("--out", default="site", help="mappen att skriva PDF-filerna i (standard: site)")
     build = commands.add_parser("build", help="bygg webbplatsen, PDF-filerna och arkivet för läsning utan nät")
     build.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
-    build.add_argument("--out", required=True, help="mappen att bygga till")
+    build.add_argument("--out", default="site", help="mappen att bygga till (standard: site)")
     build.add_argument(
         "--builder",
         choices=["mkdocs", "zensical"],

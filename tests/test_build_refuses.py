@@ -84,7 +84,7 @@ def test_the_whole_publication_stops_on_bad_data_with_the_report_once(tmp_path):
     error = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
     assert (result.stdout + result.stderr).count(error) == 1
     assert not (out / "index.html").exists() and not list(out.rglob("*.pdf"))
-    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".pdf-")] == []
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".pdf-", ".site-"))] == []
 
 
 # --- Hostile text that the schema allows ------------------------------------------------------------

@@ -34,6 +34,7 @@ LEFT_OUT = {
     "site",
     ".site-staging",
     ".site-old",
+    ".site.lock",
     "tests",
     "bench",
     ".pytest_cache",
@@ -130,7 +131,8 @@ class Server:
 
 
 def _left_out(folder: Path, name: str) -> bool:
-    return (folder == ROOT and name in LEFT_OUT) or name == "__pycache__" or name.endswith(".egg-info")
+    top = folder == ROOT and (name in LEFT_OUT or name.startswith(".site"))  # builds' staging folders too
+    return top or name == "__pycache__" or name.endswith(".egg-info")
 
 
 @pytest.fixture

@@ -1,0 +1,159 @@
+"""Builds do not step on each other: ``python -m macros build`` (what ``nox -s build`` runs) builds into a
+staging folder of its own, swaps it in whole, and keeps a second build of the same folder waiting or out.
+
+The builds are real processes on the small valid dataset. HANDBOK_BUILD_PAUSE=POINT makes a build stop at
+a named point of macros/publish.py; the test then kills it with SIGKILL (its whole process group, MkDocs and
+the PDF processes too) and looks at what is left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from macros import publish
+from tests.helpers import ROOT, VALID
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "killpg"), reason="the kill tests use process groups (POSIX)"),
+]
+
+
+def _start(out: Path, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "macros", "build", str(VALID), "--out", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_MKDOCS_2_WARNING": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,  # its own process group: one kill reaches MkDocs and the PDF processes
+    )
+
+
+def _wait_for(proc: subprocess.Popen, marker: str, timeout: float = 300) -> str:
+    """Read the build's stderr until marker appears; the text read so far."""
+    seen = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line and proc.poll() is not None:
+            break
+        seen.append(line)
+        if marker in line:
+            return "".join(seen)
+    raise AssertionError(f"{marker!r} never came; the build said:\n{''.join(seen)}")
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    proc.stdout.close()
+    proc.stderr.close()
+
+
+def _manifest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _whole(site: Path, like: dict[str, str]) -> bool:
+    """A complete site: the same files as a complete build (the archive and dates may differ in bytes)."""
+    return site.is_dir() and set(_manifest(site)) == set(like) and (site / "index.html").stat().st_size > 0
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A folder with one complete site, and that site's files with their hashes."""
+    work = tmp_path_factory.mktemp("publish")
+    proc = _start(work / "site")
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, out + err
+    manifest = _manifest(work / "site")
+    assert "index.html" in manifest and "overenskommelse.pdf" in manifest and "handbok-offline.zip" in manifest
+    assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]  # nothing left beside it
+    return work, manifest
+
+
+@pytest.mark.parametrize("point", ["staging", "mkdocs", "pdf", "swap"])
+def test_a_build_killed_before_the_swap_leaves_the_previous_site_as_it_was(previous, point):
+    work, manifest = previous
+    proc = _start(work / "site", HANDBOK_BUILD_PAUSE=point)
+    _wait_for(proc, f"HANDBOK_BUILD_PAUSE {point}")
+    if point == "mkdocs":
+        time.sleep(2)  # MkDocs is writing into the staging folder
+    _kill(proc)
+    assert _manifest(work / "site") == manifest
+    publish._clean_up_after_killed_builds(work / "site")  # what the next build does first, under the lock
+    assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
+
+
+def test_a_build_killed_just_after_the_swap_leaves_the_new_site(previous):
+    work, manifest = previous
+    proc = _start(work / "site", HANDBOK_BUILD_PAUSE="swapped")
+    _wait_for(proc, "HANDBOK_BUILD_PAUSE swapped")
+    _kill(proc)
+    assert _whole(work / "site", manifest)
+    publish._clean_up_after_killed_builds(work / "site")
+    assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
+
+
+def test_without_the_atomic_exchange_a_build_killed_between_the_renames_is_put_right(previous):
+    """Where folders cannot be exchanged in one step (Windows, some file systems), the previous site waits
+    beside the new one, and the next build puts it back."""
+    work, _manifest_of_first = previous
+    before = _manifest(work / "site")
+    proc = _start(work / "site", HANDBOK_BUILD_PAUSE="between-renames", HANDBOK_BUILD_NO_EXCHANGE="1")
+    _wait_for(proc, "HANDBOK_BUILD_PAUSE between-renames")
+    _kill(proc)
+    olds = list(work.glob(".site-old-*"))
+    assert not (work / "site").exists() and len(olds) == 1 and _manifest(olds[0]) == before
+    publish._clean_up_after_killed_builds(work / "site")
+    assert _manifest(work / "site") == before
+    assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
+
+
+def test_two_builds_at_once_wait_or_refuse_and_end_with_a_whole_site(tmp_path, previous):
+    _, manifest = previous
+    site = tmp_path / "site"
+    first = _start(site, HANDBOK_BUILD_PAUSE="mkdocs", HANDBOK_BUILD_PAUSE_SECONDS="3")
+    _wait_for(first, "HANDBOK_BUILD_PAUSE mkdocs")
+    refused = _start(site, HANDBOK_BUILD_WAIT="0")
+    out, err = refused.communicate(timeout=120)
+    assert refused.returncode == 3, out + err
+    assert err == (
+        f"fel: ett annat bygge av site/ pågår redan (process {first.pid}); vänta tills det är klart och "
+        "bygg sedan igen\n"
+    )
+    waiting = _start(site)
+    assert "Ett annat bygge av site/ pågår" in _wait_for(waiting, "väntar tills det är klart")
+    out1, err1 = first.communicate(timeout=600)
+    assert first.returncode == 0, out1 + err1
+    out2, err2 = waiting.communicate(timeout=600)
+    assert waiting.returncode == 0, out2 + err2
+    assert "Traceback" not in err1 + err2 + err
+    assert _whole(site, manifest)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_nox_build_runs_exactly_this_command():
+    """`nox -s build` is `python -m macros build --out site`: the swap and the lock are tested above."""
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    body = noxfile[noxfile.index("def build_site") :].split("\n@nox.session")[0]
+    runs = [line.strip() for line in body.splitlines() if "session.run(" in line]
+    assert runs == [
+        'session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)'
+    ]
+    assert "rename" not in body and "rmtree" not in body
