@@ -28,7 +28,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -198,39 +197,47 @@ def serve_step(root: Root, log_file: Path) -> Step:
     shell = f"exec python3 noxfile.py -s serve -- --dev-addr 127.0.0.1:{port}"
     start = time.monotonic()
     found = ""
+    page_at = None
     with log_file.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(root.command(shell), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             while time.monotonic() - start < SERVE_WITHIN and proc.poll() is None and not found:
-                found = _page_and_pdf(port)
+                page, found = _page_and_pdf(port)
+                if page and page_at is None:
+                    page_at = time.monotonic() - start
                 if not found:
                     time.sleep(0.5)
         finally:
             seconds = time.monotonic() - start
             _stop(proc)
     text = log_file.read_text(encoding="utf-8", errors="replace")
-    note = found or f"ingen sida med fungerande PDF-länk inom {SERVE_WITHIN} s"
+    page = f"sidan efter {page_at:.0f} s" if page_at is not None else "ingen sida"
+    note = f"{page}; {found}" if found else f"{page}, ingen fungerande PDF-länk inom {SERVE_WITHIN} s"
     return Step("serve", seconds, bool(found), _last(text, 4), note)
 
 
-def _page_and_pdf(port: int) -> str:
-    """'' until Nacka's page answers with a link to a PDF that answers as a PDF; then what was fetched."""
+def _page_and_pdf(port: int) -> tuple[bool, str]:
+    """Whether Nacka's page answers with a PDF link, and once that PDF answers as a PDF, what was fetched."""
     base = f"http://127.0.0.1:{port}"
-    try:
-        with urllib.request.urlopen(f"{base}/parter/nacka.html", timeout=5) as r:
-            page = r.read().decode("utf-8", "replace")
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
-        link = re.search(r'href="([^"]+\.pdf)"', page)
-        if not (h1 and "Nacka" in h1.group(1) and link):
-            return ""
-        url = urllib.parse.urljoin(f"{base}/parter/nacka.html", link.group(1))
-        with urllib.request.urlopen(url, timeout=5) as r:
-            body = r.read()
-    except (OSError, urllib.error.URLError):
-        return ""
+    page = _fetch(f"{base}/parter/nacka.html").decode("utf-8", "replace")
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    link = re.search(r'href="([^"]+\.pdf)"', page)
+    if not (h1 and "Nacka" in h1.group(1) and link):
+        return False, ""
+    url = urllib.parse.urljoin(f"{base}/parter/nacka.html", link.group(1))
+    body = _fetch(url)
     if not body.startswith(b"%PDF-"):
-        return ""
-    return f"/parter/nacka.html: {h1.group(1).strip()}; {url.removeprefix(base)}: {len(body)} byte PDF"
+        return True, ""
+    return True, f"/parter/nacka.html: {h1.group(1).strip()}; {url.removeprefix(base)}: {len(body)} byte PDF"
+
+
+def _fetch(url: str) -> bytes:
+    """The body of a 200 answer, else b''."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read()
+    except OSError:  # not answering yet, or 404 (urllib's errors are OSErrors)
+        return b""
 
 
 def fresh(releases: list[str], revision: str, log) -> list[tuple[str, list[Step]]]:
