@@ -11,6 +11,7 @@ State lives here, in a module imported once, because MkDocs loads the hooks file
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -70,7 +71,10 @@ class _Preview:
                 if self.stopped:
                     return
                 self.made, data_dir = self.wanted, self.data_dir
-            self._make(data_dir)
+            try:
+                self._make(data_dir)
+            except Exception as exc:  # the preview goes on without new PDFs, and says why
+                log.error(f"PDF-filerna kunde inte göras i förhandsvisningen: {type(exc).__name__}: {exc}")
 
     def _make(self, data_dir: Path) -> None:
         out = Path(tempfile.mkdtemp(prefix="handbok-pdf-ny-"))
@@ -79,13 +83,8 @@ class _Preview:
             with self.lock:
                 if self.stopped:
                     return
-                self.proc = subprocess.Popen(
-                    command,
-                    cwd=ROOT,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    preexec_fn=_lower_priority if hasattr(os, "nice") else None,
-                )
+                self.proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                _lower_priority(self.proc.pid)
             output, _ = self.proc.communicate()
             code = self.proc.returncode
             text = output.decode("utf-8", "replace").strip()
@@ -129,8 +128,11 @@ class _Preview:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _lower_priority() -> None:
-    os.nice(10)  # the page rebuild comes first on a machine with few cores
+def _lower_priority(pid: int) -> None:
+    """The page rebuild comes first on a machine with few cores (the processes it forks inherit this)."""
+    if hasattr(os, "setpriority"):  # not on Windows
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, 10)
 
 
 def fingerprint(data_dir: Path) -> tuple:
