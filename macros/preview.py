@@ -94,7 +94,8 @@ class _Preview:
             elif code == 1:  # the data has errors: the page rebuild shows them; keep the last good PDFs
                 log.warning("PDF-filerna görs om när datan är rättad; förhandsvisningen visar de senaste som gick.")
             elif not self.stopped:  # the machine lacks something: say it once, as the command does
-                line = text.splitlines()[-1] if text else f"python -m macros pdf slutade med kod {code}"
+                said = [x.removeprefix("fel: ") for x in text.splitlines() if x.startswith("fel: ")]
+                line = said[-1] if said else f"python -m macros pdf slutade med kod {code}"
                 if line not in self.reported:
                     self.reported.add(line)
                     log.error(f"PDF-filerna kan inte göras i förhandsvisningen: {line}")
