@@ -21,6 +21,37 @@ MODEL_FILE = f"{DATA_DIR}/samverkan-stockholmsregionen.json"
 ALL_YEARS = "alla-ar"  # the fee file with every budget year: fee_file(ALL_YEARS, ext)
 
 
+SUM_FILE = f"{DATA_DIR}/avgifter-summor.csv"
+README_FILE = f"{DATA_DIR}/LASMIG.txt"
+
+# Every column of the fee files, explained: the README beside them and the open data page both use this.
+KOLUMNER = {
+    "kommun": "Kommunens namn.",
+    "kommunkod": "SCB:s kommunkod, fyra siffror. Läs den som text, så att nollan först blir kvar.",
+    "budgetar": "Året som avgiften gäller.",
+    "underlagsdatum": "Dagen som folkmängden räknas på: 30 juni året före budgetåret.",
+    "folkmangd": "Antal invånare på underlagsdatumet, eller uppgift saknas.",
+    "kalla": "Id för källan till folkmängden i data/kallor.yaml (se samverkan-stockholmsregionen.json), "
+    "eller uppgift saknas.",
+    "belopp_per_invanare": "Kronor per invånare för budgetåret, med decimalkomma, eller uppgift saknas.",
+    "avgift": "Kommunens avgift i kronor: folkmängd gånger belopp per invånare, avrundad. Uppgift saknas "
+    "när folkmängden eller beloppet saknas.",
+    "andel_procent": "Kommunens andel i procent av summan för de kommuner vars avgift är känd. Det är inte "
+    "andelen av hela kostnaden, eftersom alla avgifter inte är kända. Uppgift saknas när avgiften saknas.",
+    "uppgift_saknas": "Varför folkmängden eller beloppet saknas. Tom när allt är känt.",
+    "avrundning_underlag": "kalla om en källa anger hur avgiften avrundas, slutsats om avrundningen är "
+    "handbokens eget val.",
+}
+SUMMOR = {
+    "budgetar": "Året som summan gäller.",
+    "kommuner_med_kand_avgift": "Hur många kommuner vars avgift är känd.",
+    "kommuner": "Hur många kommuner som betalar avgift det året.",
+    "folkmangd_kanda": "Summan av folkmängden för kommunerna med känd avgift.",
+    "summa_kanda": "Summan av de kända avgifterna i kronor. Den är lägre än kommunernas verkliga summa när "
+    "någon avgift saknas.",
+}
+
+
 def fee_file(ar: int | str, ext: str) -> str:
     return f"{DATA_DIR}/avgifter-{ar}.{ext}"
 
@@ -33,6 +64,8 @@ def files(handbok: Handbok) -> dict[str, str | bytes]:
         out[fee_file(b.ar, "json")] = fee_json(handbok, b.ar)
     out[fee_file(ALL_YEARS, "csv")] = fees_csv_all_years(handbok)
     out[fee_file(ALL_YEARS, "json")] = fees_json_all_years(handbok)
+    out[SUM_FILE] = sums_csv(handbok)
+    out[README_FILE] = readme(handbok)
     return out
 
 
@@ -84,6 +117,7 @@ def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
             "avgift": None if r.belopp is None else str(r.belopp),
             "andel_procent": None if r.belopp is None else f"{t.andel(r):.2f}",
             "uppgift_saknas": r.uppgift_saknas if r.belopp is None else None,
+            "avrundning_underlag": handbok.avgifter.avrundning.underlag.status,
         }
         for r in t.rader
     ]
@@ -133,27 +167,47 @@ def fee_csv(handbok: Handbok, ar: int) -> bytes:
     writer.writerow(rows[0].keys() if rows else [])
     for row in rows:
         writer.writerow([escape.csv_cell(_csv_value(k, v)) for k, v in row.items()])
-    t = avgiftstabell(handbok, ar)
-    writer.writerow(
-        [
-            escape.csv_cell(f"Summa för kommuner med känd folkmängd ({len(rows) - t.antal_okanda} av {len(rows)})"),
-            "",
-            ar,
-            "",
-            t.folkmangd_kanda,
-            "",
-            "",
-            _comma(t.summa_kanda),
-            "",
-            "",
-        ]
-    )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+def sums_csv(handbok: Handbok) -> bytes:
+    """The sums of the known fees, one row per budget year, in a file of their own: never among the data rows."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(SUMMOR)
+    for b in handbok.avgifter.budgetar:
+        t = avgiftstabell(handbok, b.ar)
+        writer.writerow([b.ar, len(t.rader) - t.antal_okanda, len(t.rader), t.folkmangd_kanda, _comma(t.summa_kanda)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def readme(handbok: Handbok) -> str:
+    """LASMIG.txt: what each file holds and what every column means, in plain Swedish."""
+    years = ", ".join(str(b.ar) for b in handbok.avgifter.budgetar)
+    out = [
+        "Öppna data från Samverkanshandboken",
+        "",
+        "Filerna är gjorda från handbokens data. CSV-filerna har semikolon mellan fälten, decimalkomma och",
+        "UTF-8 med byte order mark, så att Excel med svenska inställningar läser dem rätt. En cell där en",
+        "uppgift inte är känd innehåller orden uppgift saknas, aldrig 0 och aldrig en tom cell.",
+        "",
+        f"avgifter-ÅR.csv: en rad per kommun för budgetåret ÅR ({years}).",
+        f"{fee_file(ALL_YEARS, 'csv').removeprefix(DATA_DIR + '/')}: samma kolumner, en rad per kommun och budgetår.",
+        f"{SUM_FILE.removeprefix(DATA_DIR + '/')}: summan av de kända avgifterna, en rad per budgetår.",
+        f"{MODEL_FILE.removeprefix(DATA_DIR + '/')}: hela handbokens data i en JSON-fil.",
+        "",
+        "Kolumner i avgifter-ÅR.csv och avgifter-alla-ar.csv:",
+        *(f"  {k}: {v}" for k, v in KOLUMNER.items()),
+        "",
+        f"Kolumner i {SUM_FILE.removeprefix(DATA_DIR + '/')}:",
+        *(f"  {k}: {v}" for k, v in SUMMOR.items()),
+    ]
+    return "\n".join(out) + "\n"
+
+
 def _csv_value(key: str, value) -> str:
-    if value is None:
-        return "uppgift saknas" if key in ("folkmangd", "avgift", "belopp_per_invanare") else ""
+    if value is None:  # an empty cell reads as zero in a spreadsheet: say what is missing instead
+        return "" if key == "uppgift_saknas" else "uppgift saknas"
     if key in ("belopp_per_invanare", "avgift", "andel_procent"):
         return _comma(value)
     return str(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import opendata
+from .. import escape, opendata
 from ..schemas import SCHEMA_DIR
 from .common import Kontext
 
@@ -17,7 +17,10 @@ def oppna_data(ctx: Kontext) -> str:
         "under idag.\n",
         "\n## Avgifter { #avgifter }\n\n",
         "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
-        "UTF-8 med byte order mark. Där folkmängden saknas står *uppgift saknas*, aldrig 0.\n\n",
+        "UTF-8 med byte order mark. Där en uppgift saknas står *uppgift saknas* i cellen, aldrig 0 och aldrig "
+        "en tom cell. Summan av de kända avgifterna står i en egen fil, inte bland kommunernas rader. "
+        f"Filen [{opendata.README_FILE}]({_rel(ctx, opendata.README_FILE)}) förklarar varje fil och kolumn, "
+        "som tabellerna nedan.\n\n",
     ]
     csv, js = opendata.fee_file(opendata.ALL_YEARS, "csv"), opendata.fee_file(opendata.ALL_YEARS, "json")
     out.append(
@@ -27,6 +30,11 @@ def oppna_data(ctx: Kontext) -> str:
     for b in sorted(h.avgifter.budgetar, key=lambda b: -b.ar):
         csv, js = opendata.fee_file(b.ar, "csv"), opendata.fee_file(b.ar, "json")
         out.append(f"- Budgetåret {b.ar}: [{csv}]({_rel(ctx, csv)}) och [{js}]({_rel(ctx, js)})\n")
+    out.append(f"- Summan för varje budgetår: [{opendata.SUM_FILE}]({_rel(ctx, opendata.SUM_FILE)})\n")
+    out.append("\n### Kolumner i avgiftsfilerna { #kolumner }\n\n| Kolumn | Vad den innehåller |\n|---|---|\n")
+    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in opendata.KOLUMNER.items()]
+    out.append("\n### Kolumner i summafilen { #kolumner-summor }\n\n| Kolumn | Vad den innehåller |\n|---|---|\n")
+    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in opendata.SUMMOR.items()]
     out.append(
         "\n## Scheman { #scheman }\n\nVarje sorts datafil beskrivs av ett JSON Schema (version 2020-12). "
         "Redigerare som VS Code använder dem för att hjälpa dig medan du skriver.\n\n"
