@@ -517,7 +517,7 @@ def machine() -> list[str]:
         "jsonschema",
         "jsonschema-rs",
         "pyyaml",
-        "weasyprint",
+        "typst",
     ]
     versions = ", ".join(f"{p} {_version(p)}" for p in packages)
     import yaml
@@ -651,13 +651,11 @@ def explanations(verdicts, results: list[Scale], events: dict[int, str]) -> list
                 if pdf and site
                 else ""
             )
-            + "`python -m macros build` gör dem samtidigt, och PDF-filerna delas mellan två processer: på två "
-            "kärnor är den kortaste tiden ungefär summan av stegens processortid delad med två, plus arkivet. "
-            "WeasyPrint lägger ut och skriver 38 dokument: överenskommelsen (16 sidor, drygt 1 s) och 37 partblad "
-            "(omkring 60 ms per blad att lägga ut och 30 ms att skriva), och importen tar 0,5 s. Allt i profilen "
-            "nedan är WeasyPrint; vår del är några procent. Blir maskinen upptagen av annat når bygget inte under "
-            "4 s; med PDF-cachen (oförändrade PDF-filer återanvänds) görs efter en ändring bara överenskommelsen "
-            "och den ändrade partens blad om.",
+            + "`python -m macros build` gör dem samtidigt, PDF-filerna i en process medan MkDocs bygger i en "
+            "annan: på två kärnor är den kortaste tiden ungefär det längsta av stegen, plus arkivet. Typst skriver "
+            "de 38 dokumenten på under en sekund processortid, så det är webbplatsen som avgör. Blir maskinen "
+            "upptagen av annat når bygget inte under 4 s; med PDF-cachen (oförändrade PDF-filer återanvänds) görs "
+            "efter en ändring bara överenskommelsen och den ändrade partens blad om.",
             "",
         ]
     return out

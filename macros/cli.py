@@ -122,7 +122,7 @@ def _main(argv: list[str] | None) -> int:
         require_pdf_engine()
         require_space(Path(args.out))
     if args.command == "pdf":
-        from .pdf.build import run  # imports the PDF engine, which only this command and build need
+        from .pdf.write import run  # imports Typst, which only this command and build need
 
         return run(Path(args.data_dir), Path(args.out))
     if args.command == "build":

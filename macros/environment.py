@@ -21,7 +21,7 @@ from .exitcodes import ENVIRONMENT, CommandError
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = Path(__file__).resolve().parent / "pdf" / "fonts"
 FONT_FILES = tuple(f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
-PDF_ENGINES = ("typst", "weasyprint")  # PyPI name = module name; the one in pyproject.toml is the engine
+PDF_ENGINES = ("typst",)  # PyPI name = module name; the one in pyproject.toml is the engine (no system library)
 REINSTALL = "python -m pip install -c constraints.txt -e ."  # in the project folder, in the environment used
 MIN_FREE = 200 * 1024 * 1024  # bytes: the site, 38 PDFs and the zip take about 30 MB; room to spare
 
@@ -58,15 +58,6 @@ def require_pdf_engine() -> None:
         raise Missing(
             f"Python-paketet {engine} saknas, så PDF-filerna kan inte skapas; installera det i projektets mapp med: "
             + per_system(REINSTALL, REINSTALL, REINSTALL)
-        ) from None
-    except OSError as exc:  # WeasyPrint loads Pango from the system when imported
-        raise Missing(
-            f"systembiblioteket Pango saknas för PDF-motorn {engine} ({exc}); installera det med: "
-            + per_system(
-                "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0",
-                "brew install pango",
-                "pacman -S mingw-w64-ucrt-x86_64-pango i MSYS2",
-            )
         ) from None
     missing = [name for name in FONT_FILES if not (FONT_DIR / name).is_file()]
     if missing:

@@ -1,7 +1,7 @@
 """The whole publication in one step: the strict site build, the PDFs and the offline archive.
 
 `nox -s build` and the tests both call this (``python -m macros build``), so what is tested is what is
-published. The site (an MkDocs process) and the PDFs (this process and its forks) are made at the same time;
+published. The site (an MkDocs process) and the PDFs (this process) are made at the same time;
 the PDFs wait in a folder of their own until the site has built, because MkDocs empties the site folder when
 it starts.
 
@@ -249,8 +249,8 @@ def _exit_on_sigterm(signum, frame):
 def _pdfs(data_dir: Path, staging: Path) -> int | DataError | None:
     """Write the PDFs into staging: the number written; the DataError if the data is bad (the site build
     reports it, printed once rather than twice); or None after printing why not."""
-    from .pdf.build import PdfError, build  # imports WeasyPrint, which only this step needs
     from .pdf.cache import default_cache
+    from .pdf.write import PdfError, build  # imports Typst, which only this step needs
 
     try:
         handbok, _warnings = pipeline.load(data_dir)

@@ -1,11 +1,11 @@
-"""Reuse a PDF whose inputs have not changed since an earlier build: the same bytes, without WeasyPrint.
+"""Reuse a PDF whose inputs have not changed since an earlier build: the same bytes, without compiling.
 
-The key covers everything the bytes depend on: the document's HTML (data, edition, title), the stylesheet,
-the fonts, the code that lays out and writes (build.py), the PDF variant, the versions of WeasyPrint and the
-Python packages it requires, Pango's version and zlib's. A file from the cache is therefore the file a new
-render would write (tests compare the two). After a build only that build's files are kept, so the cache
-never grows beyond one set of PDFs. The cache is a help, never a condition: a folder that cannot be read or
-written means the PDFs are rendered.
+The key is exactly what shapes the bytes: the document's JSON and template name, its creation time, every
+template file, the font files, the Typst version and the PDF standard. Not the Python code around them: a
+changed message or a faster loop keeps the cache, while a change to what a PDF shows changes its JSON. A
+file from the cache is therefore the file a new compile would write (tests compare the two). After a build
+only that build's files are kept, so the cache never grows beyond one set of PDFs. The cache is a help,
+never a condition: a folder that cannot be read or written means the PDFs are compiled.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import os
 import tempfile
 import time
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
-PDF_DIR = Path(__file__).parent
+from . import FONTS, PDF_DIR, PDF_STANDARDS, TEMPLATES
+
 ROOT = PDF_DIR.parent.parent
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a build that was killed
 
@@ -34,11 +36,10 @@ class PdfCache:
         self.folder = Path(folder)
         self.used: set[str] = set()
 
-    def key(self, html: str, title: str) -> str:
-        h = hashlib.sha256(_fixed_inputs())
-        h.update(title.encode())
-        h.update(b"\0")
-        h.update(html.encode())
+    def key(self, mall: str, data: str, tidpunkt: int) -> str:
+        h = hashlib.sha256(fixed_inputs())
+        for part in (mall, str(tidpunkt), data):
+            h.update(part.encode() + b"\0")
         return h.hexdigest()
 
     def get(self, key: str) -> bytes | None:
@@ -47,7 +48,7 @@ class PdfCache:
             return None
         try:
             return (self.folder / f"{key}.pdf").read_bytes()
-        except OSError:  # not there, or removed by another build since: render it
+        except OSError:  # not there, or removed by another build since: compile it
             return None
 
     def put(self, key: str, data: bytes) -> None:
@@ -86,38 +87,15 @@ class PdfCache:
 
 
 @cache
-def _fixed_inputs() -> bytes:
-    """What every PDF depends on besides its HTML, as one digest."""
-    import zlib
-
-    from weasyprint.text.ffi import pango
-
-    from .build import VARIANT
-
-    packages = ["weasyprint", *sorted(_requirements("weasyprint"))]
-    versions = [f"{p} {_version(p)}" for p in packages]
-    versions += [f"pango {pango.pango_version()}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}", f"variant {VARIANT}"]
-    h = hashlib.sha256("\n".join(versions).encode())
-    for path in [PDF_DIR / "build.py", PDF_DIR / "print.css", *sorted((PDF_DIR / "fonts").iterdir())]:
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+def fixed_inputs() -> bytes:
+    """What every PDF depends on besides its own JSON, as one digest: compiler, standard, templates, fonts."""
+    h = hashlib.sha256(f"typst {_version('typst')}\nstandards {','.join(PDF_STANDARDS)}\n".encode())
+    for path in [*sorted(TEMPLATES.glob("*.typ")), *sorted(FONTS.glob("*.ttf"))]:
+        h.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     return h.digest()
 
 
-def _requirements(package: str) -> set[str]:
-    """The packages a distribution requires to run (no extras), by name."""
-    import re
-    from importlib import metadata
-
-    names = set()
-    for req in metadata.requires(package) or []:
-        if "extra ==" not in req:
-            names.add(re.split(r"[\s<>=!~;\[(]", req, maxsplit=1)[0])
-    return names
-
-
 def _version(package: str) -> str:
-    from importlib import metadata
-
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:

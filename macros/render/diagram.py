@@ -1,6 +1,6 @@
 """The governance chart: Regionala rådet, the levels as bands, their forums as boxes, reporting lines as arrows.
 
-Drawn as inline SVG in Python, so it shows without JavaScript, in print and in the PDF (WeasyPrint). Every
+Drawn as inline SVG in Python, so it shows without JavaScript, in print and in the PDF (as a vector image). Every
 shape carries plain colours as presentation attributes, so the SVG also renders on its own; on the site,
 docs/assets/diagram.css overrides them with Material's colour variables for the light and dark schemes.
 A text version with the same content stands next to the chart.

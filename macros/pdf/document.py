@@ -1,0 +1,359 @@
+"""The model as the data of one PDF: plain JSON that a Typst template (templates/) lays out.
+
+Everything a reader sees is worked out here, with the site's own formatters (numbers, dates, amounts), so
+the PDF says what the site says; the templates only place it. Data reaches Typst only as JSON strings and
+is set as text, never read as markup (see `as_json` and templates/gemensamt.typ), so a name such as
+``#set page(width: 1cm)`` or ``*bold*`` is printed literally.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import fees
+from ..model import Forum, Handbok, Part, Roll
+from ..render import diagram
+from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
+from ..render.common import (
+    Kontext,
+    antal,
+    belopp,
+    dag_och_manad,
+    datum,
+    deltar_som,
+    kategori,
+    kronor,
+    niva_namn,
+    part_sida,
+    procent,
+    tal,
+)
+from ..utgava import Utgava
+from . import FONT_FAMILY, OVERENSKOMMELSE_PDF
+
+SAKNAS = "uppgift saknas"  # an unknown figure, never 0
+
+# Appendices after the agreement, in order: (label, title). The fee title gets the latest year.
+BILAGOR = (
+    ("bilaga-parter", "Parter"),
+    ("bilaga-styrning", "Organisationsschema"),
+    ("bilaga-forum", "Forumen och deras uppgifter"),
+    ("bilaga-avgifter", "Avgifter {ar}"),
+    ("bilaga-kallor", "Källor"),
+)
+SVG_FONT = 'font-family="Arial, Helvetica, sans-serif"'  # what diagram.py names for the site
+
+
+def as_json(data: dict) -> str:
+    """The document's data as Typst reads it (sys.inputs): one JSON text, keys sorted, so that the same data
+    is the same input (and the same cache key)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _kanske(value, fmt) -> str:
+    return SAKNAS if value is None else fmt(value)
+
+
+def _titel(h: Handbok) -> str:
+    a = h.overenskommelse
+    return f"{a.namn} – överenskommelsen, version {a.version}"
+
+
+def partblad_titel(h: Handbok, p: Part) -> str:
+    return f"{p.namn} – partblad, {h.overenskommelse.namn}"
+
+
+def _gemensamt(h: Handbok, utg: Utgava) -> dict:
+    a = h.overenskommelse
+    return {
+        "namn": a.namn,
+        "version": a.version,
+        "galler_fran": datum(a.galler_fran),
+        "skapad": utg.datum,
+        "revision": utg.revision,
+        "overenskommelse_pdf": OVERENSKOMMELSE_PDF,
+        "atagande": [{"rubrik": x.rubrik, "beskrivning": x.beskrivning} for x in a.atagande],
+    }
+
+
+def _senare_namn(p: Part) -> str:
+    return ", ".join(s.namn + (f" (från {datum(s.fran)})" if s.fran else "") for s in p.senare_namn)
+
+
+# --- The agreement --------------------------------------------------------------------------------
+
+
+def overenskommelse(h: Handbok, utg: Utgava) -> dict:
+    """The agreement: cover, the agreement's sections, then the appendices."""
+    a = h.overenskommelse
+    ar = h.avgifter.budgetar[-1].ar
+    bilagor = [{"id": i, "titel": f"Bilaga {n}. {t.format(ar=ar)}"} for n, (i, t) in enumerate(BILAGOR, 1)]
+    nr = {i: f"bilaga {n}" for n, (i, _t) in enumerate(BILAGOR, 1)}
+    return {
+        **_gemensamt(h, utg),
+        "titel": _titel(h),
+        "beskrivning": a.devis,
+        "omslag": _omslag(h, utg),
+        "avsnitt": _avsnitt(h, nr),
+        "bilagor": bilagor,
+        "parter": _parter(h),
+        "styrning": _styrning(h),
+        "forum": [_forum(h, f) for f in h.forum.values()],
+        "avgifter": avgifter(h),
+        "kallor": [_kalla(k) for k in h.kallor.values()],
+    }
+
+
+def _omslag(h: Handbok, utg: Utgava) -> dict:
+    a = h.overenskommelse
+    f = a.foreslagen_av
+    fakta = [
+        ("Version", a.version),
+        ("Gäller från", datum(a.galler_fran) + (", retroaktivt" if a.retroaktiv else "")),
+        ("Förslag från", f"{f.namn} ({f.forkortning})" + (f", i dag {f.senare_namn}" if f.senare_namn else "")),
+        ("Rekommenderad av", f"{a.rekommendation.organ} den {datum(a.rekommendation.datum)}"),
+        ("Parter", str(len(h.parter))),
+        ("Utskriften skapad", utg.datum),
+        ("Datans version", utg.revision),
+    ]
+    return {"devis": a.devis, "fakta": [list(x) for x in fakta]}
+
+
+def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
+    a = h.overenskommelse
+    s = a.styrning
+    av = h.avgifter
+    radet = h.regionala_radet()
+    kommuner = len(h.kommuner())
+    rates = ", ".join(f"{b.ar}: {belopp(b.belopp_per_invanare)} per invånare" for b in av.budgetar)
+    if len(av.budgetar) > 3:  # the agreement's running text names the first and the latest
+        first, last = av.budgetar[0], av.budgetar[-1]
+        rates = (
+            f"{first.ar}: {belopp(first.belopp_per_invanare)}, {last.ar}: {belopp(last.belopp_per_invanare)} "
+            f"per invånare; alla år i {nr['bilaga-avgifter']}"
+        )
+    regel = AVRUNDNINGSREGEL[av.avrundning.regel]
+    if av.avrundning.underlag.status == "slutsats":
+        regel += f" Regeln är handbokens val: {av.avrundning.underlag.kommentar or ''}"
+    return {
+        "bilaga": nr,
+        "syfte": a.syfte,
+        "parter": f"Överenskommelsen har {len(h.parter)} parter: {kommuner} kommuner och "
+        f"{len(h.parter) - kommuner} andra organisationer. Fler parter kan ansluta med tiden.",
+        "utgangspunkter": list(a.utgangspunkter),
+        "atagande_inledning": f"Alla parter åtar sig {antal(len(a.atagande))} saker:",
+        "styrning": s.beskrivning,
+        "nivaer": [
+            {"rubrik": "Regionala rådet", "text": f"{radet.namn}, med {_namn(h, radet.ordforande)} som ordförande."}
+        ]
+        + [
+            {"rubrik": n.namn, "text": f"{n.fokus} Forum: {', '.join(f.namn for f in h.forum_pa_niva(n.id))}."}
+            for n in s.nivaer
+        ],
+        "principer": [{"rubrik": p.rubrik, "beskrivning": p.beskrivning} for p in s.principer],
+        "ordinarie_lage": s.lagen.ordinarie_lage,
+        "aktiverat_lage": s.lagen.aktiverat_lage,
+        "sammankallande": f"Sammankallande för forumen är {h.parter[s.sammankallande].namn}.",
+        "uppfoljning": a.uppfoljning,
+        "ekonomi": a.ekonomi,
+        "ekonomi_punkter": [
+            f"Kommunerna betalar tillsammans {andel_text(av.kommunernas_andel)} för samverkansfunktionen.",
+            f"Varje kommun betalar ett belopp per invånare och år ({rates}).",
+            f"Folkmängden räknas den {dag_och_manad(av.underlagsdag)} året före budgetåret.",
+            regel.strip(),
+            f"Hela kostnaden: uppgift saknas. {av.total_kostnad.uppgift_saknas}",
+        ],
+        "avgift_ar": str(h.avgifter.budgetar[-1].ar),
+        "kallor": [f"{h.kallor[k].titel}, {h.kallor[k].utgivare}." for k in a.kallor],
+    }
+
+
+def _namn(h: Handbok, r: Roll) -> str:
+    return h.parter[r.part].namn if r.part else f"{r.funktion} (källan anger inte från vilken part)"
+
+
+def _roll(h: Handbok, r: Roll) -> str:
+    if r.part is None:  # the source names the function only
+        return _namn(h, r)
+    return f"{_namn(h, r)} ({r.funktion})" if r.funktion else _namn(h, r)
+
+
+def _parter(h: Handbok) -> dict:
+    kommuner = h.kommuner()
+    andra = [p for p in h.parter.values() if p.kategori != "kommun"]
+    return {
+        "inledning": f"Överenskommelsen har {len(h.parter)} parter: {len(kommuner)} kommuner och "
+        f"{len(andra)} andra organisationer.",
+        "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
+        "andra": [[p.namn, kategori(p.kategori), _senare_namn(p) or "–"] for p in andra],
+    }
+
+
+def _schema_svg(h: Handbok) -> str:
+    """The site's governance chart, its text in the embedded font (the site's names system fonts)."""
+    svg = diagram.styrningsschema_svg(Kontext(h, "overenskommelse.md"))
+    if svg.count(SVG_FONT) != 1:
+        raise ValueError("diagram.py names another font than document.py expects; update SVG_FONT")
+    return svg.replace(SVG_FONT, f'font-family="{FONT_FAMILY}"')
+
+
+def _styrning(h: Handbok) -> dict:
+    return {
+        "svg": _schema_svg(h),
+        "alt": diagram.beskrivning(h),
+        "rapport": [
+            [
+                f.namn,
+                niva_namn(h, f),
+                _rapporterar_till(h, f),
+            ]
+            for f in h.forum.values()
+        ],
+    }
+
+
+def _rapporterar_till(h: Handbok, f: Forum) -> str:
+    return h.forum[f.rapporterar_till].namn if f.rapporterar_till else "Parternas egna organisationer"
+
+
+def _forum(h: Handbok, f: Forum) -> dict:
+    nivanamn = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
+    medlemmar = []
+    for m in f.medlemmar:
+        if m.part:
+            vem = h.parter[m.part].namn
+        else:
+            vem = f"{kategori(m.kategori, True)} ({len(h.parter_i_kategori(m.kategori))})"
+        medlemmar.append([vem, m.funktion, m.mandat])
+    return {
+        "id": f"forum-{f.id}",
+        "namn": f.namn,
+        "syfte": f.syfte,
+        "fakta": [
+            ["Nivå", nivanamn[f.niva] if f.niva else "Står över de tre nivåerna"],
+            ["Ordförande", _roll(h, f.ordforande)],
+            ["Sammankallande", _roll(h, f.sammankallande)],
+            ["Rapporterar till", _rapporterar_till(h, f)],
+        ],
+        "medlemmar": medlemmar,
+        "ordinarie_lage": list(f.uppgifter.ordinarie_lage),
+        "aktiverat_lage": list(f.uppgifter.aktiverat_lage),
+        "aterrapportering": f.aterrapportering,
+        "slutsats": (
+            "Uppgifterna om forumet står inte i sin helhet i någon källa. " + (f.underlag.kommentar or "")
+        ).strip()
+        if f.underlag.status == "slutsats"
+        else None,
+    }
+
+
+def avgifter(h: Handbok) -> dict:
+    """The fee appendix: the latest budget year in full, and every year's total when there are more."""
+    regler = h.avgifter
+    t = fees.avgiftstabell(h, regler.budgetar[-1].ar)
+    budget_sources = [b.kalla for b in regler.budgetar if b.ar == t.ar]
+    kallor = sorted({r.kalla for r in t.rader if r.kalla} | set(budget_sources))
+    rate = belopp(t.belopp_per_invanare)
+    rader = [
+        [r.part.namn, SAKNAS, rate, SAKNAS, "–"]
+        if r.belopp is None
+        else [r.part.namn, tal(r.folkmangd), rate, kronor(r.belopp), procent(t.andel(r))]
+        for r in t.rader
+    ]
+    okanda = [r.part.namn for r in t.rader if r.belopp is None]
+    return {
+        "ar": str(t.ar),
+        "underlagsdatum": datum(t.underlagsdatum),
+        "inledning": f"Avgift för budgetåret {t.ar}: folkmängden den {datum(t.underlagsdatum)} × {rate} per "
+        f"invånare. {AVRUNDNINGSREGEL[regler.avrundning.regel]}",
+        "rader": rader,
+        "summa": [
+            f"Summa, {len(t.rader) - t.antal_okanda} kommuner med känd folkmängd",
+            tal(t.folkmangd_kanda),
+            "",
+            kronor(t.summa_kanda),
+            procent(100),
+        ],
+        "okanda": (
+            f"Folkmängden den {datum(t.underlagsdatum)} saknas för {len(okanda)} "
+            f"{'kommun' if len(okanda) == 1 else 'kommuner'}: {', '.join(okanda)}. Deras avgift kan inte räknas ut "
+            "och ingår inte i summan, som därför är lägre än kommunernas verkliga sammanlagda avgift. Andelen är "
+            "andel av den kända summan."
+        )
+        if okanda
+        else None,
+        "alla_ar": _alla_ar(h) if len(regler.budgetar) > 1 else None,
+        "kallor": [_kort_kalla(h, k) for k in kallor],
+    }
+
+
+def _kort_kalla(h: Handbok, ident: str) -> str:
+    k = h.kallor[ident]
+    return f"{k.titel}, {k.utgivare}" + (" (andrahandskälla)" if k.typ == "sekundar" else "") + "."
+
+
+def _alla_ar(h: Handbok) -> list[list[str]]:
+    """One row per budget year, newest first: the rate, how many fees are known and their sum."""
+    rows = []
+    for b in reversed(h.avgifter.budgetar):
+        t = fees.avgiftstabell(h, b.ar)
+        kanda = len(t.rader) - t.antal_okanda
+        rows.append([str(b.ar), belopp(b.belopp_per_invanare), f"{kanda} av {len(t.rader)}", kronor(t.summa_kanda)])
+    return rows
+
+
+def _kalla(k) -> dict:
+    text = k.utgivare + (f", {datum(k.datum)}" if k.datum else "") + "."
+    if k.typ == "sekundar":
+        text += " Andrahandskälla."
+    if k.kommentar:
+        text += f" {k.kommentar}"
+    return {"titel": k.titel, "text": text, "url": k.url}
+
+
+# --- The party sheets -----------------------------------------------------------------------------
+
+MIN_AR = 3  # a sheet always shows at least this many budget years; more if they fit (templates/partblad.typ)
+
+
+def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
+    """One party's sheet: who it is, where it sits, what it has promised, and its fee by budget year."""
+    a = h.overenskommelse
+    fakta = [["Slag", kategori(p.kategori)]]
+    if p.kommunkod:
+        fakta.append(["Kommunkod", p.kommunkod])
+    if p.senare_namn:
+        fakta.append(["Senare namn", _senare_namn(p)])
+    rows = [
+        [forum.namn, niva_namn(h, forum), deltar_som(p.id, forum, medlem), medlem.funktion, medlem.mandat]
+        for forum, medlem in h.medlemskap(p.id)
+    ]
+    avgift_rader = []
+    if p.kategori == "kommun":
+        for b in h.avgifter.budgetar:
+            x = fees.avgift(h, p, b.ar)
+            avgift_rader.append(
+                {
+                    "ar": str(x.ar),
+                    "folkmangd": f"{_kanske(x.folkmangd, tal)} ({datum(x.underlagsdatum)})",
+                    "per_invanare": _kanske(x.belopp_per_invanare, belopp),
+                    "avgift": _kanske(x.belopp, kronor),
+                    "anmarkning": None
+                    if x.belopp is not None
+                    else f"{x.ar}: Avgiften kan inte räknas ut eftersom folkmängden den {datum(x.underlagsdatum)} "
+                    f"saknas. {x.uppgift_saknas or ''}".strip(),
+                }
+            )
+    return {
+        **_gemensamt(h, utg),
+        "titel": partblad_titel(h, p),
+        "beskrivning": f"{p.namn} i {a.namn}: forum, åtaganden och avgift på en sida.",
+        "part": p.namn,
+        "fakta": fakta,
+        "forum": rows,
+        "forum_text": f"{p.namn} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
+        "inte som namngivna personer.",
+        "avgifter": avgift_rader,
+        "min_ar": MIN_AR,
+        "sida": part_sida(p.id).removesuffix(".md") + ".html",
+    }

@@ -1,0 +1,41 @@
+"""Which PDFs a build writes, from the model: the agreement, then one sheet per party in the parties' order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..model import Handbok
+from ..utgava import Utgava
+from . import OVERENSKOMMELSE_PDF, document, partblad_fil
+
+AGREEMENT_TEMPLATE = "overenskommelse.typ"
+SHEET_TEMPLATE = "partblad.typ"
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """One PDF to write: where, from which template and JSON, with which title and creation time."""
+
+    fil: str  # relative to the site root
+    mall: str  # a file in templates/
+    data: str  # the document's JSON (document.as_json): everything from the model it shows
+    titel: str
+    tidpunkt: int  # the creation date in the PDF's metadata, as seconds since 1970 (see `tidpunkt`)
+    part: str | None = None  # the party whose sheet it is; None for the agreement
+
+
+def tidpunkt(utg: Utgava) -> int:
+    """The build's day (in Stockholm) at midnight UTC: a day rather than a moment, so that a PDF rebuilt the
+    same day from the same data has the same bytes and can come from the cache."""
+    return int(datetime.fromisoformat(utg.dag).replace(tzinfo=UTC).timestamp())
+
+
+def plan(h: Handbok, utg: Utgava) -> list[Pdf]:
+    when = tidpunkt(utg)
+    agreement = document.overenskommelse(h, utg)
+    out = [Pdf(OVERENSKOMMELSE_PDF, AGREEMENT_TEMPLATE, document.as_json(agreement), agreement["titel"], when)]
+    for p in h.parter.values():
+        sheet = document.partblad(h, utg, p)
+        out.append(Pdf(partblad_fil(p.id), SHEET_TEMPLATE, document.as_json(sheet), sheet["titel"], when, p.id))
+    return out
