@@ -80,10 +80,10 @@ def alla_ar(ctx: Kontext) -> str:
         "Här står varje budgetår, det senaste först. Hur ett års avgift har räknats ut för en viss kommun står "
         "på kommunens egen sida, och varje års tabell finns också som öppna data.\n\n",
         "### Belopp per invånare { #belopp }\n\n",
-        "| Budgetår | Folkmängd från | Per invånare | Källa |\n|---|---|--:|---|\n",
+        "| Budgetår | Folkmängden den | Per invånare | Källa |\n|---|---|--:|---|\n",
     ]
     for b in years:
-        source = ctx.kalla(b.kalla) if b.kalla else escape.text(b.uppgift_saknas or "")
+        source = _kalla_kort(ctx, b.kalla) if b.kalla else escape.text(b.uppgift_saknas or "")
         out.append(f"| {b.ar} | {datum(h.avgifter.underlagsdatum(b.ar))} | {per_invanare(b)} | {source} |\n")
     out.append("\n### Avgift per kommun och år { #per-kommun-och-ar }\n\n")
     out.append(
@@ -103,8 +103,8 @@ def avgift_per_ar_html(ctx: Kontext, years: list[int]) -> str:
             rows.setdefault(r.part.id, {})[ar] = kronor(r.belopp) if r.belopp is not None else "uppgift saknas"
     kommuner = [p for p in h.parter.values() if p.id in rows]  # the model's order: by name
     out = [
-        '<div class="handbok-matris handbok-avgifter">\n<table>\n',
-        "<caption>Avgift per kommun och budgetår, i kronor</caption>\n",
+        '<div class="handbok-avgifter">\n<table>\n',
+        "<caption>Avgift per kommun och budgetår</caption>\n",
         '<thead>\n<tr><th scope="col">Kommun</th>',
         *(f'<th scope="col">{ar}</th>' for ar in years),
         "</tr>\n</thead>\n<tbody>\n",
