@@ -39,6 +39,8 @@ _USAGE_MESSAGES = [
     (r"unrecognized arguments: (.+)", "okänt i kommandot: {0}"),
     (r"argument (\S+): ignored explicit argument '(.*)'", "{0} tar inget värde, men fick '{1}'"),
     (r"ambiguous option: (\S+) could match (.+)", "{0} kan betyda flera saker: {1}"),
+    (r"argument (\S+): invalid \S+ value: '(.*)'", "{0} kan inte vara '{1}'"),
+    (r"argument (\S+): (.+)", "{0}: {1}"),  # our own ArgumentTypeError messages, already Swedish
 ]
 
 
@@ -94,7 +96,7 @@ def os_error(exc: OSError) -> tuple[str, int]:
 
 def _main(argv: list[str] | None) -> int:
     parser = _Parser(prog="python -m macros", description="Verktyg för samverkanshandbokens data.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     check = commands.add_parser("check", help="kontrollera all data och skriv ut alla problem")
     check.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
     check.add_argument(
@@ -115,6 +117,7 @@ def _main(argv: list[str] | None) -> int:
     _add_new(commands)
     _add_diff(commands)
     _add_folkmangd(commands)
+    _add_serve(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(Path(args.data_dir), args.format)
@@ -133,6 +136,8 @@ def _main(argv: list[str] | None) -> int:
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":
         return _diff(args.base, args.head, Path(args.data))
+    if args.command == "serve":
+        return _serve(args.adress, args.mkdocs)
     if args.command == "folkmangd":
         return _folkmangd(Path(args.fil), args.datum, args.kalla, Path(args.data))
     return USAGE
@@ -196,9 +201,42 @@ def _diff(base: str, head: str | None, data_dir: Path) -> int:
         print(f"fel: {exc}", file=sys.stderr)
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
-        return DATA
+        return exc.code
     print(sammanfattning(compare(old, new), old, new, base, head or "arbetskopian"), end="")
     return OK
+
+
+def _add_serve(commands) -> None:
+    serve = commands.add_parser("serve", help="bygg och visa handboken i webbläsaren, och bygg om vid ändringar")
+    serve.add_argument("--adress", default="127.0.0.1:8000", help="var sidorna visas (standard: 127.0.0.1:8000)")
+    serve.add_argument("mkdocs", nargs=argparse.REMAINDER, help="fler flaggor till mkdocs serve")
+
+
+def _serve(adress: str, extra: list[str]) -> int:
+    """mkdocs serve, after a check that the address can be used: a busy port is a sentence, not a traceback."""
+    import socket
+    import subprocess
+
+    host, _, port = adress.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        return fail(f"adressen '{adress}' går inte att använda; skriv den som 127.0.0.1:8000", USAGE)
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return fail(
+                    f"porten {port} används redan av ett annat program (kanske en förhandsvisning som redan är "
+                    f"igång); stäng det eller välj en annan port, till exempel --adress {host}:{int(port) + 1}",
+                    ENVIRONMENT,
+                )
+            return fail(f"adressen {adress} går inte att använda här ({exc.strerror}); välj en annan", ENVIRONMENT)
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", adress, "-f", str(root / "mkdocs.yml"), *extra]
+    try:
+        return subprocess.call(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) and DATA
+    except KeyboardInterrupt:  # Ctrl-C is how a preview ends
+        return OK
 
 
 def _add_folkmangd(commands) -> None:

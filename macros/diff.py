@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import pipeline
+from .exitcodes import DATA, ENVIRONMENT, USAGE, CommandError
 from .fees import avgift, avgiftstabell
 from .model import Beslut, Forum, Handbok, Medlem, Part
 from .problems import Problem, errors
@@ -26,16 +27,22 @@ from .problems import Problem, errors
 class DiffError(Exception):
     """The comparison cannot be made; the message says why in Swedish. problems: the data's errors, if any."""
 
-    def __init__(self, message: str, problems: list[Problem] | None = None):
+    def __init__(self, message: str, problems: list[Problem] | None = None, code: int = DATA):
         super().__init__(message)
         self.problems = problems or []
+        self.code = code  # exit code (macros/exitcodes.py): a revision that does not exist is a usage error
 
 
 # --- Reading a revision --------------------------------------------------------------------------
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    try:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise CommandError(
+            "programmet git saknas; installera det (apt install git, brew install git eller git-scm.com)", ENVIRONMENT
+        ) from None
 
 
 def load_revision(data_dir: Path, rev: str | None) -> Handbok:
@@ -44,14 +51,16 @@ def load_revision(data_dir: Path, rev: str | None) -> Handbok:
         return _checked(data_dir, "arbetskopian")
     top = _git(data_dir, "rev-parse", "--show-toplevel")
     if top.returncode:
-        raise DiffError(f"mappen {data_dir} ligger inte i ett Git-förråd; kör kommandot i handbokens mapp")
+        raise DiffError(f"mappen {data_dir} ligger inte i ett Git-förråd; kör kommandot i handbokens mapp", code=USAGE)
     root = Path(top.stdout.decode().strip())
     if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
-        raise DiffError(f"hittar inte revisionen '{rev}'; ange en gren, en tagg eller en commit, till exempel main")
+        raise DiffError(
+            f"hittar inte revisionen '{rev}'; ange en gren, en tagg eller en commit, till exempel main", code=USAGE
+        )
     rel = data_dir.resolve().relative_to(root.resolve()).as_posix()
     archive = _git(root, "archive", "--format=tar", rev, "--", rel)
     if archive.returncode:
-        raise DiffError(f"revisionen '{rev}' har ingen mapp {rel}/")
+        raise DiffError(f"revisionen '{rev}' har ingen mapp {rel}/", code=USAGE)
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             _extract(tar, tmp)

@@ -26,6 +26,7 @@ CASES = {
     ),
     "schemaraden-saknas": ("parter/salem.yaml", "# yaml-language-server: $schema=../../schema/part.schema.json\n", ""),
     "okant-forum-i-beslut": ("beslut.yaml", "organ: Parterna i överenskommelsen", "forum: regionala-radet-2"),
+    "granser": ("parter/salem.yaml", "namn: Salems kommun", "namn: Salems \u202ekommun"),
 }
 
 
@@ -74,3 +75,15 @@ def test_guide_names_commands_that_exist():
         assert f"def {name}(session" in (ROOT / "noxfile.py").read_text(encoding="utf-8"), name
     for args in re.findall(r"python -m macros (new [^\n`]+|diff [^\n`]+)", text):
         assert cli.main([*args.split(), "--help"]) == 0, args
+
+
+def test_guide_states_the_limits_and_exit_codes_of_the_code():
+    from macros import exitcodes, loader
+
+    section = _section("granser")
+    for figure in (f"{loader.MAX_BYTES // 1024} KB", loader.MAX_LINE, loader.MAX_DEPTH, loader.MAX_NODES):
+        assert f"| {figure}" in section, f"update the limits under #granser in {GUIDE.name}: {figure}"
+    for code in (exitcodes.OK, exitcodes.DATA, exitcodes.USAGE, exitcodes.ENVIRONMENT, exitcodes.INTERNAL):
+        assert f"\n| {code} |" in section
+    for char in ("U+202A–U+202E", "U+2066–U+2069", "U+200E", "U+200F", "U+061C", "U+2028", "U+FFFE"):
+        assert char in section

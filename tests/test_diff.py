@@ -237,7 +237,7 @@ def test_text_from_data_is_escaped(repo):
 
 def test_unknown_revision_is_refused_in_swedish(repo):
     code, out, err = repo.diff("finns-inte")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")  # a usage error (macros/exitcodes.py)
     assert err == "fel: hittar inte revisionen 'finns-inte'; ange en gren, en tagg eller en commit, till exempel main\n"
 
 

@@ -1,0 +1,239 @@
+"""Every command's failures are sentences: one Swedish line, a documented exit code, never a traceback.
+
+One row per failure: the command as a coordinator types it, what the folder looks like, the exit code
+(macros/exitcodes.py: 0 ok, 1 data, 2 usage, 3 environment) and a phrase the message must contain. Each row
+runs ``python -m macros`` as a real process. A full disk and a read-only folder are simulated with a small
+sitecustomize.py that makes every write under one folder fail with ENOSPC or EROFS (root can write anywhere,
+and CI has no tiny disk to fill).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BAD, ROOT, make_data
+
+SITECUSTOMIZE = """
+import builtins, errno, io, os
+
+_UNDER = os.path.abspath(os.environ["HANDBOK_TEST_FAIL_UNDER"])
+_ERRNO = int(os.environ["HANDBOK_TEST_FAIL_ERRNO"])
+
+
+def _refuse(path):
+    if os.path.abspath(os.fsdecode(path)).startswith(_UNDER):
+        raise OSError(_ERRNO, os.strerror(_ERRNO), os.fsdecode(path))
+
+
+_open = builtins.open
+
+
+def _patched_open(file, mode="r", *args, **kwargs):
+    if isinstance(file, (str, bytes, os.PathLike)) and any(c in mode for c in "wax+"):
+        _refuse(file)
+    return _open(file, mode, *args, **kwargs)
+
+
+_os_open = os.open
+
+
+def _patched_os_open(path, flags, *args, **kwargs):
+    if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+        _refuse(path)
+    return _os_open(path, flags, *args, **kwargs)
+
+
+_mkdir = os.mkdir
+
+
+def _patched_mkdir(path, *args, **kwargs):
+    _refuse(path)
+    return _mkdir(path, *args, **kwargs)
+
+
+builtins.open = io.open = _patched_open
+os.open = _patched_os_open
+os.mkdir = _patched_mkdir
+"""
+
+
+def _valid(work: Path) -> dict:
+    make_data(work)
+    return {}
+
+
+def _bad(work: Path) -> dict:
+    make_data(work, BAD / "duplicate-key")
+    return {}
+
+
+def _failing_writes(work: Path, under: str, code: int) -> dict:
+    make_data(work)
+    (work / under).mkdir(parents=True, exist_ok=True)
+    (work / "sc").mkdir()
+    (work / "sc" / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    return {
+        "PYTHONPATH": os.pathsep.join([str(work / "sc"), str(ROOT)]),
+        "HANDBOK_TEST_FAIL_UNDER": str(work / under),
+        "HANDBOK_TEST_FAIL_ERRNO": str(code),
+    }
+
+
+def _git(work: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
+    env["GIT_COMMITTER_EMAIL"] = "t@t"
+    subprocess.run(["git", *args], cwd=work, env=env, check=True, capture_output=True)
+
+
+def _repo(work: Path, dirty: bool = False, broken: bool = False) -> dict:
+    make_data(work, *([BAD / "duplicate-key"] if broken else []))
+    _git(work, "init", "-q", "-b", "main")
+    _git(work, "add", "data")
+    _git(work, "commit", "-q", "-m", "data")
+    if dirty:
+        salem = work / "data" / "parter" / "salem.yaml"
+        salem.write_text(salem.read_text(encoding="utf-8").replace("Salems kommun", "Salem"), encoding="utf-8")
+    return {}
+
+
+def _busy_port(work: Path) -> dict:
+    """A port that something else listens on; the socket stays open for the test (kept on the module)."""
+    make_data(work)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    _OPEN.append(listener)
+    return {"PORT": str(listener.getsockname()[1])}
+
+
+def _build_running(work: Path) -> dict:
+    """Another build of ut/site holds its lock (this test process holds it, as a running build would)."""
+    import fcntl
+
+    make_data(work)
+    (work / "ut").mkdir()
+    handle = open(work / "ut" / ".site.lock", "a+b")  # noqa: SIM115 -- closed with the module
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _OPEN.append(handle)
+    return {"HANDBOK_BUILD_WAIT": "0"}
+
+
+def _junk_table(work: Path) -> dict:
+    make_data(work)
+    (work / "tabell.csv").write_bytes(b"\x00\xff\xfe junk \x1b[31m\n;;;\n")
+    return {}
+
+
+_OPEN: list = []
+FOLK = ["--datum", "2025-06-30", "--kalla", "scb-folkmangd-2014-06-30", "--data", "data"]
+
+# id, arguments, setup, exit code, a phrase of the message
+CASES = [
+    ("no-command", [], _valid, 2, "det här saknas i kommandot: KOMMANDO"),
+    ("unknown-command", ["bygg"], _valid, 2, "KOMMANDO kan inte vara 'bygg'"),
+    ("unknown-option", ["check", "--snabbt"], _valid, 2, "okänt i kommandot: --snabbt"),
+    ("check-bad-format", ["check", "--format", "xml"], _valid, 2, "--format kan inte vara 'xml'"),
+    ("check-no-folder", ["check", "finns-inte"], _valid, 1, "mappen finns inte"),
+    ("check-bad-data", ["check"], _bad, 1, "Rätta felen och kör kontrollen igen."),
+    ("build-bad-data", ["build", "data", "--out", "ut/site"], _bad, 1, "nyckeln 'namn' finns redan på rad 3"),
+    ("build-bad-builder", ["build", "--builder", "hugo"], _valid, 2, "--builder kan inte vara 'hugo'"),
+    (
+        "build-full-disk",
+        ["build", "data", "--out", "ut/site"],
+        lambda w: _failing_writes(w, "ut", errno.ENOSPC),
+        3,
+        "disken är full",
+    ),
+    (
+        "build-read-only",
+        ["build", "data", "--out", "ut/site"],
+        lambda w: _failing_writes(w, "ut", errno.EROFS),
+        3,
+        "får inte skriva",
+    ),
+    ("build-already-running", ["build", "data", "--out", "ut/site"], _build_running, 3, "ett annat bygge av site/"),
+    ("pdf-bad-data", ["pdf", "data", "--out", "ut"], _bad, 1, "nyckeln 'namn' finns redan på rad 3"),
+    (
+        "pdf-full-disk",
+        ["pdf", "data", "--out", "ut"],
+        lambda w: _failing_writes(w, "ut", errno.ENOSPC),
+        3,
+        "disken är full",
+    ),
+    ("serve-port-taken", ["serve", "--adress", "127.0.0.1:{PORT}"], _busy_port, 3, "används redan"),
+    ("serve-bad-address", ["serve", "--adress", "hemma"], _valid, 2, "adressen 'hemma' går inte att använda"),
+    ("new-bad-kind", ["new", "kommun", "nya"], _valid, 2, "sort kan inte vara 'kommun'"),
+    ("new-bad-id", ["new", "party", "Nya_Kommunen"], _valid, 1, "går inte att använda"),
+    ("new-exists", ["new", "party", "salem"], _valid, 1, "salem"),
+    (
+        "new-full-disk",
+        ["new", "party", "nya-kommunen"],
+        lambda w: _failing_writes(w, "data/parter", errno.ENOSPC),
+        3,
+        "disken är full",
+    ),
+    (
+        "new-read-only",
+        ["new", "party", "nya-kommunen"],
+        lambda w: _failing_writes(w, "data/parter", errno.EROFS),
+        3,
+        "får inte skriva",
+    ),
+    ("diff-not-a-repository", ["diff", "main"], _valid, 2, "ligger inte i ett Git-förråd"),
+    ("diff-bad-revision", ["diff", "finns-inte"], _repo, 2, "hittar inte revisionen 'finns-inte'"),
+    ("diff-no-revision", ["diff"], _repo, 2, "det här saknas i kommandot: base"),
+    ("diff-bad-data", ["diff", "main"], lambda w: _repo(w, broken=True), 1, "rätta felen först"),
+    ("diff-dirty-tree", ["diff", "main"], lambda w: _repo(w, dirty=True), 0, "Salem"),
+    ("folkmangd-no-table", ["folkmangd", "finns-inte.csv", *FOLK], _valid, 1, "finns-inte.csv"),
+    ("folkmangd-bad-date", ["folkmangd", "t.csv", "--datum", "30/6", "--kalla", "k"], _valid, 2, "är inget datum"),
+    ("folkmangd-junk-table", ["folkmangd", "tabell.csv", *FOLK], _junk_table, 1, "tabell.csv"),
+    (
+        "folkmangd-read-only",
+        ["folkmangd", str(ROOT / "tests" / "fixtures" / "scb" / "folkmangd-exempel.csv"), *FOLK],
+        lambda w: _failing_writes(w, "data/parter", errno.EROFS),
+        3,
+        "får inte skriva",
+    ),
+    (
+        "folkmangd-full-disk",
+        ["folkmangd", str(ROOT / "tests" / "fixtures" / "scb" / "folkmangd-exempel.csv"), *FOLK],
+        lambda w: _failing_writes(w, "data/parter", errno.ENOSPC),
+        3,
+        "disken är full",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "setup", "code", "phrase"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, args, setup, code, phrase):
+    extra = setup(tmp_path) or {}
+    port = extra.pop("PORT", "")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_MKDOCS_2_WARNING": "1", "HANDBOK_PDF_CACHE": "", **extra}
+    env.pop("HANDBOK_DEBUG", None)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "macros", *(a.replace("{PORT}", port) for a in args)],
+            cwd=tmp_path,
+            env={**env, "PYTHONPATH": extra.get("PYTHONPATH", str(ROOT))},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+        )
+    finally:
+        while _OPEN:
+            _OPEN.pop().close()
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == code, output
+    assert phrase in output, output
+    if code in (2, 3):  # usage and environment: one line that says what to do
+        lines = [line for line in result.stderr.splitlines() if line.startswith("fel: ")]
+        assert len(lines) == 1, result.stderr
