@@ -23,17 +23,19 @@ ENV_VAR = "HANDBOK_SITE"
 
 
 @functools.cache
-def site_dir() -> Path:
+def site_dir(builder: str = "mkdocs") -> Path:
+    """The site built with builder (mkdocs or zensical). HANDBOK_SITE, if set, is taken for every builder:
+    set HANDBOK_BUILDERS to the one that built it."""
     given = os.environ.get(ENV_VAR)
     if given:
         path = Path(given).resolve()
         if not (path / "index.html").is_file():
             raise RuntimeError(f"{ENV_VAR}={given}: no built site there (index.html is missing)")
         return path
-    out = Path(tempfile.mkdtemp(prefix="handbok-site-"))
+    out = Path(tempfile.mkdtemp(prefix=f"handbok-site-{builder}-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     built = subprocess.run(
-        [sys.executable, "-m", "macros", "build", str(ROOT / "data"), "--out", str(out)],
+        [sys.executable, "-m", "macros", "build", str(ROOT / "data"), "--out", str(out), "--builder", builder],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -12,6 +12,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +69,9 @@ def _browser_there() -> str:
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    return site_dir()
+def site(builder) -> Path:
+    """The built site of the builder under test (tests/conftest.py: each browser test runs once per builder)."""
+    return site_dir(builder)
 
 
 @pytest.fixture(scope="session")
@@ -193,6 +195,7 @@ class SearchBox:
 
     INPUT = "input.md-search__input"
     META = ".md-search-result__meta"
+    RESULT_LINK = ".md-search-result__item a"  # the results, best first
 
     def __init__(self, page, root: str):
         self.page, self.root = page, root  # root: the site's base URL (http://… or file://…/)
@@ -221,3 +224,67 @@ class SearchBox:
             if path not in ranked:
                 ranked.append(path)
         return ranked
+
+
+class ZensicalSearch:
+    """Zensical's search on an open page: a button opens a dialog in a shadow root, which Playwright's CSS
+    selectors pierce (document.querySelector does not). Same interface as SearchBox."""
+
+    OPEN = "button.md-search__button"
+    INPUT = "input[role=combobox][aria-controls$='-results']"
+    STATUS = "dialog [role=status]"  # "87 results", "No results", or empty for an empty query
+    RESULT_LINK = "ol[role=listbox] > li > a[role=option]"
+
+    def __init__(self, page, root: str):
+        self.page, self.root = page, root
+        self.page.locator(self.OPEN).click()
+        self.page.locator(self.INPUT).wait_for()
+
+    def query(self, text: str) -> list[str]:
+        """The status line ("87 results") is written before the list, and the list of the previous query may
+        still be there: wait until the links carry this query (Zensical adds it as ?h=) or it found nothing."""
+        from urllib.parse import quote_plus
+
+        from playwright.sync_api import expect
+
+        box, status = self.page.locator(self.INPUT), self.page.locator(self.STATUS)
+        box.fill("")
+        expect(status).to_have_text("")
+        box.fill(text)
+        expect(status).not_to_have_text("")
+        mark = f"?h={quote_plus(text)}"
+        deadline = time.monotonic() + 10
+        empty_since = None  # "No results" shows for a moment while a query is searched: believe it after 1 s
+        while True:
+            hrefs = self.page.locator(self.RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
+            if hrefs and mark in hrefs[0]:
+                self.page.wait_for_timeout(200)  # the list may still be growing or re-ranking: until it stays
+                again = self.page.locator(self.RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
+                if again == hrefs:
+                    break
+                continue
+            if not hrefs and status.inner_text() == "No results":
+                empty_since = empty_since or time.monotonic()
+                if time.monotonic() - empty_since > 1:
+                    break
+            else:
+                empty_since = None
+            assert time.monotonic() < deadline, (
+                f"{text!r}: no results for it after 10 s (status {status.inner_text()!r})"
+            )
+            self.page.wait_for_timeout(50)
+        ranked = []
+        for href in hrefs:
+            path = href.split("#")[0].split("?")[0].removeprefix(self.root)
+            if path not in ranked:
+                ranked.append(path)
+        return ranked
+
+
+SEARCH_DRIVERS = {"mkdocs": SearchBox, "zensical": ZensicalSearch}
+
+
+@pytest.fixture(scope="session")
+def search_driver(builder):
+    """The search driver class for the builder under test: ``search_driver(page, root).query(text)``."""
+    return SEARCH_DRIVERS[builder]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import ZensicalSearch
+
 MAX_TABS = 400  # more tab stops than any page has; reaching the limit means the target is not reachable
 
 # The element that has focus, or the label that Material draws for a visually hidden control (the scheme toggle).
@@ -109,13 +111,24 @@ def test_focus_check_catches_a_hidden_focus_indicator(page, base_url):
     assert sum(name.startswith("A.md-nav__link") for name in invisible) >= 2, invisible
 
 
-def test_search_works_by_keyboard(page, base_url):
+def test_search_works_by_keyboard(page, base_url, builder):
     page.goto(base_url + "index.html")
-    assert _tab_to(page, "document.activeElement.matches('input.md-search__input')"), "Tab never reaches search"
-    page.keyboard.type("Nacka")
-    page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), "ArrowDown: no result focused"
+    if builder == "zensical":  # a button opens the search dialog; focus goes to its input, ArrowDown moves the
+        # selection among the results (aria-activedescendant) and Enter opens the selected one
+        assert _tab_to(page, "document.activeElement.matches('button.md-search__button')"), "Tab never reaches search"
+        page.keyboard.press("Enter")
+        page.locator(ZensicalSearch.INPUT).wait_for()
+        page.keyboard.type("Nacka")
+        page.locator(ZensicalSearch.RESULT_LINK).first.wait_for()
+        page.keyboard.press("ArrowDown")
+        selected = page.locator(f"{ZensicalSearch.RESULT_LINK}[aria-selected=true]")
+        assert selected.count() == 1, "ArrowDown: no result selected"
+    else:
+        assert _tab_to(page, "document.activeElement.matches('input.md-search__input')"), "Tab never reaches search"
+        page.keyboard.type("Nacka")
+        page.wait_for_selector(".md-search-result__item")
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), "ArrowDown: no result"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.split("?")[0].endswith("/parter/nacka.html"), page.url

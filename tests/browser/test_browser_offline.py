@@ -9,8 +9,6 @@ import pytest
 
 from macros.offline import ARKIV, README
 
-from .conftest import SearchBox
-
 
 def test_start_page_links_to_the_archive(site):
     assert re.search(rf'<a [^>]*href="{re.escape(ARKIV)}"', (site / "index.html").read_text(encoding="utf-8"))
@@ -55,13 +53,13 @@ def test_navigation_works_from_disk(disk_page):
     assert not guard.errors, guard.errors
 
 
-def test_search_works_from_disk(disk_page):
+def test_search_works_from_disk(disk_page, search_driver):
     page, guard, root = disk_page
-    search = SearchBox(page, root)
+    search = search_driver(page, root)
     assert search.query("Nacka")[0] == "parter/nacka.html"
     assert search.query("SLL")[0] == "parter/stockholms-lans-landsting.html"
     with page.expect_navigation():
-        page.locator(".md-search-result__item a").first.click()
+        page.locator(search.RESULT_LINK).first.click()
     assert page.url.split("?")[0] == root + "parter/stockholms-lans-landsting.html"
     assert not guard.off_origin, guard.off_origin
     assert not guard.errors, guard.errors

@@ -14,8 +14,6 @@ import yaml
 from macros.site import load
 from tests.sitebuild import ROOT
 
-from .conftest import SearchBox
-
 HANDBOK = load(ROOT / "mkdocs.yml")
 GLOSSARY = "ordlista.html"
 
@@ -36,12 +34,23 @@ FIRST = {
 }
 
 
+# Where Zensical 0.0.73's search ranks differently from Material's (ZENSICAL.md, "Skillnader"): a keyword in a
+# page's text but not in its title or headings ("brandförsvar" on Brandkåren Attunda's page, the later name
+# "Region Stockholm") does not put that page first. Strict: when a Zensical release fixes it, the test says so.
+ZENSICAL_RANKING = pytest.mark.xfail(strict=True, reason="Zensical's search ranks keywords in the text lower")
+
+
+def _known_difference(request, builder: str) -> None:
+    if builder == "zensical":
+        request.applymarker(ZENSICAL_RANKING)
+
+
 @pytest.fixture(scope="module")
-def search(browser, base_url):
+def search(browser, base_url, search_driver):
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "index.html")
-    yield SearchBox(page, base_url)
+    yield search_driver(page, base_url)
     context.close()
 
 
@@ -52,7 +61,8 @@ def test_acceptance_queries_put_the_right_page_first(search, query):
     assert results[0] in FIRST[query], f"{query!r}: first result {results[0]}, expected one of {FIRST[query]}"
 
 
-def test_brandforsvar_lists_every_fire_and_rescue_service_first(search):
+def test_brandforsvar_lists_every_fire_and_rescue_service_first(search, request, builder):
+    _known_difference(request, builder)
     results = search.query("brandförsvar")
     assert set(results[: len(FIRE_AND_RESCUE)]) == FIRE_AND_RESCUE, results
 
@@ -68,8 +78,9 @@ def test_every_party_and_forum_comes_first_for_its_name(search):
     assert not wrong, "name → (expected first, got):\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
 
 
-def test_later_names_and_keywords_find_their_party(search):
+def test_later_names_and_keywords_find_their_party(search, request, builder):
     """A keyword shared by n parties must rank all n first; a unique one puts its party first."""
+    _known_difference(request, builder)
     aliases = [
         (alias, p.id) for p in HANDBOK.parter.values() for alias in (*p.sokord, *(s.namn for s in p.senare_namn))
     ]
