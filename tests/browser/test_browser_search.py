@@ -40,9 +40,14 @@ FIRST = {
 ZENSICAL_RANKING = pytest.mark.xfail(strict=True, reason="Zensical's search ranks keywords in the text lower")
 
 
-def _known_difference(request, builder: str) -> None:
+# docs/assets/sok.js stems and folds the query for Material's search; Zensical's search has no such hook, so the
+# benchmark's inflected and å/ä/ö-less queries miss there (50 of 58 in the top three, ZENSICAL.md).
+ZENSICAL_NO_QUERY_REWRITE = pytest.mark.xfail(strict=True, reason="docs/assets/sok.js does not reach Zensical's search")
+
+
+def _known_difference(request, builder: str, mark=ZENSICAL_RANKING) -> None:
     if builder == "zensical":
-        request.applymarker(ZENSICAL_RANKING)
+        request.applymarker(mark)
 
 
 @pytest.fixture(scope="module")
@@ -139,24 +144,28 @@ def check_benchmark(search, where: str, capsys) -> None:
     )
 
 
-def test_benchmark_every_query_answered_in_the_top_three(search, capsys):
+def test_benchmark_every_query_answered_in_the_top_three(search, capsys, request, builder):
+    _known_difference(request, builder, ZENSICAL_NO_QUERY_REWRITE)
     check_benchmark(search, "served site", capsys)
 
 
-def test_benchmark_the_same_from_the_offline_archive(browser, unpacked, capsys):
+def test_benchmark_the_same_from_the_offline_archive(browser, unpacked, capsys, search_driver, request, builder):
+    _known_difference(request, builder, ZENSICAL_NO_QUERY_REWRITE)
     context = browser.new_context()
     try:
         page = context.new_page()
         root = unpacked.as_uri() + "/"
         page.goto(root + "index.html")
-        check_benchmark(SearchBox(page, root), "offline archive, file://", capsys)
+        check_benchmark(search_driver(page, root), "offline archive, file://", capsys)
     finally:
         context.close()
 
 
-def test_the_query_side_sends_stemmed_and_folded_forms(search):
+def test_the_query_side_sends_stemmed_and_folded_forms(search, builder):
     """docs/assets/sok.js: each word stemmed (once and twice) by lunr.sv and as typed with a boost, also written
     without å, ä, ö; stop words left out; lunr syntax as typed."""
+    if builder == "zensical":
+        pytest.skip("docs/assets/sok.js rewrites the query for Material's lunr worker; Zensical's search has none")
     rewrite = search.page.evaluate("q => window.__sokfraga(q)", "Räddningstjänsten i Täby? +kommun")
     assert rewrite.split() == [
         *("räddningstjänst", "räddningstjänsten^10", "raddningstjanst", "raddningstjansten^10"),
