@@ -273,3 +273,31 @@ def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatc
     assert "[budget-years]" not in run_check(tmp_path, "data")[1]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-01-02"))
     assert "varning: det senaste budgetåret är 2015, men i år är det 2016" in run_check(tmp_path, "data")[1]
+
+
+# --- The PDF: today's parties, former parties apart, a former party's sheet ------------------------------
+
+
+def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(salem_left, tmp_path):
+    import pdfplumber
+
+    from macros.pdf import OVERENSKOMMELSE_PDF, partblad_fil, write
+    from macros.utgava import Utgava
+
+    h = _model(salem_left)
+    out = tmp_path / "pdf"
+    write.build(h, out, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
+
+    def text(path):
+        with pdfplumber.open(path) as pdf:
+            return "\n".join(p.extract_text() for p in pdf.pages).replace("\u00a0", " ")
+
+    agreement = text(out / OVERENSKOMMELSE_PDF)
+    parties = agreement[agreement.index("Kommuner (2)") :]
+    today, former = parties[: parties.index("Tidigare parter (1)")], parties[parties.index("Tidigare parter (1)") :]
+    assert "Salems kommun" not in today
+    assert "Salems kommun Kommun 30 juni 2015" in former
+    assert "Överenskommelsen har 4 parter: 2 kommuner och 2 andra organisationer." in agreement
+    sheet = text(out / partblad_fil("salem"))
+    assert "Lämnade 30 juni 2015" in sheet and "2015" in sheet
+    assert "Part sedan 1 januari 2015" in text(out / partblad_fil("nacka"))

@@ -77,7 +77,7 @@ def _gemensamt(h: Handbok, utg: Utgava) -> dict:
 
 
 def _senare_namn(p: Part) -> str:
-    return ", ".join(s.namn + (f" (från {datum(s.fran)})" if s.fran else "") for s in p.senare_namn)
+    return ", ".join(s.namn + (f" sedan {datum(s.fran)}" if s.fran else "") for s in p.senare_namn)
 
 
 # --- The agreement --------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ def _omslag(h: Handbok, utg: Utgava) -> dict:
         ("Gäller från", datum(a.galler_fran) + (", retroaktivt" if a.retroaktiv else "")),
         ("Förslag från", f"{f.namn} ({f.forkortning})" + (f", i dag {f.senare_namn}" if f.senare_namn else "")),
         ("Rekommenderad av", f"{a.rekommendation.organ} den {datum(a.rekommendation.datum)}"),
-        ("Parter", str(len(h.parter))),
+        ("Parter", str(len(h.parter_idag()))),
         ("Utskriften skapad", utg.datum),
         ("Datans version", utg.revision),
     ]
@@ -125,11 +125,12 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
     av = h.avgifter
     radet = h.regionala_radet()
     kommuner = len(h.kommuner())
-    rates = ", ".join(f"{b.ar}: {belopp(b.belopp_per_invanare)} per invånare" for b in av.budgetar)
+    idag = len(h.parter_idag())
+    rates = ", ".join(f"{b.ar}: {_rate(b.belopp_per_invanare)} per invånare" for b in av.budgetar)
     if len(av.budgetar) > 3:  # the agreement's running text names the first and the latest
         first, last = av.budgetar[0], av.budgetar[-1]
         rates = (
-            f"{first.ar}: {belopp(first.belopp_per_invanare)}, {last.ar}: {belopp(last.belopp_per_invanare)} "
+            f"{first.ar}: {_rate(first.belopp_per_invanare)}, {last.ar}: {_rate(last.belopp_per_invanare)} "
             f"per invånare; alla år i {nr['bilaga-avgifter']}"
         )
     regel = AVRUNDNINGSREGEL[av.avrundning.regel]
@@ -138,8 +139,8 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
     return {
         "bilaga": nr,
         "syfte": a.syfte,
-        "parter": f"Överenskommelsen har {len(h.parter)} parter: {kommuner} kommuner och "
-        f"{len(h.parter) - kommuner} andra organisationer. Fler parter kan ansluta med tiden.",
+        "parter": f"Överenskommelsen har {idag} parter: {kommuner} kommuner och "
+        f"{idag - kommuner} andra organisationer. Fler parter kan ansluta med tiden.",
         "utgangspunkter": list(a.utgangspunkter),
         "atagande_inledning": f"Alla parter åtar sig {antal(len(a.atagande))} saker:",
         "styrning": s.beskrivning,
@@ -179,14 +180,37 @@ def _roll(h: Handbok, r: Roll) -> str:
 
 
 def _parter(h: Handbok) -> dict:
+    """Today's parties; those that have left in a table of their own (empty when none has)."""
     kommuner = h.kommuner()
-    andra = [p for p in h.parter.values() if p.kategori != "kommun"]
+    andra = [p for p in h.parter_idag() if p.kategori != "kommun"]
+    sedan = [f"{p.namn}: part sedan {_sedan(h, p)}" for p in h.parter_idag() if p.ansluten is not None]
+    inledning = (
+        f"Överenskommelsen har {len(kommuner) + len(andra)} parter: {len(kommuner)} kommuner och "
+        f"{len(andra)} andra organisationer. Alla är med sedan överenskommelsen började gälla den "
+        f"{datum(h.overenskommelse.galler_fran)}" + (", utom: " + "; ".join(sedan) if sedan else "") + "."
+    )
     return {
-        "inledning": f"Överenskommelsen har {len(h.parter)} parter: {len(kommuner)} kommuner och "
-        f"{len(andra)} andra organisationer.",
+        "inledning": inledning,
         "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
         "andra": [[p.namn, kategori(p.kategori), _senare_namn(p) or "–"] for p in andra],
+        "tidigare": [[p.namn, kategori(p.kategori), _lamnade(p)] for p in h.tidigare_parter()],
     }
+
+
+def _sedan(h: Handbok, p: Part) -> str:
+    """When a party joined: the agreement's first day, a date, or that it is unknown."""
+    a = p.ansluten
+    if a is None:
+        return datum(h.overenskommelse.galler_fran)
+    return datum(a.datum) if a.datum else f"{SAKNAS} ({a.uppgift_saknas})"
+
+
+def _lamnade(p: Part) -> str:
+    return datum(p.lamnat.datum) if p.lamnat.datum else SAKNAS
+
+
+def _rate(value) -> str:
+    return _kanske(value, belopp)
 
 
 def _schema_svg(h: Handbok) -> str:
@@ -253,7 +277,7 @@ def avgifter(h: Handbok) -> dict:
     t = fees.avgiftstabell(h, regler.budgetar[-1].ar)
     budget_sources = [b.kalla for b in regler.budgetar if b.ar == t.ar]
     kallor = sorted({r.kalla for r in t.rader if r.kalla} | set(budget_sources))
-    rate = belopp(t.belopp_per_invanare)
+    rate = _rate(t.belopp_per_invanare)
     rader = [
         [r.part.namn, SAKNAS, rate, SAKNAS, "–"]
         if r.belopp is None
@@ -298,7 +322,7 @@ def _alla_ar(h: Handbok) -> list[list[str]]:
     for b in reversed(h.avgifter.budgetar):
         t = fees.avgiftstabell(h, b.ar)
         kanda = len(t.rader) - t.antal_okanda
-        rows.append([str(b.ar), belopp(b.belopp_per_invanare), f"{kanda} av {len(t.rader)}", kronor(t.summa_kanda)])
+        rows.append([str(b.ar), _rate(b.belopp_per_invanare), f"{kanda} av {len(t.rader)}", kronor(t.summa_kanda)])
     return rows
 
 
@@ -324,13 +348,16 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         fakta.append(["Kommunkod", p.kommunkod])
     if p.senare_namn:
         fakta.append(["Senare namn", _senare_namn(p)])
+    fakta.append(["Part sedan", _sedan(h, p)])
+    if p.lamnat is not None:
+        fakta.append(["Lämnade" if p.har_lamnat(h.idag) else "Lämnar", _lamnade(p)])
     rows = [
         [forum.namn, niva_namn(h, forum), deltar_som(p.id, forum, medlem), medlem.funktion, medlem.mandat]
         for forum, medlem in h.medlemskap(p.id)
     ]
     avgift_rader = []
     if p.kategori == "kommun":
-        for b in h.avgifter.budgetar:
+        for b in (b for b in h.avgifter.budgetar if p.part_under_ar(b.ar)):  # only years as a party
             x = fees.avgift(h, p, b.ar)
             avgift_rader.append(
                 {
@@ -340,8 +367,9 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
                     "avgift": _kanske(x.belopp, kronor),
                     "anmarkning": None
                     if x.belopp is not None
-                    else f"{x.ar}: Avgiften kan inte räknas ut eftersom folkmängden den {datum(x.underlagsdatum)} "
-                    f"saknas. {x.uppgift_saknas or ''}".strip(),
+                    else f"{x.ar}: Avgiften kan inte räknas ut eftersom "
+                    + (f"folkmängden den {datum(x.underlagsdatum)}" if x.folkmangd is None else "beloppet per invånare")
+                    + f" saknas. {x.uppgift_saknas or ''}".rstrip(),
                 }
             )
     return {
