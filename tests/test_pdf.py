@@ -575,10 +575,9 @@ def test_typst_markup_in_data_is_printed_literally(handbok, hostile):
     pdf = plan.Pdf("x.pdf", plan.SHEET_TEMPLATE, document.as_json(data), data["titel"], EPOCH, "nacka")
     import io
 
-    with pdfplumber.open(io.BytesIO(write.compile_pdf(pdf))) as opened:
-        (page,) = opened.pages
-        text = " ".join(_norm(page.extract_text()).split())
-    assert text.count(" ".join(hostile.split())) >= 3, text[:300]
+    (page,) = pypdf.PdfReader(io.BytesIO(write.compile_pdf(pdf))).pages  # content order: a wrapped cell whole
+    text = "".join(_norm(page.extract_text()).split())  # spaces aside: a narrow cell breaks a web address
+    assert text.count("".join(hostile.split())) >= 3, text[:300]
 
 
 def test_hostile_party_name_is_printed_literally(tmp_path):
