@@ -42,6 +42,12 @@ def prepare(data_dir: Path, work: Path = WORK) -> Path:
     # background; "classic" is Material's look, the one the handbook's CSS and tests were made for.
     config["theme"].setdefault("variant", "classic")
     config.pop("hooks", None)  # Zensical ignores them; what they did is done above
+    # The Swedish query rewrite (docs/assets/sok.js) and the stemmer files it loads are made for Material's
+    # search worker and the stemmer files are Material's own (Zensical has neither): left out.
+    extra = config.get("extra") or {}
+    extra["polyfills"] = [
+        p for p in extra.get("polyfills", []) if p != "assets/sok.js" and not p.startswith("assets/javascripts/lunr/")
+    ]
     # A change in the data, the code or the schemas must rebuild every page, as a change to a page does.
     config["watch"] = [str(Path(data_dir).resolve())] + [str(ROOT / w) for w in config.get("watch", []) if w != "data"]
     # Zensical highlights code blocks (Pygments) by default, and Material's comment colour on the code
