@@ -194,7 +194,7 @@ def serve_step(root: Root, log_file: Path) -> Step:
     """Start the preview as the README says (on a free port, so that it cannot meet another server), wait for
     Nacka's page and fetch the PDF it links to; the server is always stopped."""
     port = _free_port()
-    shell = f"exec python3 noxfile.py -s serve -- --dev-addr 127.0.0.1:{port}"
+    shell = f"exec python3 noxfile.py -s serve -- --adress 127.0.0.1:{port}"
     start = time.monotonic()
     found = ""
     page_at = None
