@@ -13,8 +13,10 @@ import json
 from .. import fees
 from ..model import Forum, Handbok, Part, Roll
 from ..render import diagram
+from ..render.ansvar import ansvar_text, grupper
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
 from ..render.common import (
+    MARKOR,
     Kontext,
     antal,
     belopp,
@@ -28,6 +30,7 @@ from ..render.common import (
     procent,
     tal,
 )
+from ..render.slutsatser import punkter
 from ..utgava import Utgava
 from . import FONT_FAMILY, OVERENSKOMMELSE_PDF
 
@@ -38,9 +41,31 @@ BILAGOR = (
     ("bilaga-parter", "Parter"),
     ("bilaga-styrning", "Organisationsschema"),
     ("bilaga-forum", "Forumen och deras uppgifter"),
+    ("bilaga-ansvar", "Vem ansvarar för vad"),
     ("bilaga-avgifter", "Avgifter {ar}"),
+    ("bilaga-slutsatser", "Underlag och slutsatser"),
     ("bilaga-kallor", "Källor"),
 )
+M = " " + MARKOR  # the site's marker for the handbook's own conclusions, as text
+
+
+def _m(forum: Forum, nyckel: str) -> str:
+    """The marker after a statement about a forum, if the statement is the handbook's reading."""
+    return M if forum.slutsats(nyckel) else ""
+
+
+def _niva_m(niva) -> str:
+    return M if niva.underlag is not None and niva.underlag.status == "slutsats" else ""
+
+
+def _forklaring(var: str) -> str:
+    """The marker's legend; `var` says where the reasons stand."""
+    return (
+        f"Märket {MARKOR} visar att uppgiften är handbokens egen slutsats. Ingen källa säger det rakt ut. "
+        f"Skälen står i {var}."
+    )
+
+
 SVG_FONT = 'font-family="Arial, Helvetica, sans-serif"'  # what diagram.py names for the site
 
 
@@ -99,6 +124,9 @@ def overenskommelse(h: Handbok, utg: Utgava) -> dict:
         "parter": _parter(h),
         "styrning": _styrning(h),
         "forum": [_forum(h, f) for f in h.forum.values()],
+        "ansvar": _ansvar(h),
+        "slutsatser": _slutsatser(h),
+        "forklaring": _forklaring(nr["bilaga-slutsatser"]),
         "avgifter": avgifter(h),
         "kallor": [_kalla(k) for k in h.kallor.values()],
     }
@@ -144,13 +172,17 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
         "utgangspunkter": list(a.utgangspunkter),
         "atagande_inledning": f"Alla parter åtar sig {antal(len(a.atagande))} saker:",
         "styrning": s.beskrivning,
-        "nivaer": [
-            {"rubrik": "Regionala rådet", "text": f"{radet.namn}, med {_namn(h, radet.ordforande)} som ordförande."}
-        ]
+        "nivaer": [{"rubrik": "Överst", "text": f"{radet.namn}, med {_namn(h, radet.ordforande)} som ordförande."}]
         + [
-            {"rubrik": n.namn, "text": f"{n.fokus} Forum: {', '.join(f.namn for f in h.forum_pa_niva(n.id))}."}
+            {
+                "rubrik": n.namn,
+                "text": f"{n.fokus}{_niva_m(n)} Forum: "
+                f"{', '.join(f.namn + _m(f, 'niva') for f in h.forum_pa_niva(n.id))}.",
+            }
             for n in s.nivaer
         ],
+        "slutsats": "Överenskommelsen nämner rådet och de tre nivåerna. Vad varje nivå gör och vilka forum som "
+        "hör till den är till stor del handbokens slutsats. " + _forklaring(nr["bilaga-slutsatser"]),
         "principer": [{"rubrik": p.rubrik, "beskrivning": p.beskrivning} for p in s.principer],
         "ordinarie_lage": s.lagen.ordinarie_lage,
         "aktiverat_lage": s.lagen.aktiverat_lage,
@@ -228,8 +260,8 @@ def _styrning(h: Handbok) -> dict:
         "rapport": [
             [
                 f.namn,
-                niva_namn(h, f),
-                _rapporterar_till(h, f),
+                niva_namn(h, f) + _m(f, "niva"),
+                _rapporterar_till(h, f) + _m(f, "rapporterar_till"),
             ]
             for f in h.forum.values()
         ],
@@ -246,22 +278,24 @@ def _forum(h: Handbok, f: Forum) -> dict:
     for m in f.medlemmar:
         if m.part:
             vem = h.parter[m.part].namn
+        elif m.deltar == "nagon":
+            vem = f"En part av slaget {kategori(m.kategori).lower()}"
         else:
             vem = f"{kategori(m.kategori, True)} ({len(h.parter_i_kategori(m.kategori))})"
-        medlemmar.append([vem, m.funktion, m.mandat])
+        medlemmar.append([vem + _m(f, "medlemmar"), m.funktion, m.mandat])
     return {
         "id": f"forum-{f.id}",
         "namn": f.namn,
         "syfte": f.syfte,
         "fakta": [
-            ["Nivå", nivanamn[f.niva] if f.niva else "Står över de tre nivåerna"],
-            ["Ordförande", _roll(h, f.ordforande)],
-            ["Sammankallande", _roll(h, f.sammankallande)],
-            ["Rapporterar till", _rapporterar_till(h, f)],
+            ["Nivå", (nivanamn[f.niva] if f.niva else "Står över de tre nivåerna") + _m(f, "niva")],
+            ["Ordförande", _roll(h, f.ordforande) + _m(f, "ordforande")],
+            ["Sammankallande", _roll(h, f.sammankallande) + _m(f, "sammankallande")],
+            ["Rapporterar till", _rapporterar_till(h, f) + _m(f, "rapporterar_till")],
         ],
         "medlemmar": medlemmar,
-        "ordinarie_lage": list(f.uppgifter.ordinarie_lage),
-        "aktiverat_lage": list(f.uppgifter.aktiverat_lage),
+        "ordinarie_lage": [t + _m(f, "ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
+        "aktiverat_lage": [t + _m(f, "aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
         "aterrapportering": f.aterrapportering,
         "slutsats": (
             "Uppgifterna om forumet står inte i sin helhet i någon källa. " + (f.underlag.kommentar or "")
@@ -332,7 +366,18 @@ def _kalla(k) -> dict:
         text += " Andrahandskälla."
     if k.kommentar:
         text += f" {k.kommentar}"
-    return {"titel": k.titel, "text": text, "url": k.url}
+    # A secondary source's address may carry a private person's name: linked, never written out.
+    return {"titel": k.titel, "text": text, "url": k.url, "visa_url": k.typ != "sekundar"}
+
+
+def _ansvar(h: Handbok) -> list[dict]:
+    """The responsibilities appendix: a group per holder, in the site page's order."""
+    return [{"rubrik": rubrik, "punkter": [ansvar_text(h, a) for a in items]} for rubrik, items in grupper(h)]
+
+
+def _slutsatser(h: Handbok) -> list[dict]:
+    """Every statement that is the handbook's reading, with its reasons (the site's Underlag och slutsatser)."""
+    return [{"rubrik": rubrik, "punkter": [f"{namn}. {text}" for namn, text in items]} for rubrik, items in punkter(h)]
 
 
 # --- The party sheets -----------------------------------------------------------------------------
@@ -352,9 +397,21 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
     if p.lamnat is not None:
         fakta.append(["Lämnade" if p.har_lamnat(h.idag) else "Lämnar", _lamnade(p)])
     rows = [
-        [forum.namn, niva_namn(h, forum), deltar_som(p.id, forum, medlem), medlem.funktion, medlem.mandat]
-        for forum, medlem in h.medlemskap(p.id)
+        [
+            forum.namn,
+            niva_namn(h, forum) + _m(forum, "niva"),
+            deltar_som(p.id, forum, medlem),
+            medlem.funktion,
+            medlem.mandat + _m(forum, "medlemmar"),
+        ]
+        for forum, medlem in h.sitter_i(p.id)
     ]
+    kanske = [
+        f"I {forum.namn} deltar en part av slaget {kategori(medlem.kategori).lower()}, inte varje. Källorna "
+        f"säger inte vilken.{_m(forum, 'medlemmar')}"
+        for forum, medlem in h.kan_sitta_i(p.id)
+    ]
+    egna, gemensamma = h.ansvar_for_part(p.id)
     avgift_rader = []
     if p.kategori == "kommun":
         for b in (b for b in h.avgifter.budgetar if p.part_under_ar(b.ar)):  # only years as a party
@@ -367,9 +424,16 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
                     "avgift": _kanske(x.belopp, kronor),
                     "anmarkning": None
                     if x.belopp is not None
-                    else f"{x.ar}: Avgiften kan inte räknas ut eftersom "
-                    + (f"folkmängden den {datum(x.underlagsdatum)}" if x.folkmangd is None else "beloppet per invånare")
-                    + f" saknas. {x.uppgift_saknas or ''}".rstrip(),
+                    else (
+                        f"{x.ar}: Avgiften kan inte räknas ut eftersom "
+                        + (
+                            f"folkmängden den {datum(x.underlagsdatum)}"
+                            if x.folkmangd is None
+                            else "beloppet per invånare"
+                        )
+                        + f" saknas. {x.uppgift_saknas or ''}".rstrip()
+                        + "".join(f" Källa: {h.kallor[k].titel}, {h.kallor[k].utgivare}." for k in x.kallor)
+                    ),
                 }
             )
     return {
@@ -381,6 +445,10 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "forum": rows,
         "forum_text": f"{p.namn} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
         "inte som namngivna personer.",
+        "kanske": kanske,
+        "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {OVERENSKOMMELSE_PDF}"),
+        "ansvar_egna": [ansvar_text(h, a) for a in egna],
+        "ansvar_gemensamma": [ansvar_text(h, a) for a in gemensamma],
         "avgifter": avgift_rader,
         "min_ar": MIN_AR,
         "sida": part_sida(p.id).removesuffix(".md") + ".html",

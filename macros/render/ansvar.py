@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import escape
-from ..model import Ansvar, Vem
-from .common import Kontext, kategori
+from ..model import Ansvar, Handbok, Vem
+from .common import MARKOR, Kontext, kategori
 
 SIDA = "ansvar.md"
 _LAGEN = {
@@ -19,12 +19,43 @@ def ankare(a: Ansvar) -> str:
     return f"ansvar-{a.id}"
 
 
+def _lagen(a: Ansvar) -> str:
+    return _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
+
+
+def _kallor(h: Handbok, a: Ansvar) -> str:
+    return ", ".join(h.kallor[k].utgivare for k in a.underlag.kallor)
+
+
 def _punkt(ctx: Kontext, a: Ansvar) -> str:
     """One responsibility as a list item: what, in which modes, its source and, if inferred, the marker."""
-    lagen = _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
-    kallor = ", ".join(escape.text(ctx.handbok.kallor[k].utgivare) for k in a.underlag.kallor)
+    kallor = escape.text(_kallor(ctx.handbok, a))
     markor = ctx.markor(ankare(a) if a.underlag.status == "slutsats" else None)
-    return f"- {escape.text(a.vad)} {lagen} Källa: {kallor}.{markor}\n"
+    return f"- {escape.text(a.vad)} {_lagen(a)} Källa: {kallor}.{markor}\n"
+
+
+def ansvar_text(h: Handbok, a: Ansvar) -> str:
+    """The same as plain text, for the PDF: the marker as a word."""
+    markor = f" {MARKOR}" if a.underlag.status == "slutsats" else ""
+    return f"{a.vad} {_lagen(a)} Källa: {_kallor(h, a)}.{markor}"
+
+
+def grupper(h: Handbok) -> list[tuple[str, list[Ansvar]]]:
+    """(holder's name, its responsibilities): all parties, categories, parties, all forums, then each forum."""
+    groups: dict[Vem, list[Ansvar]] = {}
+    for a in h.ansvar:
+        groups.setdefault(a.vem, []).append(a)
+    return [(_rubrik(h, v), groups[v]) for v in sorted(groups, key=lambda v: _ordning(h, v))]
+
+
+def _ordning(h: Handbok, v: Vem) -> tuple:
+    if v.kategori == "alla":
+        return (0, "")
+    if v.kategori:
+        return (1, v.kategori)
+    if v.part:
+        return (2, h.parter[v.part].namn)
+    return (3, "") if v.forum == "alla" else (4, list(h.forum).index(v.forum))
 
 
 def vem(ctx: Kontext, v: Vem) -> str:
@@ -43,34 +74,23 @@ def _har_slutsats(items: list[Ansvar]) -> bool:
 def ansvarssida(ctx: Kontext) -> str:
     """Every responsibility, grouped by holder: all parties first, then categories, parties and forums."""
     h = ctx.handbok
-    groups: dict[Vem, list[Ansvar]] = {}
-    for a in h.ansvar:
-        groups.setdefault(a.vem, []).append(a)
-
-    def order(v: Vem) -> tuple:
-        if v.kategori == "alla":
-            return (0, "")
-        if v.kategori:
-            return (1, v.kategori)
-        if v.part:
-            return (2, h.parter[v.part].namn)
-        return (3, "") if v.forum == "alla" else (4, list(h.forum).index(v.forum))
-
     out = [ctx.forklaring()] if _har_slutsats(list(h.ansvar)) else []
-    for v in sorted(groups, key=order):
-        out.append(f"\n## {_rubrik(h, v)} {{ #{_id(v)} }}\n\n")
+    for rubrik, items in grupper(h):
+        v = items[0].vem
+        out.append(f"\n## {escape.text(rubrik)} {{ #{_id(v)} }}\n\n")
         if v.part or (v.forum and v.forum != "alla"):
             out.append(f"Se också sidan om {vem(ctx, v)}.\n\n")
-        out += [_punkt(ctx, a) for a in groups[v]]
+        out += [_punkt(ctx, a) for a in items]
     return "".join(out)
 
 
-def _rubrik(h, v: Vem) -> str:
+def _rubrik(h: Handbok, v: Vem) -> str:
+    """The holder's name as plain text."""
     if v.part:
-        return escape.text(h.parter[v.part].namn)
+        return h.parter[v.part].namn
     if v.forum:
-        return "Alla forum" if v.forum == "alla" else escape.text(h.forum[v.forum].namn)
-    return escape.text(kategori(v.kategori, plural=True))
+        return "Alla forum" if v.forum == "alla" else h.forum[v.forum].namn
+    return kategori(v.kategori, plural=True)
 
 
 def _id(v: Vem) -> str:

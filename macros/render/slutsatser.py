@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import escape
-from ..model import Underlag
+from ..model import Handbok, Underlag
 from .common import Kontext, forum_ankare
 
 # A forum's statements in the order its page shows them, with their names for a reader.
@@ -17,6 +17,29 @@ NYCKLAR = {
     "rapporterar_till": "Rapporterar till",
     "aterrapportering": "Återrapportering",
 }
+
+
+def punkter(h: Handbok) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Plain text for the PDF: (section, [(statement, reasons with sources)]), as on the site's page."""
+    out = []
+
+    def text(u: Underlag) -> str:
+        kallor = "; ".join(f"{h.kallor[k].titel}, {h.kallor[k].utgivare}" for k in u.kallor)
+        return f"{u.kommentar + ' ' if u.kommentar else ''}Källor: {kallor}."
+
+    nivaer = [n for n in h.overenskommelse.styrning.nivaer if n.underlag and n.underlag.status == "slutsats"]
+    if nivaer:
+        out.append(("Nivåerna", [(n.namn, text(n.underlag)) for n in nivaer]))
+    for f in h.forum.values():
+        items = [(NYCKLAR[k], text(f.slutsats(k))) for k in NYCKLAR if f.slutsats(k)]
+        if items:
+            out.append((f.namn, items))
+    if h.avgifter.avrundning.underlag.status == "slutsats":
+        out.append(("Avgiften", [("Avrundning", text(h.avgifter.avrundning.underlag))]))
+    ansvar = [a for a in h.ansvar if a.underlag.status == "slutsats"]
+    if ansvar:
+        out.append(("Ansvar", [(a.vad.rstrip("."), text(a.underlag)) for a in ansvar]))
+    return out
 
 
 def _punkt(ctx: Kontext, rubrik: str, u: Underlag, ankare: str) -> str:

@@ -1,0 +1,63 @@
+"""The agreement PDF and the party sheets say what the site says about certainty and responsibility
+(issue 14): the (slutsats) marker with its legend where the level mapping or a membership appears, the
+appendix Vem ansvarar för vad, each sheet's own responsibilities first, and a secondary source's address
+never printed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from macros import pipeline
+from macros.pdf import write
+from macros.utgava import Utgava
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(tmp_path_factory) -> dict[str, str]:
+    handbok = pipeline.load(ROOT / "data")[0]
+    out = tmp_path_factory.mktemp("pdf-truth")
+    files = write.build(handbok, out, Utgava(datetime(2026, 1, 1, tzinfo=UTC), "test"))
+    texts = {}
+    for path in files:
+        text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True).stdout
+        texts[Path(path).relative_to(out).as_posix()] = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    return texts
+
+
+def test_agreement_marks_the_level_mapping_and_names_the_reasons(pdf_texts):
+    text = pdf_texts["overenskommelse.pdf"]
+    assert "Regionala rådet: Regionala rådet" not in text
+    start = text.index("Organisation och styrning Regionala rådet")  # the section, not the contents line
+    section = text[start : text.index("Principer för alla forum", start)]
+    assert section.count("(slutsats)") >= 3 and "Märket (slutsats) visar" in section
+    for title in ("Vem ansvarar för vad", "Underlag och slutsatser"):
+        assert text.count(title) >= 2, title  # in the contents and as the appendix
+
+
+def test_the_responsibilities_appendix_lists_every_item(pdf_texts, real_handbok):
+    text = pdf_texts["overenskommelse.pdf"]
+    appendix = text[text.rindex("Vem ansvarar för vad") :]
+    for a in real_handbok.ansvar:
+        assert re.sub(r"\s+", " ", a.vad) in appendix, a.id
+
+
+def test_every_sheet_marks_memberships_and_lists_its_own_responsibilities_first(pdf_texts, real_handbok):
+    for ident in real_handbok.parter:
+        text = pdf_texts[f"pdf/parter/{ident}.pdf"]
+        assert "(slutsats)" in text and "Märket (slutsats) visar" in text, ident
+        egna, gemensamma = real_handbok.ansvar_for_part(ident)
+        if egna:
+            assert text.index(egna[0].vad[:40]) < text.index(gemensamma[0].vad[:40]), ident
+        assert all(a.vad[:40] in text for a in gemensamma), ident
+    assert "deltar i fem forum" in pdf_texts["pdf/parter/osteraker.pdf"]
+
+
+def test_a_secondary_sources_address_is_never_printed(pdf_texts):
+    for name, text in pdf_texts.items():
+        assert "yvonne" not in text.lower(), name
