@@ -50,10 +50,6 @@ def prepare(data_dir: Path, work: Path = WORK) -> Path:
     ]
     # A change in the data, the code or the schemas must rebuild every page, as a change to a page does.
     config["watch"] = [str(Path(data_dir).resolve())] + [str(ROOT / w) for w in config.get("watch", []) if w != "data"]
-    # Zensical highlights code blocks (Pygments) by default, and Material's comment colour on the code
-    # background has a contrast of 4.47:1 (WCAG AA asks 4.5:1). The handbook's code blocks are commands to copy,
-    # not code to read: plain text, as with MkDocs.
-    config["markdown_extensions"].append({"pymdownx.highlight": {"use_pygments": False}})
     text = "# Made by macros/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False
     )
