@@ -765,3 +765,10 @@ def test_build_time_is_recorded(built, record_property):
     record_property("pdf_build_seconds", round(built.seconds, 2))
     print(f"\nPDF-bygget (överenskommelsen och {len(built.files) - 1} partblad): {built.seconds:.1f} s")
     assert built.seconds < 60, f"the PDF build took {built.seconds:.0f} s"
+
+
+def test_a_template_error_is_one_pdf_error_naming_the_file(handbok):
+    good = plan.plan(handbok, _utgava())[1]
+    broken = plan.Pdf(good.fil, good.mall, good.data.replace('"part":', '"inte_part":'), good.titel, EPOCH, good.part)
+    with pytest.raises(write.PdfError, match=r"^Typst: .*\"part\" \[.*templates/partblad\.typ:\d+:\d+\]$"):
+        write.compile_pdf(broken)
