@@ -364,6 +364,28 @@ def test_text_is_extractable_and_inside_the_page(parsed):
             _inside(page, f"{name} page {number}")
 
 
+def _overlaps(page: Page) -> list[str]:
+    """Characters drawn over one another: a line over a heading, a word running into the next table cell.
+    Kerning ("Tä") overlaps a little; an overlap counts beyond a fifth of the font size across and a third
+    down."""
+    chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["x0"])
+    found = []
+    for i, a in enumerate(chars):
+        for b in chars[i + 1 :]:
+            size = min(a["size"], b["size"])
+            if b["x0"] > a["x1"] - 0.2 * size:
+                break
+            if min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.3 * size:
+                found.append(f"{a['text']}/{b['text']} at {a['x0']:.0f},{a['top']:.0f}")
+    return found
+
+
+def test_no_text_is_drawn_over_other_text(parsed):
+    for name, pages in parsed.items():
+        for number, page in enumerate(pages, 1):
+            assert not _overlaps(page), f"{name} page {number}: {_overlaps(page)[:3]}"
+
+
 def _inside(page: Page, where: str) -> None:
     outside = [
         c["text"]
@@ -517,6 +539,7 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
     for p in h.kommuner():
         (page,) = _parse(out / partblad_fil(p.id))
         _inside(page, p.id)
+        assert not _overlaps(page), (p.id, _overlaps(page)[:3])
         shown = _check_sheet_fees(page.text, h, p)
         if years <= 5:
             assert len(shown) == years
