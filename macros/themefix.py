@@ -1,11 +1,13 @@
-"""Three repairs to the HTML that Material for MkDocs 9.8.2 writes around every page, so that the Nu Html Checker
-(vnu) reports no error on any page (tests/validators/test_vnu.py).
+"""Repairs to the HTML that Material for MkDocs 9.8.2 writes around every page: three so that the Nu Html Checker
+(vnu) reports no error on any page (tests/validators/test_vnu.py), three for the accessibility checkers (axe,
+HTML_CodeSniffer, Lighthouse; tests/browser/test_browser_pages.py, tests/validators/).
 
-Why a step after rendering rather than copies of Material's partials in overrides/: two of the three sit where no
-partial reaches (the toggles are written by base.html outside any block), and a copied partial (nav-item.html is
-160 lines) freezes the theme's menu at the copied version, silently, while a theme update changes the original.
-Each repair here changes one attribute, matches the theme's markup exactly, and leaves a page it does not match
-unchanged: if a later Material writes other markup, nothing breaks, and the vnu test says what is new.
+Why a step after rendering rather than copies of Material's partials in overrides/: some sit where no partial
+reaches (the toggles are written by base.html outside any block), and a copied partial (nav-item.html is 160
+lines, search.html 45) freezes that part of the theme at the copied version, silently, while a theme update
+changes the original. Each repair here changes one attribute or element, matches the theme's markup exactly, and
+leaves a page it does not match unchanged: if a later Material writes other markup, nothing breaks, and the
+validator tests say what is new.
 
 Called for every page and for 404.html by macros/mkdocs_hooks.py (on_post_page, on_post_template).
 """
@@ -30,10 +32,39 @@ _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 _TOC_CONTROL = 'id="__toc"'
 
 
+# 4. partials/search.html makes the search a `role="dialog"` without a name (axe and Lighthouse:
+#    aria-dialog-name). Named as its field is, "Sök".
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_NAMED = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Sök">'
+
+# 5. HTML_CodeSniffer H32.2: a form needs a submit button.
+#    - partials/palette.html wraps the two colour scheme switches in a <form> that is never sent: a <div> does
+#      the same (the theme's script reads the radio buttons, not the form).
+#    - partials/search.html's form is sent by Enter in the search field (the theme's script opens the first
+#      result); the button that says so is hidden, as Enter is the way. The form itself must stay: the theme's
+#      script listens to its reset event.
+_PALETTE_FORM = re.compile(r'<form (class="md-header__option" data-md-component="palette")>(.*?)</form>', re.S)
+_SEARCH_FORM = '<form class="md-search__form" name="search">'
+_SEARCH_SUBMIT = _SEARCH_FORM + '<button type="submit" hidden>Sök</button>'
+
+
+# 6. partials/nav-item.html names each menu section's <nav> by the label of its toggle
+#    (aria-labelledby="__nav_3_label"); with navigation.indexes that label holds only an icon, so the section
+#    navs are landmarks without a name, all alike (axe: landmark-unique). The nav's own title label, which holds
+#    the section's name, is given an id and names the nav instead.
+_SECTION_NAV = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="(__nav_[0-9_]+)_label"'
+    r'( aria-expanded="(?:true|false)">\s*<label class="md-nav__title" for="\2")>'
+)
+
+
 def repair(html: str) -> str:
-    """The page with Material's three invalid attributes repaired (see the module's docstring)."""
+    """The page with Material's invalid or unnamed parts repaired (see the module's docstring)."""
     html = _EMPTY_TABINDEX.sub(r"\1", html)
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     if _TOC_LABEL in html and _TOC_CONTROL not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
-    return html
+    html = html.replace(_SEARCH_DIALOG, _SEARCH_NAMED)
+    html = _PALETTE_FORM.sub(r"<div \1>\2</div>", html, count=1)
+    html = _SECTION_NAV.sub(r'\1 aria-labelledby="\2_title"\3 id="\2_title">', html)
+    return html.replace(_SEARCH_FORM, _SEARCH_SUBMIT)

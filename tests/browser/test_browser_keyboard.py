@@ -180,3 +180,36 @@ def _normalise_join(rel: str, href: str) -> str:
         elif part not in ("", "."):
             out.append(part)
     return "/".join(out)
+
+
+# The focused element's box and the sticky header's bottom edge, in the window's coordinates.
+FOCUS_AND_HEADER = """() => {
+  const e = document.activeElement;
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  if (!e || !e.closest("article")) return null;
+  const r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, header: header.bottom,
+          name: e.tagName + " " + (e.getAttribute("href") || e.innerText || "").slice(0, 50)};
+}"""
+
+
+@pytest.mark.parametrize("rel", ["overenskommelse.html", "parter/index.html"])
+def test_sticky_header_never_hides_the_focused_element(context_factory, base_url, rel):
+    """WCAG 2.4.11 Focus not obscured: going back up a long page with Shift+Tab (the browser scrolls each link in
+    at the top, under the sticky header), every focused link in the text stays wholly below the header."""
+    context, _ = context_factory(base_url, viewport={"width": 1280, "height": 600})
+    page = context.new_page()
+    page.goto(base_url + rel)
+    page.evaluate("() => { const a = [...document.querySelectorAll('article a[href]')].pop(); a.focus(); }")
+    hidden, seen = [], 0
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        box = page.evaluate(FOCUS_AND_HEADER)
+        if box is None:
+            break
+        seen += 1
+        if box["top"] < box["header"] - 0.5:
+            hidden.append(box)
+    assert seen >= 10, f"only {seen} links in the text of {rel}"
+    report = "\n".join(f"  {b['name']}: top {b['top']:.0f}, header ends at {b['header']:.0f}" for b in hidden[:10])
+    assert not hidden, f"{len(hidden)} focused links start under the sticky header:\n{report}"
