@@ -123,7 +123,8 @@ def diff(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Kör hela testsviten."""
-    _install(session, "test")
+    # Zensical too: the site and browser tests run against both builders (ZENSICAL.md).
+    _install(session, "test", "zensical")
     session.run("pytest", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
