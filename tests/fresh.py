@@ -170,8 +170,9 @@ def run_step(root: Root, name: str, shell: str, log_file: Path, timeout: float) 
             code = proc.wait(timeout=timeout)
             note = ""
         except subprocess.TimeoutExpired:
-            _stop(proc)
             code, note = -1, f"stoppad efter {timeout:.0f} s"
+        finally:  # also when this run is stopped: nothing may go on inside the root after it is unmounted
+            _stop(proc)
     text = log_file.read_text(encoding="utf-8", errors="replace")
     return Step(name, time.monotonic() - start, code == 0, _last(text, 4), note or f"slutkod {code}")
 

@@ -170,6 +170,15 @@ def test_actions_are_the_current_releases():
     assert used == CURRENT
 
 
+def test_no_system_library_for_the_pdf_engine():
+    """Typst comes from PyPI with the compiler inside: neither the workflows nor .ci/run install a library for the
+    PDF (WeasyPrint needed Pango and HarfBuzz). poppler-utils stays: a test reads the PDF with its tools."""
+    runs = "\n".join(_runs(_load(PR)) + _runs(_load(PUBLISH)))
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for text in (runs, ci):
+        assert not re.search(r"pango|harfbuzz|cairo|gobject", text, re.I), text
+
+
 def test_dependabot_updates_actions_and_python_weekly_in_groups():
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
     updates = {u["package-ecosystem"]: u for u in config["updates"]}
