@@ -22,8 +22,19 @@ from .problems import errors, summary
 HELP_HINT = "skriv python -m macros --help för att se kommandona"
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors as one Swedish line and exit code 2 (USAGE)."""
+    """argparse in Swedish: the help's headings, and usage errors as one line with exit code 2 (USAGE)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **{k: v for k, v in kwargs.items() if k != "add_help"})
+        self._positionals.title, self._optionals.title = "argument", "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
     def error(self, message: str):
         print(f"fel: {_swedish_usage(message)}; {HELP_HINT}", file=sys.stderr)
