@@ -1,0 +1,72 @@
+"""Two more accessibility checkers on every page of the served site, besides axe (test_browser_pages.py):
+HTML_CodeSniffer through pa11y, and Lighthouse's accessibility category. Both drive Debian's chromium from
+Node (tests/validators/*.mjs, packages pinned in tests/package-lock.json).
+
+pa11y runs every page in both colour schemes, at 1280 and at 320 px. Lighthouse is slow (seconds a page), so it
+runs every page twice, light at 1280 px and dark at 320 px, in two Chromium processes at once; its accessibility
+audits are axe rules, which test_browser_pages.py runs on every page in all four combinations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tests.validators.tools import npm_file, npm_version, program
+
+from .conftest import SCHEMES
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "validators"
+WIDTHS = [1280, 320]
+
+
+def run_node(script: str, base_url: str, pages: list[str], schemes: list[str], widths: list[int]) -> dict:
+    """Run tests/validators/<script> on the pages; its JSON result."""
+    node, chromium = program("node"), program("chromium")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as job:
+        json.dump({"base": base_url, "pages": pages, "schemes": schemes, "widths": widths}, job)
+    try:
+        run = subprocess.run(
+            [node, str(SCRIPTS / script), job.name],
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            env={**os.environ, "CHROME_PATH": chromium, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+        )
+    finally:
+        os.unlink(job.name)
+    assert run.returncode == 0, f"{script} failed:\n{run.stderr[-3000:]}"
+    return json.loads(run.stdout)
+
+
+def test_html_codesniffer_finds_no_error_on_any_page(base_url, pages):
+    npm_file("pa11y/package.json")
+    found = run_node("pa11y.mjs", base_url, pages, ["light", "dark"], WIDTHS)
+    assert len(found) == 4 * len(pages)
+    errors = {key: issues for key, issues in found.items() if issues}
+    report = "\n".join(
+        f"  {key}: " + "; ".join(f"{i['code']} at {i['selector']}" for i in issues) for key, issues in errors.items()
+    )
+    assert not errors, f"pa11y {npm_version('pa11y')} (HTML_CodeSniffer, WCAG2AA), {len(errors)} failing:\n{report}"
+
+
+def test_lighthouse_gives_every_page_100_for_accessibility(base_url, pages):
+    npm_file("lighthouse/package.json")
+    halves = [pages[0::2], pages[1::2]]
+    combos = [(["light"], [1280]), (["dark"], [320])]
+    jobs = [(half, schemes, widths) for half in halves for schemes, widths in combos]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda job: run_node("lighthouse.mjs", base_url, *job), jobs))
+    found = {key: value for result in results for key, value in result.items()}
+    assert len(found) == 2 * len(pages)
+    wrong_scheme = [key for key, v in found.items() if v["scheme"] != SCHEMES[key.split()[0]]]
+    assert not wrong_scheme, f"the colour scheme was not applied: {wrong_scheme}"
+    low = {key: v for key, v in found.items() if v["score"] != 1}
+    lowest = min(v["score"] for v in found.values())
+    assert not low, f"Lighthouse {npm_version('lighthouse')} accessibility below 100 (lowest {lowest * 100:.0f}):\n" + (
+        "\n".join(f"  {key}: {v['score'] * 100:.0f} {v['failed']}" for key, v in sorted(low.items()))
+    )

@@ -1,0 +1,45 @@
+// Lighthouse's accessibility category on every page of the job, in each colour scheme and window width, one
+// page at a time in one Chromium. Prints {"<scheme> <width> <page>": {score, failed: [audit ids]}} as JSON.
+// Run by tests/validators/test_lighthouse.py.
+import lighthouse from "lighthouse";
+import { job, launch, pageIn } from "./browser.mjs";
+
+const { base, pages, schemes, widths } = await job();
+const browser = await launch();
+const found = {};
+try {
+  for (const scheme of schemes) {
+    for (const width of widths) {
+      const mobile = width < 800;
+      const flags = {
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["accessibility"],
+        formFactor: mobile ? "mobile" : "desktop",
+        screenEmulation: { mobile, width, height: mobile ? 640 : 900, deviceScaleFactor: 1, disabled: false },
+        throttlingMethod: "provided",
+        disableFullPageScreenshot: true,
+        // A static site on loopback: no need to wait for the network or the CPU to go quiet.
+        skipAboutBlank: true,
+        pauseAfterFcpMs: 0,
+        pauseAfterLoadMs: 0,
+        networkQuietThresholdMs: 0,
+        cpuQuietThresholdMs: 0,
+      };
+      for (const rel of pages) {
+        const page = await pageIn(browser, scheme);
+        const { lhr } = await lighthouse(base + rel, flags, undefined, page);
+        const audits = Object.values(lhr.audits);
+        found[`${scheme} ${width} ${rel}`] = {
+          score: lhr.categories.accessibility.score,
+          failed: audits.filter((a) => a.score === 0 && a.scoreDisplayMode === "binary").map((a) => a.id),
+          scheme: await page.evaluate(() => document.body.getAttribute("data-md-color-scheme")),
+        };
+        await page.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(found));
