@@ -119,7 +119,7 @@ def test_loader_alone_never_raises(text):
 # --- The command line ----------------------------------------------------------------------------------
 
 SEED = 16  # the number; change it only on purpose (every run of the suite uses the same inputs)
-CLI_IN_PROCESS = 300
+CLI_IN_PROCESS = 200
 CLI_PROCESSES = 24
 
 
