@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib.util
 import os
 import shutil
 import signal
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 from . import offline, pipeline
-from .exitcodes import DATA, ENVIRONMENT, OK, CommandError
+from .exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
 from .problems import DataError, report
 from .utgava import utgava
 
@@ -64,6 +65,8 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     if builder == "zensical":
         from . import zensical
 
+        if importlib.util.find_spec("zensical") is None:
+            return fail("Zensical är inte installerat; python3 noxfile.py -s zensical installerar det", ENVIRONMENT)
         try:  # the generation step that MkDocs runs from its hook, before Zensical's build
             site_cmd = zensical.command(zensical.prepare(data_dir))
         except DataError as exc:
