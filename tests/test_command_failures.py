@@ -115,7 +115,7 @@ def _busy_port(work: Path) -> dict:
 
 def _build_running(work: Path) -> dict:
     """Another build of ut/site holds its lock (this test process holds it, as a running build would)."""
-    import fcntl
+    fcntl = pytest.importorskip("fcntl")  # Windows locks with msvcrt: tests/test_publish.py covers it there
 
     make_data(work)
     (work / "ut").mkdir()
