@@ -63,7 +63,11 @@ def data_files(root: Path) -> list[tuple[Path, str | None]]:
     Links are never followed: a link (to a file or a folder) is listed as a file, and the loader refuses it.
     """
     found: list[tuple[Path, str | None]] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unreadable(error: OSError) -> None:  # a folder os.walk cannot list would otherwise be left out silently
+        found.append((Path(error.filename), "unreadable"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
         links = [d for d in dirnames if (here / d).is_symlink()]
         dirnames[:] = sorted(d for d in dirnames if d not in links)
@@ -95,6 +99,10 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         name = display_path(path)
         if kind is None:
             problems.append(Problem(name, 1, 1, "unknown-file", _unknown_file_message(path, root)))
+            continue
+        if kind == "unreadable":
+            message = "mappen går inte att läsa; kontrollera att du får läsa den och filerna i den"
+            problems.append(Problem(name, 1, 1, "file-unreadable", message))
             continue
         doc, found = load_file(path, name)
         if kind == "link":  # a link where no data file belongs: the loader's refusal says it is a link

@@ -211,6 +211,8 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically where the system can; False if it cannot (then nothing has changed)."""
     if os.environ.get("HANDBOK_BUILD_NO_EXCHANGE"):  # the tests' way to take the two-rename path
         return False
+    if not (sys.platform.startswith("linux") or sys.platform == "darwin"):
+        return False  # Windows has no exchange of folders
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from pathlib import Path
 
 import pytest
 
@@ -305,3 +306,28 @@ def test_many_values_are_refused():
     raw = "a: [" + ",\n  ".join(["1, " * 400 + "1"] * 60) + "]\n"
     _doc, problems = load_bytes(raw.encode(), "x.yaml")
     assert [p.rule for p in problems] == ["yaml-too-many-nodes"]
+
+
+def test_a_folder_that_cannot_be_listed_is_a_message(tmp_path, monkeypatch):
+    """Root lists every folder, so os.walk's error is simulated; without it the folder would be left out."""
+    from macros import dataset
+    from tests.helpers import make_data
+
+    make_data(tmp_path)
+    real_walk = dataset.os.walk
+
+    def walk(top, onerror=None, followlinks=False):
+        for dirpath, dirnames, filenames in real_walk(top, followlinks=followlinks):
+            if Path(dirpath).name == "forum":
+                onerror(PermissionError(13, "Permission denied", dirpath))
+                dirnames[:] = []
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(dataset.os, "walk", walk)
+    monkeypatch.chdir(tmp_path)
+    _ds, problems = dataset.load_dataset(Path("data"))
+    assert [p.format() for p in problems if p.rule == "file-unreadable"] == [
+        "data/forum:1:1: fel: mappen går inte att läsa; kontrollera att du får läsa den och filerna i den "
+        "[file-unreadable]"
+    ]
