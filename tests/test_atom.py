@@ -3,6 +3,7 @@ linked from the decisions page and named in every page's head."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 
@@ -79,7 +80,10 @@ def test_the_site_publishes_the_feed_and_every_page_names_it(real_site):
     assert feed.tag == A + "feed"
     page = read(real_site, "beslut.html")
     assert 'href="beslut.atom"' in page
-    for name, href in (("index.html", "beslut.atom"), ("parter/nacka.html", "../beslut.atom")):
+    for name in ("index.html", "parter/nacka.html"):
         head = read(real_site, name).split("</head>")[0]
-        link = f'<link rel="alternate" type="application/atom+xml" title="{TITLE}" href="{href}">'
-        assert link in head
+        found = re.findall(
+            rf'<link rel="alternate" type="application/atom\+xml" title="{re.escape(TITLE)}" href="([^"]+)">', head
+        )
+        assert len(found) == 1, (name, found)  # relative, as each builder writes it: ../beslut.atom or ./beslut.atom
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(name), found[0])) == "beslut.atom"

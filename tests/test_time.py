@@ -20,7 +20,7 @@ from macros import fees, opendata, pipeline
 from macros.render import avgifter, parter
 from macros.render.common import Kontext, kronor, part_sida
 from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
-from tests.sitebuild import build, read
+from tests.sitebuild import build, read, search_docs
 
 
 def _epoch(day: str) -> str:
@@ -154,8 +154,8 @@ def test_a_later_name_with_a_date_says_since_when(tmp_path):
 
 
 def test_search_finds_a_party_by_its_later_name(real_site):
-    index = json.loads(read(real_site, "search/search_index.json"))
-    page = [d for d in index["docs"] if d["location"].startswith("parter/stockholms-lans-landsting.html")]
+    docs = search_docs(real_site)
+    page = [d for d in docs if d["location"].startswith("parter/stockholms-lans-landsting.html")]
     assert page and any("Region Stockholm" in d["text"] for d in page)
     for p in ("polismyndigheten-stockholm", "stockholms-lans-landsting"):
         assert "Senare namn" in visible_text(read(real_site, f"parter/{p}.html"))
