@@ -6,7 +6,9 @@ and commands run through ``env -i ... chroot`` with no CI variable. In each root
 
 1. ``python3 noxfile.py -s tests`` must pass (the browser tests skip there: no Chromium);
 2. ``python3 noxfile.py -s build`` must write the site, every PDF and the offline zip;
-3. ``python3 noxfile.py -s serve`` must answer with Nacka's page and a working PDF link within 90 s.
+3. ``python3 noxfile.py -s serve`` must answer with Nacka's page and a working PDF link within 90 s of the
+   server's cold start (no earlier build, no PDF cache); the time nox takes first to install the session's
+   environment is reported apart.
 
 The pristine roots are made once per machine and kept in ~/.cache/samverkanshandboken/roots/; every run works
 on an overlay (or a copy) of one, removed afterwards, so runs never see each other's leftovers. Logs stay in
@@ -41,7 +43,9 @@ PACKAGES = "python3,python3-venv,git,ca-certificates"  # what a newcomer's minim
 PROJECT = "/root/samverkanshandboken"  # where the clone lives inside the root
 ENV = ["env", "-i", "HOME=/root", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"]
 TIMEOUT = {"tests": 45 * 60, "build": 20 * 60}  # seconds; the suite takes about 5 min on an idle machine
-SERVE_WITHIN = 90  # seconds from the command's start to Nacka's page with a working PDF link
+SERVE_WITHIN = 90  # seconds from the server's cold start to Nacka's page with a working PDF link
+INSTALL_WITHIN = 15 * 60  # seconds for nox to make the serve session's environment first (pip, from PyPI)
+SERVER_STARTS = "-m macros serve"  # nox's line when the installation is done and the server starts
 ENVIRONMENT = 3  # exit code: the machine lacks something (see macros/exitcodes.py)
 PDFS = 38  # the agreement and one sheet for each of the 37 parties
 
@@ -198,22 +202,29 @@ def serve_step(root: Root, log_file: Path) -> Step:
     shell = f"exec python3 noxfile.py -s serve -- --adress 127.0.0.1:{port}"
     start = time.monotonic()
     found = ""
-    page_at = None
+    page_at = server_at = None
     with log_file.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(root.command(shell), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            while time.monotonic() - start < SERVE_WITHIN and proc.poll() is None and not found:
+            while proc.poll() is None and not found:
+                now = time.monotonic()
+                if server_at is None and SERVER_STARTS in log_file.read_text(encoding="utf-8", errors="replace"):
+                    server_at = now
+                if (server_at or start + INSTALL_WITHIN) + SERVE_WITHIN < now:
+                    break
                 page, found = _page_and_pdf(port)
                 if page and page_at is None:
-                    page_at = time.monotonic() - start
+                    page_at = now
                 if not found:
                     time.sleep(0.5)
         finally:
             seconds = time.monotonic() - start
             _stop(proc)
     text = log_file.read_text(encoding="utf-8", errors="replace")
-    page = f"sidan efter {page_at:.0f} s" if page_at is not None else "ingen sida"
-    note = f"{page}; {found}" if found else f"{page}, ingen fungerande PDF-länk inom {SERVE_WITHIN} s"
+    install = f"installation {server_at - start:.0f} s" if server_at else "servern startade aldrig"
+    page = f"sidan {page_at - server_at:.0f} s efter serverns start" if page_at and server_at else "ingen sida"
+    pdf = f"PDF-länken {seconds - (server_at - start):.0f} s efter; {found}" if found and server_at else ""
+    note = f"{install}, {page}, " + (pdf or f"ingen fungerande PDF-länk inom {SERVE_WITHIN} s")
     return Step("serve", seconds, bool(found), _last(text, 4), note)
 
 
