@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _CODE = re.compile(r"^\s*(\d{4})(?:\s|$)")
-_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*$|^\d+$")
+_NUMBER = re.compile(r"^[0-9]{1,3}(?:[ \u00a0]?[0-9]{3})*$|^[0-9]+$")
 MISSING = {"..", ".", "-", ""}
 
 
@@ -112,8 +112,10 @@ def _add(table: Table, code: str, value: str) -> None:
         raise TableError(f"kommunkoden {code} står på flera rader; exportera bara totalen (till exempel kön: totalt)")
     if value in MISSING:
         table.saknas.append(code)
-    else:
+    elif _NUMBER.match(value):
         table.antal[code] = int(re.sub(r"[ \u00a0]", "", value))
+    else:  # JSON-stat can hold anything: a negative number, a fraction, a word
+        raise TableError(f"kommunkoden {code} har '{value[:40]}' som folkmängd; bara ett heltal eller .. går att läsa")
 
 
 def read_jsonstat(text: str, datum: str) -> Table:

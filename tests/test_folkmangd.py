@@ -146,6 +146,21 @@ def test_json_stat_value_as_an_object_and_index_as_a_list(tmp_path):
     assert table.antal == {"0128": 22222, "0182": 33333} and table.saknas == ["0114"]
 
 
+@pytest.mark.parametrize("value", [-5, 1.5, True, "abc", [1], "\u0663\u0663\u0663"])
+def test_a_json_stat_value_that_is_no_whole_number_is_refused_with_a_sentence(value, tmp_path):
+    doc = json.loads(JSONSTAT.read_text(encoding="utf-8"))
+    doc["value"][3] = value
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(scb.TableError, match=r"kommunkoden 0182 har .* som folkmängd; bara ett heltal"):
+        scb.read(path, "2025-06-30")
+    data = make_data(tmp_path)
+    before = files(data)
+    code, _out, err = run(tmp_path, str(path), "--datum", "2025-06-30", "--kalla", SOURCE)
+    assert code == 1 and "kommunkoden 0182" in err and "oväntat" not in err, err
+    assert files(data) == before
+
+
 def test_then_diff_shows_the_effect_on_every_fee(tmp_path):
     repo = Repo(tmp_path / "repo")
     repo.edit(
