@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from . import tid
 from .dataset import FOLDERS, Dataset
 from .loader import Document
 from .problems import VARNING, Problem
@@ -16,6 +17,7 @@ from .timechecks import (
     check_fees_while_party,
     check_forum_member_while_party,
     check_membership_dates,
+    left_by,
     party_in_year,
 )
 
@@ -547,11 +549,12 @@ def check_decision_references(ds: Dataset) -> list[Problem]:
 
 
 def check_holder_exists(ds: Dataset) -> list[Problem]:
-    """Every responsibility's holder is a party, a category with parties (or alla), or a forum (or alla)."""
+    """Every responsibility's holder is a party still, a category with parties (or alla), or a forum (or alla)."""
     doc = ds.singles.get("ansvar")
     if not doc:
         return []
     categories = {d.data["kategori"] for d in ds.parter.values()} | {"alla"}
+    today = tid.idag()
     out = []
     for i, item in enumerate(doc.data["ansvar"]):
         vem = item["vem"]
@@ -559,6 +562,12 @@ def check_holder_exists(ds: Dataset) -> list[Problem]:
         if "part" in vem and not ds.has_party(vem["part"]):
             message = (
                 f"parten '{vem['part']}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/"
+            )
+            out.append(_at(doc, (*where, "part"), "holder-exists", message))
+        elif "part" in vem and vem["part"] in ds.parter and left_by(ds.parter[vem["part"]].data, today):
+            message = (
+                f"parten '{vem['part']}' har lämnat överenskommelsen och kan inte ha ansvaret; "
+                "ta bort posten eller ange vem som har ansvaret nu"
             )
             out.append(_at(doc, (*where, "part"), "holder-exists", message))
         elif "kategori" in vem and vem["kategori"] not in categories:

@@ -27,7 +27,7 @@ def party_in_year(data: dict, ar: int) -> bool:
     return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
 
 
-def _left_by(data: dict, day: str) -> bool:
+def left_by(data: dict, day: str) -> bool:
     left = data.get("lamnat")
     return left is not None and (left.get("datum") is None or left["datum"] <= day)
 
@@ -98,7 +98,7 @@ def check_forum_member_while_party(ds: Dataset) -> list[Problem]:
         places += [(("medlemmar", i, "part"), m.get("part")) for i, m in enumerate(doc.data["medlemmar"])]
         for path, ident in places:
             party = ds.parter.get(ident) if ident else None
-            if party is not None and _left_by(party.data, today):
+            if party is not None and left_by(party.data, today):
                 when = _date(party.data, "lamnat")
                 out.append(
                     _at(
