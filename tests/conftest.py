@@ -71,11 +71,7 @@ def builder(request) -> str:
     """The site builder a site test runs against: each such test runs once per builder (HANDBOK_BUILDERS).
 
     A builder that is not installed is skipped on a developer's machine and fails in CI (CI set)."""
-    why = sitebuild.missing(request.param)
-    if why:
-        if os.environ.get("CI"):
-            pytest.fail(why)
-        pytest.skip(why)
+    sitebuild.require(request.param)
     return request.param
 
 

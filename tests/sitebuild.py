@@ -38,6 +38,17 @@ def missing(builder: str) -> str | None:
     return None
 
 
+def require(builder: str) -> None:
+    """Skip a test whose builder cannot run here; in CI (CI set) fail it instead, as every other missing tool."""
+    import pytest
+
+    why = missing(builder)
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+
+
 def build(data_dir: Path, site_dir: Path, builder: str = "mkdocs") -> subprocess.CompletedProcess:
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     if builder == "zensical":  # its own work folder beside the site, so that builds of other data never mix

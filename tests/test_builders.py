@@ -9,17 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from tests import sitebuild
 from tests.helpers import ROOT, visible_text
-from tests.sitebuild import build, missing
+from tests.sitebuild import build
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
-    why = missing("zensical")
-    if why:
-        pytest.skip(why)
+    sitebuild.require("zensical")  # skipped on a developer's machine without it, a failure in CI
     out = {}
     for builder in ("mkdocs", "zensical"):
         site = tmp_path_factory.mktemp(f"same-{builder}")
@@ -27,6 +26,16 @@ def sites(tmp_path_factory) -> dict[str, Path]:
         assert result.returncode == 0, result.stdout + result.stderr
         out[builder] = site
     return out
+
+
+def test_a_builder_that_is_missing_skips_here_and_fails_in_ci(monkeypatch):
+    monkeypatch.setattr(sitebuild, "missing", lambda builder: f"{builder} is not installed")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        sitebuild.require("zensical")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="zensical is not installed"):
+        sitebuild.require("zensical")
 
 
 def _html(site: Path) -> dict[str, str]:
