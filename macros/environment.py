@@ -11,9 +11,7 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import re
 import shutil
-import tomllib
 from pathlib import Path
 
 from .exitcodes import ENVIRONMENT, CommandError
@@ -21,7 +19,7 @@ from .exitcodes import ENVIRONMENT, CommandError
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = Path(__file__).resolve().parent / "pdf" / "fonts"
 FONT_FILES = tuple(f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
-PDF_ENGINES = ("typst",)  # PyPI name = module name; the one in pyproject.toml is the engine (no system library)
+PDF_ENGINE = "typst"  # the only PDF engine (macros/pdf/write.py): PyPI name = module name, no system library
 REINSTALL = "python -m pip install -c constraints.txt -e ."  # in the project folder, in the environment used
 MIN_FREE = 200 * 1024 * 1024  # bytes: the site, 38 PDFs and the zip take about 30 MB; room to spare
 
@@ -39,19 +37,9 @@ def per_system(debian: str, macos: str, windows: str) -> str:
     return f"{debian} (Debian/Ubuntu), {macos} (macOS), {windows} (Windows)"
 
 
-def pdf_engine() -> str:
-    """The PDF engine the project depends on (pyproject.toml), as its module name."""
-    try:
-        deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return PDF_ENGINES[0]
-    names = {re.split(r"[\s=<>!~;\[]", d, maxsplit=1)[0].lower() for d in deps}
-    return next((e for e in PDF_ENGINES if e in names), PDF_ENGINES[0])
-
-
 def require_pdf_engine() -> None:
     """The PDF engine imports, and every font file it embeds is there."""
-    engine = pdf_engine()
+    engine = PDF_ENGINE
     try:
         importlib.import_module(engine)
     except ImportError:

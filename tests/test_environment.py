@@ -32,7 +32,7 @@ def _one_line(stderr: str) -> str:
 
 @pytest.mark.parametrize("command", ["pdf", "build"])
 def test_a_hidden_pdf_engine_is_one_line_with_the_install_command(tmp_path, command):
-    engine = environment.pdf_engine()
+    engine = environment.PDF_ENGINE
     script = (
         "import sys\n"
         f"sys.modules[{engine!r}] = None  # as if the package were not installed\n"
@@ -50,6 +50,11 @@ def test_a_hidden_pdf_engine_is_one_line_with_the_install_command(tmp_path, comm
     line = _one_line(result.stderr)
     assert f"Python-paketet {engine} saknas" in line and environment.REINSTALL in line, line
     assert not (tmp_path / "ut").exists()  # said before anything was written
+
+
+def test_the_pdf_engine_is_the_one_the_project_depends_on():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"{environment.PDF_ENGINE}==' in text and "weasyprint" not in text.lower()
 
 
 def test_a_missing_font_file_names_it_and_how_to_get_it_back(tmp_path, monkeypatch, capsys):
