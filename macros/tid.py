@@ -18,9 +18,13 @@ def nu() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
 
 
+def i_stockholm(moment: datetime) -> datetime:
+    """The moment in Stockholm's time."""
+    with contextlib.suppress(ZoneInfoNotFoundError):  # no time zone database (some Windows): UTC is close enough
+        return moment.astimezone(ZoneInfo("Europe/Stockholm"))
+    return moment
+
+
 def idag() -> str:
     """Today in Stockholm as ÅÅÅÅ-MM-DD."""
-    moment = nu()
-    with contextlib.suppress(ZoneInfoNotFoundError):  # no time zone database (some Windows): UTC is close enough
-        moment = moment.astimezone(ZoneInfo("Europe/Stockholm"))
-    return moment.date().isoformat()
+    return i_stockholm(nu()).date().isoformat()

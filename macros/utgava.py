@@ -5,13 +5,12 @@ The PDF's cover and the offline archive's name both say it, so both take it from
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import tid
 from .render.common import datum
 
 
@@ -47,16 +46,7 @@ class Utgava:
         return datum(self.dag)
 
     def _lokal(self) -> datetime:
-        try:
-            return self.skapad.astimezone(ZoneInfo("Europe/Stockholm"))
-        except ZoneInfoNotFoundError:  # no time zone database (some Windows machines): UTC is close enough
-            return self.skapad
-
-
-def byggtid() -> datetime:
-    """SOURCE_DATE_EPOCH (reproducible builds) or now, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+        return tid.i_stockholm(self.skapad)
 
 
 def utgava(data_dir: Path) -> Utgava:
@@ -69,5 +59,5 @@ def utgava(data_dir: Path) -> Utgava:
         commit = git("log", "-1", "--format=%h", "--", ".") or git("rev-parse", "--short", "HEAD")
         dirty = bool(git("status", "--porcelain", "--", "."))
     except (OSError, subprocess.SubprocessError):
-        return Utgava(byggtid(), None)
-    return Utgava(byggtid(), commit, dirty)
+        return Utgava(tid.nu(), None)
+    return Utgava(tid.nu(), commit, dirty)

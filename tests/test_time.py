@@ -301,3 +301,11 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
     sheet = text(out / partblad_fil("salem"))
     assert "Lämnade 30 juni 2015" in sheet and "2015" in sheet
     assert "Part sedan 1 januari 2015" in text(out / partblad_fil("nacka"))
+
+
+def test_the_build_date_and_today_are_one_clock(monkeypatch):
+    """The PDFs' date (macros/utgava.py) and today's parties (macros/tid.py) read the same day."""
+    from macros import tid, utgava
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767222000")  # 2025-12-31 23:00 UTC: already 2026 in Stockholm
+    assert utgava.utgava(VALID).dag == tid.idag() == "2026-01-01"
