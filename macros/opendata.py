@@ -150,20 +150,17 @@ def fees_json_all_years(handbok: Handbok) -> str:
 
 def fees_csv_all_years(handbok: Handbok) -> bytes:
     """Long format: one row per municipality and budget year, oldest year first; no sum rows."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    rows = [row for b in handbok.avgifter.budgetar for row in _fee_rows(handbok, b.ar)]
-    writer.writerow(rows[0].keys() if rows else [])
-    for row in rows:
-        writer.writerow([escape.csv_cell(_csv_value(k, v)) for k, v in row.items()])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return _fee_csv([row for b in handbok.avgifter.budgetar for row in _fee_rows(handbok, b.ar)])
 
 
 def fee_csv(handbok: Handbok, ar: int) -> bytes:
     """Semicolon-separated UTF-8 with BOM and decimal commas, as Swedish Excel opens it."""
+    return _fee_csv(_fee_rows(handbok, ar))
+
+
+def _fee_csv(rows: list[dict]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    rows = _fee_rows(handbok, ar)
     writer.writerow(rows[0].keys() if rows else [])
     for row in rows:
         writer.writerow([escape.csv_cell(_csv_value(k, v)) for k, v in row.items()])
