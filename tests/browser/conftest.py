@@ -74,6 +74,13 @@ def site(builder) -> Path:
     return site_dir(builder)
 
 
+def mkdocs_only(builder: str) -> None:
+    """These checks hold for the MkDocs build, whose theme chrome macros/themefix.py repairs in an MkDocs hook;
+    Zensical runs no hooks and draws its own chrome, which these validators have not been run against yet."""
+    if builder != "mkdocs":
+        pytest.skip(f"{builder}: not yet checked with these validators (only the MkDocs build's chrome is repaired)")
+
+
 @pytest.fixture(scope="session")
 def pages(site: Path) -> list[str]:
     found = html_pages(site)
