@@ -44,7 +44,7 @@ class Page:
 class Generated:
     pages: list[Page]
     files: dict[str, str | bytes | Path]  # path in the site -> its content, or the file to copy (the schemas)
-    nav: dict[str, list[dict[str, str]]]  # menu section -> entries to append, {title: src_uri}
+    nav: dict[str, list[dict]]  # menu section -> entries to append, {title: src_uri} or {title: [entries]}
 
 
 def generated(handbok: Handbok, edit_base: str) -> Generated:
@@ -66,7 +66,10 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
         files[f"schema/{schema.name}"] = schema
     nav = {}
     if parter_in_nav:
-        nav["Parter"] = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.parter.values()]
+        nav["Parter"] = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.parter_idag()]
+        tidigare = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.tidigare_parter()]
+        if tidigare:  # a party that has left is no longer listed among today's (as on parter/index.md)
+            nav["Parter"].append({"Tidigare parter": tidigare})
     if forum_in_nav:
         nav["Forum"] = [{escape.title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()]
     return Generated(pages, files, nav)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from macros import generate
+from macros.model import Tidpunkt
 from tests.helpers import ROOT
 
 EDIT = "https://example.org/repo/edit/main/"
@@ -21,6 +23,16 @@ def test_every_party_and_forum_page_is_complete_markdown(real_handbok):
     assert body.startswith("# Nacka kommun") and "data/parter/nacka.yaml" in body
     assert "schema/part.schema.json" in gen.files and "data/samverkan-stockholmsregionen.json" in gen.files
     assert len(gen.nav["Parter"]) == len(real_handbok.parter)
+
+
+def test_a_party_that_has_left_is_in_the_menu_under_former_parties_only(real_handbok):
+    vaxholm = dataclasses.replace(real_handbok.parter["vaxholm"], lamnat=Tidpunkt("2020-01-01", "beslut-nacka-ks"))
+    h = dataclasses.replace(real_handbok, parter={**real_handbok.parter, "vaxholm": vaxholm}, idag="2026-12-01")
+    entries = generate.generated(h, EDIT).nav["Parter"]
+    today = [e for e in entries if "Tidigare parter" not in e]
+    assert "parter/vaxholm.md" not in [uri for e in today for uri in e.values()]
+    assert len(today) == len(real_handbok.parter) - 1
+    assert entries[-1] == {"Tidigare parter": [{"Vaxholms stad": "parter/vaxholm.md"}]}
 
 
 def test_no_edit_url_without_a_forge(real_handbok):
