@@ -25,6 +25,7 @@ from pathlib import Path
 _CODE = re.compile(r"^\s*(\d{4})(?:\s|$)")
 _NUMBER = re.compile(r"^[0-9]{1,3}(?:[ \u00a0]?[0-9]{3})*$|^[0-9]+$")
 MISSING = {"..", ".", "-", ""}
+MAX_DIGITS = 9  # no municipality has a billion inhabitants; longer is a broken cell (and int() refuses 4 300+)
 
 
 class TableError(Exception):
@@ -112,9 +113,9 @@ def _add(table: Table, code: str, value: str) -> None:
         raise TableError(f"kommunkoden {code} står på flera rader; exportera bara totalen (till exempel kön: totalt)")
     if value in MISSING:
         table.saknas.append(code)
-    elif _NUMBER.match(value):
-        table.antal[code] = int(re.sub(r"[ \u00a0]", "", value))
-    else:  # JSON-stat can hold anything: a negative number, a fraction, a word
+    elif _NUMBER.match(value) and len(digits := re.sub(r"[ \u00a0]", "", value)) <= MAX_DIGITS:
+        table.antal[code] = int(digits)
+    else:  # JSON-stat can hold anything: a negative number, a fraction, a word; a cell can be absurdly long
         raise TableError(f"kommunkoden {code} har '{value[:40]}' som folkmängd; bara ett heltal eller .. går att läsa")
 
 

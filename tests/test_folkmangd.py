@@ -146,7 +146,7 @@ def test_json_stat_value_as_an_object_and_index_as_a_list(tmp_path):
     assert table.antal == {"0128": 22222, "0182": 33333} and table.saknas == ["0114"]
 
 
-@pytest.mark.parametrize("value", [-5, 1.5, True, "abc", [1], "\u0663\u0663\u0663"])
+@pytest.mark.parametrize("value", [-5, 1.5, True, "abc", [1], "\u0663\u0663\u0663", "1" * 5000])
 def test_a_json_stat_value_that_is_no_whole_number_is_refused_with_a_sentence(value, tmp_path):
     doc = json.loads(JSONSTAT.read_text(encoding="utf-8"))
     doc["value"][3] = value
