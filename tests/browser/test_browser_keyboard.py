@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ZensicalSearch, mkdocs_only
+from .conftest import MKDOCS_ONLY, ZensicalSearch
 
 MAX_TABS = 400  # more tab stops than any page has; reaching the limit means the target is not reachable
 
@@ -193,11 +193,11 @@ FOCUS_AND_HEADER = """() => {
 }"""
 
 
+@MKDOCS_ONLY
 @pytest.mark.parametrize("rel", ["overenskommelse.html", "parter/index.html"])
 def test_sticky_header_never_hides_the_focused_element(builder, context_factory, base_url, rel):
     """WCAG 2.4.11 Focus not obscured: going back up a long page with Shift+Tab (the browser scrolls each link in
     at the top, under the sticky header), every focused link in the text stays wholly below the header."""
-    mkdocs_only(builder)
     context, _ = context_factory(base_url, viewport={"width": 1280, "height": 600})
     page = context.new_page()
     page.goto(base_url + rel)

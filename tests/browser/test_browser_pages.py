@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SCHEMES, guarded_context, mkdocs_only
+from .conftest import MKDOCS_ONLY, SCHEMES, guarded_context
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -216,11 +216,11 @@ MEASURE_CHART = """() => {
 }"""
 
 
+@MKDOCS_ONLY
 @pytest.mark.parametrize("width", [320, 1280])
 def test_org_chart_text_is_never_smaller_than_body_text_at_320_px(builder, context_factory, base_url, width):
     """The governance chart: at 320 px the text form (body text) stands in for the chart, whose text would
     shrink with it; on a wide screen the chart shows at its own size."""
-    mkdocs_only(builder)
     context, _ = context_factory(base_url, viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(base_url + CHART_PAGE)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.validators.tools import npm_file, npm_version, program
 
-from .conftest import SCHEMES, mkdocs_only
+from .conftest import MKDOCS_ONLY, SCHEMES
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "validators"
 WIDTHS = [1280, 320]
@@ -43,8 +43,8 @@ def run_node(script: str, base_url: str, pages: list[str], schemes: list[str], w
     return json.loads(run.stdout)
 
 
+@MKDOCS_ONLY
 def test_html_codesniffer_finds_no_error_on_any_page(builder, base_url, pages):
-    mkdocs_only(builder)
     npm_file("pa11y/package.json")
     found = run_node("pa11y.mjs", base_url, pages, ["light", "dark"], WIDTHS)
     assert len(found) == 4 * len(pages)
@@ -55,8 +55,8 @@ def test_html_codesniffer_finds_no_error_on_any_page(builder, base_url, pages):
     assert not errors, f"pa11y {npm_version('pa11y')} (HTML_CodeSniffer, WCAG2AA), {len(errors)} failing:\n{report}"
 
 
+@MKDOCS_ONLY
 def test_lighthouse_gives_every_page_100_for_accessibility(builder, base_url, pages):
-    mkdocs_only(builder)
     npm_file("lighthouse/package.json")
     halves = [pages[0::2], pages[1::2]]
     combos = [(["light"], [1280]), (["dark"], [320])]
