@@ -88,7 +88,7 @@ def survey(browser, base_url, pages):
     """survey(scheme, narrow=False) -> Survey, computed once per run."""
 
     def get(scheme: str, narrow: bool = False) -> Survey:
-        key = (scheme, narrow)
+        key = (base_url, scheme, narrow)  # per builder: each built site is surveyed on its own
         if key not in _surveys:
             _surveys[key] = _survey(browser, base_url, pages, scheme, NARROW if narrow else None)
         return _surveys[key]
