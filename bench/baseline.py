@@ -66,7 +66,7 @@ def project(captured: Path, work: Path) -> Path:
     config["nav"] = json.loads((captured / "nav.json").read_text(encoding="utf-8"))
     config["not_in_nav"] = "\n".join(_patterns(json.loads((captured / "not_in_nav.json").read_text(encoding="utf-8"))))
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "macros"]
-    # Our own Markdown extensions (the glossary links, macros.termlinks) read the data: they are our layer too.
+    # Our own Markdown extensions (the glossary links, macros.site.termlinks) read the data: they are our layer too.
     config["markdown_extensions"] = [
         e for e in config.get("markdown_extensions", []) if not _plugin_name(e).startswith("macros.")
     ]

@@ -2,7 +2,7 @@
 the data (bench/synth.py; default 1 and 10), first in a fresh folder and then twice without a change.
 
 Prints a Markdown table like the one in ZENSICAL.md. Zensical's times include the generation step that writes
-its work folder (macros/zensical.py); its cache is in that work folder, so "first" is a cold Zensical build.
+its work folder (macros/site/zensical.py); its cache is in that work folder, so "first" is a cold Zensical build.
 """
 
 from __future__ import annotations

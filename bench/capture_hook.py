@@ -1,6 +1,6 @@
 """MkDocs hook for the benchmark's baseline: save the site our data layer produces as a plain MkDocs project.
 
-Listed after macros/mkdocs_hooks.py in a copy of mkdocs.yml, so it sees the final menu, every generated file
+Listed after macros/site/hooks.py in a copy of mkdocs.yml, so it sees the final menu, every generated file
 and each page's Markdown after mkdocs-macros has rendered it. It writes them to BENCH_CAPTURE/docs and the
 menu to BENCH_CAPTURE/capture.json; bench/baseline.py turns that into a project without macros or hooks.
 """

@@ -4,7 +4,7 @@ hook event, printed as JSON on the last line of stdout.
 A profile without cProfile's overhead, to show where our layer's time goes next to the baseline's: each event
 method is timed on its own (key "event:plugin"). With --time-imports, mkdocs-macros and our modules are
 imported first, after MkDocs' own modules, and timed as "import:mkdocs-macros" and "import:macros", and
-reading and checking our data (macros.site.load, inside the events that call it) as "data:macros.site.load".
+reading and checking our data (macros.site.state.load, inside the events that call it) as "data:macros.site.state.load".
 """
 
 from __future__ import annotations
@@ -28,22 +28,22 @@ def main(argv: list[str]) -> None:
 
         times["import:mkdocs-macros"] = time.perf_counter() - t
         t = time.perf_counter()
-        import macros.opendata
-        import macros.render.macros
-        import macros.site
-        import macros.termlinks
+        import macros.outputs.opendata
+        import macros.site.macros
+        import macros.site.state
+        import macros.site.termlinks
 
         times["import:macros"] = time.perf_counter() - t
-        load = macros.site.load
+        load = macros.site.state.load
 
         def timed_load(*args, **kwargs):  # our data: read, checked and made a model (once; then cached)
             t = time.perf_counter()
             try:
                 return load(*args, **kwargs)
             finally:
-                times["data:macros.site.load"] += time.perf_counter() - t
+                times["data:macros.site.state.load"] += time.perf_counter() - t
 
-        macros.site.load = timed_load
+        macros.site.state.load = timed_load
 
     import mkdocs.plugins
     from mkdocs.__main__ import cli

@@ -82,7 +82,7 @@ def event_table(ours: list[dict], base: list[dict]) -> str:
     lines = [
         f"Median av {len(ours)} körningar av `python -m bench.events` (vårt bygge och Material-bygget turvis), "
         "millisekunder. `data:` ligger inom händelsen som först läser datan (config:macros eller "
-        "config:macros/mkdocs_hooks.py) och räknas inte två gånger i summan.",
+        "config:macros/site/hooks.py) och räknas inte två gånger i summan.",
         "",
         "| Händelse eller import | Vårt bygge ms | Material-bygget ms | Skillnad ms |",
         "|---|--:|--:|--:|",

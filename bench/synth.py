@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.dataset import FOLDERS
-from macros.loader import load_file
-from macros.model import KATEGORIER
+from macros.core.dataset import FOLDERS
+from macros.core.loader import load_file
+from macros.core.model import KATEGORIER
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 def define_env(env) -> None:
     """Called by mkdocs-macros (MkDocs) once per build, and by Zensical's macros extension once per page."""
-    from .render import macros as render_macros
-    from .site import config_file, load
+    from .site import macros as site_macros
+    from .site.state import config_file, load
 
     handbok = load(config_file(env.conf))
-    render_macros.register(env, handbok)
+    site_macros.register(env, handbok)

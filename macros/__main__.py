@@ -1,5 +1,5 @@
 """Command line: ``python -m macros check [DATA_DIR] [--format github]``."""
 
-from .cli import main
+from .tools.cli import main
 
 raise SystemExit(main())

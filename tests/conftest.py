@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from macros import pipeline
+from macros.core import pipeline
 from tests import sitebuild
 from tests.ciskip import pytest_runtest_makereport  # noqa: F401  (a hook: in CI a skip fails)
 from tests.helpers import ROOT, VALID
 from tests.sitebuild import build
 
-# The fixture dataset describes budget year 2015, so the tests run on a day in 2015 (macros/tid.py reads it):
+# The fixture dataset describes budget year 2015, so the tests run on a day in 2015 (macros/core/tid.py reads it):
 # no "budget year is stale" warning in every expected output, and today's parties do not move with the clock.
 # Builds started by the tests inherit it. Tests of the warning itself set another day.
 TESTS_TODAY_EPOCH = "1435752000"  # 2015-07-01 12:00 UTC

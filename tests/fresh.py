@@ -46,7 +46,7 @@ TIMEOUT = {"tests": 45 * 60, "build": 20 * 60}  # seconds; the suite takes about
 SERVE_WITHIN = 90  # seconds from the server's cold start to Nacka's page with a working PDF link
 INSTALL_WITHIN = 15 * 60  # seconds for nox to make the serve session's environment first (pip, from PyPI)
 SERVER_STARTS = "-m macros serve"  # nox's line when the installation is done and the server starts
-ENVIRONMENT = 3  # exit code: the machine lacks something (see macros/exitcodes.py)
+ENVIRONMENT = 3  # exit code: the machine lacks something (see macros/core/exitcodes.py)
 PDFS = 38  # the agreement and one sheet for each of the 37 parties
 
 

@@ -12,7 +12,7 @@ import random
 import string
 from pathlib import Path
 
-from macros.problems import Problem
+from macros.core.problems import Problem
 
 # Characters and snippets that have broken, or could break, a YAML reader, a parser or a check.
 STRAY = [

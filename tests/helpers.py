@@ -17,7 +17,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros import cli
+from macros.tools import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

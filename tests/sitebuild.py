@@ -1,5 +1,5 @@
 """Build the site the way `nox -s build` does, for tests: strict, into a given folder, from a given data folder,
-with either site builder (MkDocs + Material, the default, or Zensical: macros/zensical.py)."""
+with either site builder (MkDocs + Material, the default, or Zensical: macros/site/zensical.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ ENV_VAR = "HANDBOK_BUILDERS"
 _ZENSICAL = """\
 import sys
 from pathlib import Path
-from macros import zensical
+from macros.site import zensical
 sys.exit(zensical.build_site(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
 """
 

@@ -68,7 +68,7 @@ def test_guide_shows_the_real_annotation(tmp_path):
 
 
 def test_guide_names_commands_that_exist():
-    from macros import cli
+    from macros.tools import cli
 
     text = GUIDE.read_text(encoding="utf-8")
     for name in re.findall(r"noxfile\.py -s (\w+)", text):
@@ -78,7 +78,7 @@ def test_guide_names_commands_that_exist():
 
 
 def test_guide_states_the_limits_and_exit_codes_of_the_code():
-    from macros import exitcodes, loader
+    from macros.core import exitcodes, loader
 
     section = _section("granser")
     for figure in (f"{loader.MAX_BYTES // 1024} KB", loader.MAX_LINE, loader.MAX_DEPTH, loader.MAX_NODES):

@@ -7,7 +7,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
-from macros import atom
+from macros.outputs import atom
 from macros.render.common import datum
 from tests.helpers import HOSTILE
 from tests.sitebuild import read

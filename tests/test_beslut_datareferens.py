@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import schemas
-from macros.loader import load_bytes
+from macros.core import schemas
+from macros.core.loader import load_bytes
 from macros.render import beslut, datareferens
 from macros.render.common import Kontext
 from tests.sitebuild import read

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import checks, dataset, loader, schemas
-from macros.checks import CHECKS, rule_id
+from macros.core import checks, dataset, loader, schemas
+from macros.core.checks import CHECKS, rule_id
 from tests.helpers import BAD, ROOT, RULES, VALID, assert_golden, cases, make_data, run_check
 
 RULE_CASES = cases(RULES)

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from macros.problems import Problem
+from macros.core.problems import Problem
 from tests.helpers import BAD, RULES, make_data, run_check
 
 

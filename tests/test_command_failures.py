@@ -1,7 +1,7 @@
 """Every command's failures are sentences: one Swedish line, a documented exit code, never a traceback.
 
 One row per failure: the command as a coordinator types it, what the folder looks like, the exit code
-(macros/exitcodes.py: 0 ok, 1 data, 2 usage, 3 environment) and a phrase the message must contain. Each row
+(macros/core/exitcodes.py: 0 ok, 1 data, 2 usage, 3 environment) and a phrase the message must contain. Each row
 runs ``python -m macros`` as a real process. A full disk and a read-only folder are simulated with a small
 sitecustomize.py that makes every write under one folder fail with ENOSPC or EROFS (root can write anywhere,
 and CI has no tiny disk to fill).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import loader
+from macros.core import loader
 from tests.helpers import FIXTURES, assert_golden, cases, make_data, run_check
 
 CRASHES = cases(FIXTURES / "crashes")

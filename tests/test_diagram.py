@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from macros import escape, pipeline
-from macros.model import KATEGORIER
+from macros.core import pipeline
+from macros.core.model import KATEGORIER
 from macros.render import diagram, matris
 from macros.render.common import Kontext
 from macros.render.textmatt import radbryt, textbredd
+from macros.text import escape
 from tests.helpers import HOSTILE, VALID, assert_golden, make_data
 from tests.sitebuild import build, copy_data, read
 

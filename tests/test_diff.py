@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import cli
 from macros.render.andringar import INGA, RUBRIK
+from macros.tools import cli
 from tests.helpers import VALID
 
 NBSP = "\u00a0"
@@ -237,7 +237,7 @@ def test_text_from_data_is_escaped(repo):
 
 def test_unknown_revision_is_refused_in_swedish(repo):
     code, out, err = repo.diff("finns-inte")
-    assert (code, out) == (2, "")  # a usage error (macros/exitcodes.py)
+    assert (code, out) == (2, "")  # a usage error (macros/core/exitcodes.py)
     assert err == "fel: hittar inte revisionen 'finns-inte'; ange en gren, en tagg eller en commit, till exempel main\n"
 
 

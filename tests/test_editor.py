@@ -7,7 +7,7 @@ import json
 from fnmatch import fnmatch
 from pathlib import Path
 
-from macros.dataset import FOLDERS, SINGLE_FILES, data_files
+from macros.core.dataset import FOLDERS, SINGLE_FILES, data_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / ".vscode" / "settings.json"

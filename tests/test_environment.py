@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import cli, environment
-from macros.exitcodes import ENVIRONMENT
+from macros.core.exitcodes import ENVIRONMENT
+from macros.tools import cli, environment
 from tests.helpers import VALID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def test_a_hidden_pdf_engine_is_one_line_with_the_install_command(tmp_path, comm
     script = (
         "import sys\n"
         f"sys.modules[{engine!r}] = None  # as if the package were not installed\n"
-        "from macros import cli\n"
+        "from macros.tools import cli\n"
         "sys.exit(cli.main(sys.argv[1:]))\n"
     )
     result = subprocess.run(

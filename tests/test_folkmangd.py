@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import cli, scb
+from macros.tools import cli, scb
 from tests.helpers import FIXTURES, ROOT, make_data, run_check
 from tests.test_diff import NBSP, Repo
 

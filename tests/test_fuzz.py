@@ -26,7 +26,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros import cli, loader, pipeline
+from macros.core import loader, pipeline
+from macros.tools import cli
 from tests.fuzzing import KEY_CHARS, RAW_BYTES, SCALARS, STRAY, WORDS, apply, problems_are_well_formed, random_mutation
 from tests.helpers import ROOT
 

@@ -1,12 +1,12 @@
-"""The generation step both site builders share (macros/generate.py): what it makes and how it writes it."""
+"""The generation step both site builders share (macros/site/generate.py): what it makes and how it writes it."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 
-from macros import generate
-from macros.model import Tidpunkt
+from macros.core.model import Tidpunkt
+from macros.site import generate
 from tests.helpers import ROOT
 
 EDIT = "https://example.org/repo/edit/main/"

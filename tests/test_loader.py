@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import loader
-from macros.loader import MAX_BYTES, load_bytes, load_file
+from macros.core import loader
+from macros.core.loader import MAX_BYTES, load_bytes, load_file
 
 
 def _load(text: str):
@@ -310,7 +310,7 @@ def test_many_values_are_refused():
 
 def test_a_folder_that_cannot_be_listed_is_a_message(tmp_path, monkeypatch):
     """Root lists every folder, so os.walk's error is simulated; without it the folder would be left out."""
-    from macros import dataset
+    from macros.core import dataset
     from tests.helpers import make_data
 
     make_data(tmp_path)

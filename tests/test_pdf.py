@@ -2,7 +2,7 @@
 for print, reproducible, and every sheet one page at any number of budget years.
 
 The real data is built once per session (fixture `built`) and every PDF is parsed once (`parsed`, `trees`),
-so the checks below only read. Figures are compared with what macros.fees computes from the same model.
+so the checks below only read. Figures are compared with what macros.core.fees computes from the same model.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ import pypdf
 import pytest
 
 from bench import synth
-from macros import fees, pipeline
-from macros.pdf import OVERENSKOMMELSE_PDF, cache, document, partblad_fil, plan, write
+from macros.core import fees, pipeline
+from macros.outputs.utgava import Utgava, utgava
+from macros.pdf import OVERENSKOMMELSE_PDF, PDF_DIR, cache, document, partblad_fil, plan, write
 from macros.pdf.cache import PdfCache
 from macros.render import diagram
 from macros.render.common import belopp, kronor, procent, tal
-from macros.utgava import Utgava, utgava
 from tests.helpers import HOSTILE
 
 from .helpers import ROOT, VALID
@@ -441,7 +441,7 @@ def _fee_appendix(path: Path, pages: list[Page], ar: int) -> str:
 
 
 def _check_fee_appendix(text: str, handbok) -> None:
-    """Every row of the latest year equals macros.fees; with more years, every year's known sum too."""
+    """Every row of the latest year equals macros.core.fees; with more years, every year's known sum too."""
     tabell = fees.avgiftstabell(handbok, handbok.avgifter.budgetar[-1].ar)
     lines = text.splitlines()
     rate = _norm(belopp(tabell.belopp_per_invanare))
@@ -476,7 +476,7 @@ def test_every_fee_figure_equals_the_model(built, parsed, handbok):
 
 
 def _check_sheet_fees(sheet: str, handbok, p) -> list[int]:
-    """The years the sheet's fee table shows: the latest, at least three (or all), each equal to macros.fees;
+    """The years the sheet's fee table shows: the latest, at least three (or all), each equal to macros.core.fees;
     when some are left out a sentence names the party's page. Returns the years shown."""
     years = [b.ar for b in handbok.avgifter.budgetar]
     shown = [int(y) for y in re.findall(r"^(\d{4}) .* (?:kr|uppgift saknas)$", sheet, re.M)]
@@ -626,7 +626,7 @@ def test_hostile_party_name_is_printed_literally(tmp_path):
 def test_same_data_and_epoch_give_the_same_bytes_in_a_new_process(built, tmp_path):
     script = (
         "import sys; from datetime import UTC, datetime; from pathlib import Path;"
-        "from macros import pipeline; from macros.pdf import write; from macros.utgava import Utgava;"
+        "from macros.core import pipeline; from macros.pdf import write; from macros.outputs.utgava import Utgava;"
         f"h = pipeline.load(Path({str(DATA)!r}))[0];"
         f"write.build(h, Path(sys.argv[1]), Utgava(datetime.fromtimestamp({EPOCH}, UTC), {REVISION!r}))"
     )
@@ -676,7 +676,7 @@ def test_after_a_data_edit_only_the_pdfs_that_show_it_are_compiled(tmp_path, mon
 
 
 def _copy_pdf_dir(tmp_path, monkeypatch) -> Path:
-    copy = shutil.copytree(cache.PDF_DIR, tmp_path / "pdf", ignore=shutil.ignore_patterns("__pycache__"))
+    copy = shutil.copytree(PDF_DIR, tmp_path / "pdf", ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "TEMPLATES", copy / "templates")
     monkeypatch.setattr(cache, "FONTS", copy / "fonts")
     cache.fixed_inputs.cache_clear()

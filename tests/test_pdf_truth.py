@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros import pipeline
+from macros.core import pipeline
+from macros.outputs.utgava import Utgava
 from macros.pdf import write
-from macros.utgava import Utgava
 from tests.helpers import ROOT
 
 

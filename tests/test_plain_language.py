@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import fees
+from macros.core import fees
 from tests.helpers import ROOT
 from tests.textmain import lix, main_text, words
 

@@ -2,7 +2,7 @@
 staging folder of its own, swaps it in whole, and keeps a second build of the same folder waiting or out.
 
 The builds are real processes on the small valid dataset. HANDBOK_BUILD_PAUSE=POINT makes a build stop at
-a named point of macros/publish.py; the test then kills it with SIGKILL (its whole process group, MkDocs and
+a named point of macros/outputs/publish.py; the test then kills it with SIGKILL (its whole process group, MkDocs and
 the PDF processes too) and looks at what is left.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import publish
+from macros.outputs import publish
 from tests.helpers import ROOT, VALID
 
 pytestmark = [

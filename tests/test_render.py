@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from macros import escape, opendata, pipeline, termlinks
-from macros.model import Begrepp
+from macros.core import pipeline
+from macros.core.model import Begrepp
+from macros.outputs import opendata
 from macros.render import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
 from macros.render.common import Kontext, forum_sida, part_sida
+from macros.site import termlinks
+from macros.text import escape
 from tests.helpers import VALID
 
 FIXTURE = VALID

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import cli, pipeline
-from macros.fees import avgiftstabell
+from macros.core import pipeline
+from macros.core.fees import avgiftstabell
 from macros.render.common import kronor
-from macros.scaffold import FYLL_I
+from macros.tools import cli
+from macros.tools.scaffold import FYLL_I
 from tests.sitebuild import ROOT, build, read
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]

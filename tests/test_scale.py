@@ -9,10 +9,11 @@ import re
 
 import pytest
 
-from macros import loader, pipeline, schemas, termlinks
-from macros.model import Begrepp
+from macros.core import loader, pipeline, schemas
+from macros.core.model import Begrepp
 from macros.render import matris
 from macros.render.common import Kontext
+from macros.site import termlinks
 from tests.helpers import VALID
 
 PAGE = "forum/index.md"
@@ -78,7 +79,7 @@ def test_fast_yaml_path_agrees_on_tricky_input(raw, monkeypatch):
 
 
 def _kind(path):
-    from macros.dataset import FOLDERS, SINGLE_FILES
+    from macros.core.dataset import FOLDERS, SINGLE_FILES
 
     return FOLDERS.get(path.parent.name) or SINGLE_FILES.get(path.name)
 

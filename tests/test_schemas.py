@@ -10,8 +10,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros.dataset import FOLDERS, SINGLE_FILES
-from macros.schemas import SCHEMA_DIR
+from macros.core.dataset import FOLDERS, SINGLE_FILES
+from macros.core.schemas import SCHEMA_DIR
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 SWEDISH = set("åäöÅÄÖ")

@@ -1,6 +1,6 @@
 """The live preview (`mkdocs serve`, as `nox -s serve` runs it) shows a data edit, survives a broken data file
 by printing the checker's messages and serving the last good version, and recovers without a restart. It
-serves the PDFs too, made after the pages (macros/preview.py) and made again after a data edit.
+serves the PDFs too, made after the pages (macros/site/preview.py) and made again after a data edit.
 
 The server runs on a free loopback port in a copy of the project, and is always stopped.
 """

@@ -1,4 +1,4 @@
-"""macros/sokindex.py: the search index gets each entry's words without å, ä, ö, and each page's keywords."""
+"""macros/site/sokindex.py: the search index gets each entry's words without å, ä, ö, and each page's keywords."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros import sokindex
+from macros.site import sokindex
 
 
 def test_fold_writes_the_letters_without_diacritics():

@@ -1,8 +1,8 @@
-"""macros/themefix.py: each repair changes exactly the theme's invalid attribute and nothing else."""
+"""macros/site/themefix.py: each repair changes exactly the theme's invalid attribute and nothing else."""
 
 from __future__ import annotations
 
-from macros.themefix import repair
+from macros.site.themefix import repair
 
 
 def test_empty_tabindex_on_a_section_label_is_dropped():

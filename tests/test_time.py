@@ -16,7 +16,8 @@ from decimal import Decimal
 import pytest
 
 from bench import synth
-from macros import fees, opendata, pipeline
+from macros.core import fees, pipeline
+from macros.outputs import opendata
 from macros.render import avgifter, parter
 from macros.render.common import Kontext, kronor, part_sida
 from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
@@ -281,8 +282,8 @@ def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatc
 def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(salem_left, tmp_path):
     import pdfplumber
 
+    from macros.outputs.utgava import Utgava
     from macros.pdf import OVERENSKOMMELSE_PDF, partblad_fil, write
-    from macros.utgava import Utgava
 
     h = _model(salem_left)
     out = tmp_path / "pdf"
@@ -304,8 +305,9 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
 
 
 def test_the_build_date_and_today_are_one_clock(monkeypatch):
-    """The PDFs' date (macros/utgava.py) and today's parties (macros/tid.py) read the same day."""
-    from macros import tid, utgava
+    """The PDFs' date (macros/outputs/utgava.py) and today's parties (macros/core/tid.py) read the same day."""
+    from macros.core import tid
+    from macros.outputs import utgava
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767222000")  # 2025-12-31 23:00 UTC: already 2026 in Stockholm
     assert utgava.utgava(VALID).dag == tid.idag() == "2026-01-01"

@@ -67,12 +67,12 @@ def test_build_session_writes_the_pdf_into_the_uploaded_site():
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
     build_site = noxfile[noxfile.index("def build_site") :]
     build_site = build_site[: build_site.index("\n@nox.session")]
-    # One step builds site, PDFs and archive (macros/publish.py); the browser tests run that same step
+    # One step builds site, PDFs and archive (macros/outputs/publish.py); the browser tests run that same step
     # and fetch the PDF from the built site.
     assert '"-m", "macros", "build"' in build_site
-    publish = (ROOT / "macros" / "publish.py").read_text(encoding="utf-8")
+    publish = (ROOT / "macros" / "outputs" / "publish.py").read_text(encoding="utf-8")
     assert '"--strict"' in publish and "write_archive" in publish
-    assert "from .pdf.write import PdfError, build" in publish
+    assert "from ..pdf.write import PdfError, build" in publish
 
 
 def test_main_branch_is_published_to_pages():
@@ -213,7 +213,7 @@ def test_pre_commit_hook_runs_the_checker_on_data_and_schema_changes():
     files = re.compile(hook["files"])
     assert files.search("data/parter/nacka.yaml") and files.search("data/beslut.yaml")
     assert files.search("schema/part.schema.json")
-    assert not files.search("docs/index.md") and not files.search("macros/cli.py")
+    assert not files.search("docs/index.md") and not files.search("macros/tools/cli.py")
 
 
 def test_pre_commit_hook_pins_the_same_versions_as_the_project():

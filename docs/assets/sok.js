@@ -1,4 +1,4 @@
-// Search that understands Swedish, the query side (the index side is macros/sokindex.py), for Material for
+// Search that understands Swedish, the query side (the index side is macros/site/sokindex.py), for Material for
 // MkDocs 9.8. Loaded before Material's own script (mkdocs.yml, extra.polyfills), followed there by Material's
 // copies of lunr-languages' stemmer support and Swedish stemmer: the very files the search worker uses to stem
 // the index (plugins.search.pipeline), so a query is stemmed exactly as the index was.

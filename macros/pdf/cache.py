@@ -18,9 +18,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from . import FONTS, PDF_DIR, PDF_STANDARDS, TEMPLATES
+from ..core.repo import ROOT
+from . import FONTS, PDF_STANDARDS, TEMPLATES
 
-ROOT = PDF_DIR.parent.parent
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a build that was killed
 
 

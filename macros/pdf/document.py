@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 
-from .. import fees
-from ..model import Forum, Handbok, Part, Roll
+from ..core import fees
+from ..core.model import Forum, Handbok, Part, Roll
+from ..outputs.utgava import Utgava
 from ..render import diagram
 from ..render.ansvar import ansvar_text, grupper
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
@@ -31,7 +32,6 @@ from ..render.common import (
     tal,
 )
 from ..render.slutsatser import punkter
-from ..utgava import Utgava
 from . import FONT_FAMILY, OVERENSKOMMELSE_PDF
 
 SAKNAS = "uppgift saknas"  # an unknown figure, never 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..model import Handbok
-from ..utgava import Utgava
+from ..core.model import Handbok
+from ..outputs.utgava import Utgava
 from . import OVERENSKOMMELSE_PDF, document, partblad_fil
 
 AGREEMENT_TEMPLATE = "overenskommelse.typ"

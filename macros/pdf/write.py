@@ -15,10 +15,10 @@ import time
 from functools import cache
 from pathlib import Path
 
-from .. import pipeline
-from ..model import Handbok
-from ..problems import DataError, report
-from ..utgava import Utgava, utgava
+from ..core import pipeline
+from ..core.model import Handbok
+from ..core.problems import DataError, report
+from ..outputs.utgava import Utgava, utgava
 from . import FONTS, PARTBLAD_DIR, PDF_STANDARDS, TEMPLATES
 from .cache import PdfCache, default_cache
 from .plan import Pdf, plan

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import escape
-from ..diff import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
-from ..model import Beslut, Handbok, Medlem
+from ..core.model import Beslut, Handbok, Medlem
+from ..text import escape
+from ..tools.diff import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
 from .common import belopp, datum, kategori, kronor
 
 RUBRIK = "## Så ändrar den här ändringen handboken"

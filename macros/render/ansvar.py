@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import escape
-from ..model import Ansvar, Handbok, Vem
+from ..core.model import Ansvar, Handbok, Vem
+from ..text import escape
 from .common import MARKOR, Kontext, kategori
 
 SIDA = "ansvar.md"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .. import escape
-from ..fees import avgiftstabell
+from ..core.fees import avgiftstabell
+from ..text import escape
 from .common import ANDRAHAND_KLASS, Kontext, belopp, dag_och_manad, datum, kronor, part_sida, procent, tal
 from .diagram import html_lank
 

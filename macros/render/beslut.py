@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import escape
-from ..model import Beslut
+from ..core.model import Beslut
+from ..text import escape
 from .common import Kontext, datum
 
 SIDA = "beslut.md"

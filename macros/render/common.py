@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .. import escape
-from ..model import KATEGORIER, Handbok
+from ..core.model import KATEGORIER, Handbok
+from ..text import escape
 
 # Where generated pages live in the site; one place so links and the page generator agree.
 PART_DIR = "parter"

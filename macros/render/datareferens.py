@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from .. import escape
-from ..checks import SCHEMA_COMMENT
-from ..dataset import FOLDERS, SINGLE_FILES
-from ..schemas import SCHEMA_DIR
+from ..core.checks import SCHEMA_COMMENT
+from ..core.dataset import FOLDERS, SINGLE_FILES
+from ..core.schemas import SCHEMA_DIR
+from ..text import escape
 from .common import Kontext
 
 _FOR_EXEMPEL = re.compile(r"till exempel (.+?)(?: eller | för |\. |, |; |\)|$)")

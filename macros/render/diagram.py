@@ -12,8 +12,8 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import escape
-from ..model import Forum, Handbok
+from ..core.model import Forum, Handbok
+from ..text import escape
 from .common import MARKOR, Kontext, forum_sida, relpath
 from .textmatt import radbryt, textbredd
 

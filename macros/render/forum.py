@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import escape
-from ..model import Forum, Roll
+from ..core.model import Forum, Roll
+from ..text import escape
 from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
 from .common import Kontext, antal, kategori

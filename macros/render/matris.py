@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import escape
-from ..model import KATEGORIER, Handbok, Part
+from ..core.model import KATEGORIER, Handbok, Part
+from ..text import escape
 from .common import Kontext, forum_sida, part_sida
 from .diagram import html_lank
 

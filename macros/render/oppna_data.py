@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .. import escape, opendata
-from ..schemas import SCHEMA_DIR
+from ..core.schemas import SCHEMA_DIR
+from ..outputs import opendata
+from ..text import escape
 from .common import Kontext
 
 

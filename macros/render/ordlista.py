@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import escape
+from ..text import escape
 from .common import Kontext
 
 

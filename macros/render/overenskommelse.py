@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import escape
+from ..text import escape
 from .avgifter import avgiftsregel
 from .common import Kontext, antal, datum
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import escape
-from ..fees import avgift
-from ..model import Part
+from ..core.fees import avgift
+from ..core.model import Part
 from ..pdf import partblad_fil
+from ..text import escape
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, relpath, tal

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import escape
-from ..model import Handbok, Underlag
+from ..core.model import Handbok, Underlag
+from ..text import escape
 from .common import Kontext, forum_ankare
 
 # A forum's statements in the order its page shows them, with their names for a reader.

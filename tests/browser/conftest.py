@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.environment import chromium, chromium_missing
+from macros.tools.environment import chromium, chromium_missing
 
 from .builtsite import html_pages, site_dir
 
@@ -74,7 +74,7 @@ def site(builder) -> Path:
     return site_dir(builder)
 
 
-# These checks hold for the MkDocs build, whose theme chrome macros/themefix.py repairs in an MkDocs hook;
+# These checks hold for the MkDocs build, whose theme chrome macros/site/themefix.py repairs in an MkDocs hook;
 # Zensical runs no hooks and draws its own chrome, which these validators have not been run against yet.
 # A test so marked runs for MkDocs only (not a skip on Zensical: in CI a skip is a failure, tests/ciskip.py).
 MKDOCS_ONLY = pytest.mark.parametrize("builder", ["mkdocs"], indirect=True)
@@ -92,7 +92,7 @@ def unpacked(site: Path, tmp_path_factory) -> Path:
     """The offline zip unpacked, as a reader would: the folder holding index.html."""
     import zipfile
 
-    from macros.offline import ARKIV
+    from macros.outputs.offline import ARKIV
 
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / ARKIV) as zf:

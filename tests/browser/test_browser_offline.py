@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.offline import ARKIV, README
+from macros.outputs.offline import ARKIV, README
 
 
 def test_start_page_links_to_the_archive(site):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.site import load
+from macros.site.state import load
 from tests.sitebuild import ROOT
 
 HANDBOK = load(ROOT / "mkdocs.yml")

@@ -24,15 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import offline, pipeline
-from .exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
-from .problems import DataError, report
+from ..core import pipeline
+from ..core.exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
+from ..core.problems import DataError, report
+from ..core.repo import ROOT
+from . import offline
 from .utgava import utgava
 
-ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
-
-
-BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/zensical.py
+BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/site/zensical.py
 
 
 def build(out_dir: Path, data_dir: Path, builder: str = "mkdocs") -> int:
@@ -63,7 +62,7 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
     site_cmd = [*mkdocs, "--site-dir", str(out_dir)]
     if builder == "zensical":
-        from . import zensical
+        from ..site import zensical
 
         if importlib.util.find_spec("zensical") is None:
             return fail("Zensical är inte installerat; python3 noxfile.py -s zensical installerar det", ENVIRONMENT)
@@ -254,8 +253,8 @@ def _exit_on_sigterm(signum, frame):
 def _pdfs(data_dir: Path, staging: Path) -> int | DataError | None:
     """Write the PDFs into staging: the number written; the DataError if the data is bad (the site build
     reports it, printed once rather than twice); or None after printing why not."""
-    from .pdf.cache import default_cache
-    from .pdf.write import PdfError, build  # imports Typst, which only this step needs
+    from ..pdf.cache import default_cache
+    from ..pdf.write import PdfError, build
 
     try:
         handbok, _warnings = pipeline.load(data_dir)

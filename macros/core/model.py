@@ -342,7 +342,7 @@ class Handbok:
         """The forum's own responsibilities, then those every forum shares."""
         return [a for a in self.ansvar if a.vem.forum == forum_id], [a for a in self.ansvar if a.vem.forum == "alla"]
 
-    idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/tid.py)
+    idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/core/tid.py)
 
     def parter_idag(self) -> list[Part]:
         """The parties as of today; former parties are left out (see tidigare_parter)."""
@@ -542,7 +542,7 @@ def _beslut(raw: dict) -> Beslut:
 def build(ds: Dataset, idag: str | None = None) -> Handbok:
     """Turn a checked dataset into the model. Parties sort by name, forums by level order then name.
 
-    idag (ISO date) decides who is a party today; by default the build's day (macros/tid.py)."""
+    idag (ISO date) decides who is a party today; by default the build's day (macros/core/tid.py)."""
     _real_folder.cache_clear()  # resolved again for each build: a folder may have become a link since
     agreement = _overenskommelse(ds.singles["overenskommelse"].data, _fil(ds, ds.singles["overenskommelse"]))
     level_order = {n.id: i for i, n in enumerate(agreement.styrning.nivaer)}

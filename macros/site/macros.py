@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Handbok
-from . import (
+from ..core.model import Handbok
+from ..render import (
     ansvar,
     avgifter,
     beslut,
@@ -17,7 +17,7 @@ from . import (
     parter,
     slutsatser,
 )
-from .common import Kontext
+from ..render.common import Kontext
 
 
 def register(env, handbok: Handbok) -> None:

@@ -14,10 +14,11 @@ import re
 import sys
 from pathlib import Path
 
-from . import pipeline
+from ..core import pipeline
+from ..core.exitcodes import DATA, ENVIRONMENT, INTERNAL, OK, USAGE, CommandError, fail
+from ..core.problems import errors, summary
+from ..core.repo import CONFIG
 from .environment import disk_full, require_pdf_engine, require_space
-from .exitcodes import DATA, ENVIRONMENT, INTERNAL, OK, USAGE, CommandError, fail
-from .problems import errors, summary
 
 HELP_HINT = "skriv python -m macros --help för att se kommandona"
 
@@ -136,11 +137,11 @@ def _main(argv: list[str] | None) -> int:
         require_pdf_engine()
         require_space(Path(args.out))
     if args.command == "pdf":
-        from .pdf.write import run  # imports Typst, which only this command and build need
+        from ..pdf.write import run
 
         return run(Path(args.data_dir), Path(args.out))
     if args.command == "build":
-        from .publish import build
+        from ..outputs.publish import build
 
         return build(Path(args.out), Path(args.data_dir), args.builder)
     if args.command == "new":
@@ -163,7 +164,7 @@ def _check(data_dir: Path, fmt: str) -> int:
 
 
 def _add_new(commands) -> None:
-    from .model import KATEGORIER
+    from ..core.model import KATEGORIER
 
     new = commands.add_parser("new", help="skapa en ny fil för en part eller ett forum, med rader att fylla i")
     new.add_argument("sort", choices=["party", "part", "forum"], help="party (eller part) eller forum")
@@ -202,8 +203,8 @@ def _add_diff(commands) -> None:
 
 
 def _diff(base: str, head: str | None, data_dir: Path) -> int:
+    from ..render.andringar import sammanfattning
     from .diff import DiffError, compare, load_revision
-    from .render.andringar import sammanfattning
 
     try:
         old = load_revision(data_dir, base)
@@ -242,8 +243,7 @@ def _serve(adress: str, extra: list[str]) -> int:
                     ENVIRONMENT,
                 )
             return fail(f"adressen {adress} går inte att använda här ({exc.strerror}); välj en annan", ENVIRONMENT)
-    root = Path(__file__).resolve().parent.parent
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", adress, "-f", str(root / "mkdocs.yml"), *extra]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", adress, "-f", str(CONFIG), *extra]
     try:
         return subprocess.call(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) and DATA
     except KeyboardInterrupt:  # Ctrl-C is how a preview ends

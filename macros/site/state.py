@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import pipeline
-from .model import Handbok
-from .problems import DataError, report
+from ..core import pipeline
+from ..core.model import Handbok
+from ..core.problems import DataError, report
 
 log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
 
@@ -29,7 +29,7 @@ def data_dir(config_file: str | os.PathLike) -> Path:
 
 def config_file(conf) -> str:
     """The builder's config file: MkDocs's config object names it; Zensical's config is a dict with the
-    project folder (macros/zensical.py writes the mkdocs.yml there and sets HANDBOK_DATA)."""
+    project folder (macros/site/zensical.py writes the mkdocs.yml there and sets HANDBOK_DATA)."""
     path = getattr(conf, "config_file_path", None)
     return path if path else os.path.join(conf.get("root_dir", "."), "mkdocs.yml")
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from .loader import Document
 from .problems import Problem
+from .repo import SCHEMA_DIR
 
 if TYPE_CHECKING:  # jsonschema is imported when a file needs its messages: valid data never loads it
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SHARED = "defs.schema.json"
 
 _TYPE_NAMES = {

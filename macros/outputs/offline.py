@@ -1,4 +1,4 @@
-"""The whole built site as one zip, for reading without a network; written by macros/publish.py.
+"""The whole built site as one zip, for reading without a network; written by macros/outputs/publish.py.
 
 A separate step after the site build (like the PDF), not an MkDocs hook. The archive has a fixed name, so the
 start page can link to it; the build date and the data's git revision are in its folder name and in

@@ -3,7 +3,7 @@
 Not the data and not the command line: the PDF engine's Python package, a font file shipped with the project,
 the browser for the browser tests, and disk space. Each message names what is missing and how to get it on
 Debian/Ubuntu, macOS and Windows, so that a coordinator never has to read a traceback. The commands raise
-Missing, a CommandError with exit code ENVIRONMENT, and macros/cli.py prints it as ``fel: ...``.
+Missing, a CommandError with exit code ENVIRONMENT, and macros/tools/cli.py prints it as ``fel: ...``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ import os
 import shutil
 from pathlib import Path
 
-from .exitcodes import ENVIRONMENT, CommandError
+from ..core.exitcodes import ENVIRONMENT, CommandError
+from ..core.repo import ROOT
+from ..pdf import PDF_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-FONT_DIR = Path(__file__).resolve().parent / "pdf" / "fonts"
+FONT_DIR = PDF_DIR / "fonts"
 FONT_FILES = tuple(f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
 PDF_ENGINE = "typst"  # the only PDF engine (macros/pdf/write.py): PyPI name = module name, no system library
 REINSTALL = "python -m pip install -c constraints.txt -e ."  # in the project folder, in the environment used

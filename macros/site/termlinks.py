@@ -17,8 +17,8 @@ from itertools import accumulate
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
-from . import escape
-from .model import Begrepp
+from ..text import escape
+from ..core.model import Begrepp
 
 GLOSSARY = "ordlista.md"  # the page in docs/ that the terms link to; not linked itself
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
@@ -192,7 +192,7 @@ def _link_first(text: str, patterns, done: set[str], href: str) -> str:
 class TermLinks(Extension):
     """The glossary links as a Python-Markdown extension, so that every site builder makes them.
 
-    In mkdocs.yml's markdown_extensions as ``macros.termlinks``. Its postprocessor runs last, on the HTML that
+    In mkdocs.yml's markdown_extensions as ``macros.site.termlinks``. Its postprocessor runs last, on the HTML that
     Markdown returns for the page, which is the HTML an MkDocs ``on_page_content`` hook would see.
     """
 
@@ -218,7 +218,7 @@ def _terms(conf) -> tuple[Begrepp, ...]:
     every data file). Both builders keep one config object per build; the live preview makes a new one."""
     global _last
     if _last is None or _last[0] is not conf:
-        from .site import config_file, load  # the site layer; this module stays importable without it
+        from .state import config_file, load
 
         _last = (conf, tuple(load(config_file(conf)).ordlista))
     return _last[1]

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import pipeline
-from .exitcodes import DATA, ENVIRONMENT, USAGE, CommandError
-from .fees import avgift, avgiftstabell
-from .model import Beslut, Forum, Handbok, Medlem, Part
-from .problems import Problem, errors
+from ..core import pipeline
+from ..core.exitcodes import DATA, ENVIRONMENT, USAGE, CommandError
+from ..core.fees import avgift, avgiftstabell
+from ..core.model import Beslut, Forum, Handbok, Medlem, Part
+from ..core.problems import Problem, errors
 
 
 class DiffError(Exception):
@@ -30,7 +30,7 @@ class DiffError(Exception):
     def __init__(self, message: str, problems: list[Problem] | None = None, code: int = DATA):
         super().__init__(message)
         self.problems = problems or []
-        self.code = code  # exit code (macros/exitcodes.py): a revision that does not exist is a usage error
+        self.code = code  # exit code (macros/core/exitcodes.py): a revision that does not exist is a usage error
 
 
 # --- Reading a revision --------------------------------------------------------------------------

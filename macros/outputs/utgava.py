@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import tid
-from .render.common import datum
+from ..core import tid
+from ..render.common import datum
 
 
 @dataclass(frozen=True)

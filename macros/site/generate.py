@@ -2,8 +2,8 @@
 
 Party and forum pages, the open data files, the published schemas and their menu entries come from the model,
 not from docs/. ``generated()`` makes them all; MkDocs adds them to its files from its hook
-(macros/mkdocs_hooks.py), and ``write_docs()`` writes them beside a copy of docs/ for a builder that runs no
-hooks (Zensical, macros/zensical.py). Both get the same bytes, so both builders publish the same pages.
+(macros/site/hooks.py), and ``write_docs()`` writes them beside a copy of docs/ for a builder that runs no
+hooks (Zensical, macros/site/zensical.py). Both get the same bytes, so both builders publish the same pages.
 
 A generated page is complete Markdown: a front matter with a plain-text title, ``render_macros: false`` (its
 body is already rendered from the model, and names from data must never be read as Jinja) and ``edit_url``,
@@ -18,12 +18,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import atom, escape, opendata
-from .model import Handbok
-from .render.common import Kontext, forum_sida, part_sida
-from .render.forum import forumsida
-from .render.parter import partsida
-from .schemas import SCHEMA_DIR
+from ..outputs import atom, opendata
+from ..text import escape
+from ..core.model import Handbok
+from ..render.common import Kontext, forum_sida, part_sida
+from ..render.forum import forumsida
+from ..render.parter import partsida
+from ..core.schemas import SCHEMA_DIR
 
 # Material writes the whole menu into every page, so a menu entry per page makes the site grow with the
 # square of the data. Above this many, a section's pages are left out of the menu: its index page lists them
@@ -127,7 +128,7 @@ def _edit_url(edit_base: str, data_file: str) -> str:
 def _markdown(name: str, edit_url: str, body: str, keywords: list[str] = ()) -> str:
     # The title goes through YAML (json.dumps is valid YAML) and then HTML: entities keep it inert.
     meta = [f"title: {json.dumps(escape.title(name))}", "render_macros: false"]
-    if keywords:  # the search index's keywords, weighed like the title (macros/sokindex.py)
+    if keywords:  # the search index's keywords, weighed like the title (macros/site/sokindex.py)
         meta.append(f"sokord: {json.dumps(list(keywords))}")
     if edit_url:
         meta.append(f"edit_url: {json.dumps(edit_url)}")

@@ -13,11 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline
-from .checks import SCHEMA_COMMENT
-from .dataset import FOLDERS, display_path
-from .model import Handbok
-from .render.datareferens import schema
+from ..core import pipeline
+from ..core.checks import SCHEMA_COMMENT
+from ..core.dataset import FOLDERS, display_path
+from ..core.model import Handbok
+from ..render.datareferens import schema
 
 FYLL_I = "FYLL I"
 # The command's words (English, as in the issue, and Swedish) -> folder under data/.

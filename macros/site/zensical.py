@@ -1,11 +1,11 @@
 """The site built with Zensical instead of MkDocs: `python -m macros build --builder zensical --out DIR`.
 
 Zensical reads mkdocs.yml and runs ``define_env`` through its own macros extension, but runs no MkDocs hooks.
-So before its build, the generation step (macros/generate.py) writes a project of its own into a work folder:
+So before its build, the generation step (macros/site/generate.py) writes a project of its own into a work folder:
 a copy of docs/ with the party and forum pages, the open data and the schemas added, and a mkdocs.yml made from
 the real one with the generated menu entries, the work folder's docs/ and site/, and absolute paths for
 everything that stays in the repository (overrides/, the watched folders). Zensical then builds that project;
-macros/publish.py copies the site out and adds the PDFs and the zip as for MkDocs. Nothing is written to docs/.
+macros/outputs/publish.py copies the site out and adds the PDFs and the zip as for MkDocs. Nothing is written to docs/.
 
 The work folder (build/zensical/ by default, git-ignored) is kept between builds, and a file whose content has
 not changed is not rewritten: Zensical's cache (build/zensical/.cache/, which `zensical build --clean` empties)
@@ -22,10 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from . import generate, pipeline, themefix
-from .render.macros import edit_base
+from . import generate, themefix
+from ..core import pipeline
+from ..core.repo import ROOT
+from .macros import edit_base
 
-ROOT = Path(__file__).resolve().parent.parent  # where mkdocs.yml is
 WORK = ROOT / "build" / "zensical"
 
 
@@ -50,7 +51,7 @@ def prepare(data_dir: Path, work: Path = WORK) -> Path:
     ]
     # A change in the data, the code or the schemas must rebuild every page, as a change to a page does.
     config["watch"] = [str(Path(data_dir).resolve())] + [str(ROOT / w) for w in config.get("watch", []) if w != "data"]
-    text = "# Made by macros/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
+    text = "# Made by macros/site/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False
     )
     target = work / "mkdocs.yml"
@@ -66,7 +67,7 @@ def command(config_file: Path) -> list[str]:
 
 def finish(work: Path, out_dir: Path) -> None:
     """Copy the built site to out_dir (kept in work: Zensical compares its next build with it), with the same
-    repairs to the theme's HTML as the MkDocs build (macros/themefix.py)."""
+    repairs to the theme's HTML as the MkDocs build (macros/site/themefix.py)."""
     site = work / "site"
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -85,7 +86,7 @@ def env(data_dir: Path) -> dict[str, str]:
 
 def build_site(data_dir: Path, out_dir: Path, work: Path = WORK) -> int:
     """The site alone (no PDFs, no zip) built with Zensical into out_dir: what the tests build for each dataset."""
-    from .problems import DataError, report
+    from ..core.problems import DataError, report
 
     try:
         config_file = prepare(data_dir, work)

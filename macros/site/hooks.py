@@ -1,9 +1,9 @@
-"""MkDocs hooks: the generated pages, files and menu entries (macros/generate.py) handed to MkDocs.
+"""MkDocs hooks: the generated pages, files and menu entries (macros/site/generate.py) handed to MkDocs.
 
 Loaded by path, not as part of the package, so imports are absolute. Everything here is MkDocs's way in to
 steps that do not depend on MkDocs: Zensical, which runs no hooks, gets the same pages from the same function
-written to disk before its build (macros/zensical.py). The glossary links are a Markdown extension
-(macros/termlinks.py) and the edit button of a generated page reads its front matter, so both builders share
+written to disk before its build (macros/site/zensical.py). The glossary links are a Markdown extension
+(macros/site/termlinks.py) and the edit button of a generated page reads its front matter, so both builders share
 those too.
 """
 
@@ -14,21 +14,21 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import generate, preview, site, sokindex, themefix
-from macros.render.macros import edit_base
-from macros.site import load
+from macros.site import generate, preview, sokindex, state, themefix
+from macros.site.macros import edit_base
+from macros.site.state import load
 
 
 def on_startup(command, dirty):
-    site.serving(command)
+    state.serving(command)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
     sokindex.rewrite(config.site_dir, _keywords)
-    site.build_finished()
-    if site.is_serving():  # the live preview makes and serves the PDFs too, apart from the page rebuild
-        preview.after_build(config.site_dir, site.data_dir(config.config_file_path))
+    state.build_finished()
+    if state.is_serving():  # the live preview makes and serves the PDFs too, apart from the page rebuild
+        preview.after_build(config.site_dir, state.data_dir(config.config_file_path))
 
 
 def on_shutdown():
@@ -36,7 +36,7 @@ def on_shutdown():
 
 
 def on_build_error(error):
-    site.build_finished()
+    state.build_finished()
 
 
 def on_config(config):
@@ -62,7 +62,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Note the page's search keywords; repair the theme's invalid attributes (macros/themefix.py)."""
+    """Note the page's search keywords; repair the theme's invalid attributes (macros/site/themefix.py)."""
     if page.meta.get("sokord"):
         _keywords[page.url] = [str(word) for word in page.meta["sokord"]]
     return themefix.repair(output)

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.checks import run_checks
+from ..core.dataset import display_path, load_dataset
+from ..core.exitcodes import DATA, OK, CommandError
+from ..core.loader import Document
+from ..core.problems import errors
+from ..core.timechecks import party_in_year
+from ..render.common import tal
 from . import scb
-from .checks import run_checks
-from .dataset import display_path, load_dataset
-from .exitcodes import DATA, OK, CommandError
-from .loader import Document
-from .problems import errors
-from .render.common import tal
-from .timechecks import party_in_year
 
 _TOP_KEY = re.compile(r"^[^\s#-]")
 

@@ -9,7 +9,7 @@ changes the original. Each repair here changes one attribute or element, matches
 leaves a page it does not match unchanged: if a later Material writes other markup, nothing breaks, and the
 validator tests say what is new.
 
-Called for every page and for 404.html by macros/mkdocs_hooks.py (on_post_page, on_post_template).
+Called for every page and for 404.html by macros/site/hooks.py (on_post_page, on_post_template).
 """
 
 from __future__ import annotations

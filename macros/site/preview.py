@@ -21,8 +21,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..core.repo import ROOT
+
 log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ("macros", "schema")  # besides the data folder: what the PDFs are made from
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .model import Beslut, Handbok
-from .render.common import datum as datum_text
+from ..core.model import Beslut, Handbok
+from ..render.common import datum as datum_text
 
 FEED_FILE = "beslut.atom"
 PAGE = "beslut.html"

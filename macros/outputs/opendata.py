@@ -10,9 +10,9 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
-from . import escape
-from .fees import avgiftstabell
-from .model import Handbok
+from ..core.fees import avgiftstabell
+from ..core.model import Handbok
+from ..text import escape
 
 DATA_DIR = "data"
 MODEL_FILE = f"{DATA_DIR}/samverkan-stockholmsregionen.json"
