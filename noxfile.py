@@ -108,7 +108,7 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def new(session: nox.Session) -> None:
-    """Skapa en fil att fylla i för en ny part eller ett nytt forum: nox -s new -- party nya-kommunen."""
+    """Skapa en fil att fylla i för en ny part eller ett nytt forum: nox -s new -- part nya-kommunen."""
     _install(session)
     session.run("python", "-m", "macros", "new", *session.posargs)
 

@@ -19,17 +19,17 @@ def commands(k: int, work: Path, data: Path, base_config: Path) -> dict[str, tup
     """Each step's command and the environment it adds, by step name."""
     env = {"HANDBOK_DATA": str(data)}
     steps = {
-        "check": ([PY, "-m", "macros", "check", str(data)], {}),
+        "check": ([PY, "-m", "macros", "check", "--data", str(data)], {}),
         "build": ([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site")], env),
         "baseline": (
             [PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(base_config), "-d", str(work / "site-baseline")],
             {},
         ),
-        "pdf": ([PY, "-m", "macros", "pdf", str(data), "--out", str(work / "pdf")], COLD),
+        "pdf": ([PY, "-m", "macros", "pdf", "--data", str(data), "--out", str(work / "pdf")], COLD),
         "zip": ([PY, "-c", ARCHIVE, str(work / "site"), str(data)], {}),
     }
     if k == 1:  # the target's step, as nox -s build runs it
-        build = [PY, "-m", "macros", "build", str(data), "--out", str(work / "full")]
+        build = [PY, "-m", "macros", "build", "--data", str(data), "--out", str(work / "full")]
         steps["full"] = (build, COLD)
         steps["full-edit"] = (build, {"HANDBOK_PDF_CACHE": str(work / "pdf-cache")})
         # what mkdocs-macros alone costs: the baseline plus the plugin with an empty module

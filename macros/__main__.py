@@ -1,4 +1,4 @@
-"""Command line: ``python -m macros check [DATA_DIR] [--format github]``."""
+"""Command line: ``python -m macros KOMMANDO [--data MAPP]``, for example ``check --data data``."""
 
 from .tools.cli import main
 

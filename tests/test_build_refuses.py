@@ -72,7 +72,7 @@ def test_the_whole_publication_stops_on_bad_data_with_the_report_once(tmp_path):
     out = tmp_path / "ut" / "site"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HANDBOK_PDF_CACHE": ""}
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "build", str(data), "--out", str(out)],
+        [sys.executable, "-m", "macros", "build", "--data", str(data), "--out", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

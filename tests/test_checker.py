@@ -67,7 +67,7 @@ def _errors(text: str) -> list[re.Match]:
 @pytest.mark.parametrize("case", RULE_CASES + BAD_CASES, ids=_ids(RULE_CASES) + [f"bad-{n}" for n in _ids(BAD_CASES)])
 def test_checker_output_is_exact(case, tmp_path, bless):
     make_data(tmp_path, case)
-    code, out, err = run_check(tmp_path, "data")
+    code, out, err = run_check(tmp_path, "--data", "data")
     assert (code, err) == (0 if case.name in WARNING_RULES else 1, "")
     assert_golden(case / "expected.txt", out, bless)
 
@@ -160,7 +160,7 @@ def test_check_reports_under_its_own_name(check):
 
 def test_valid_fixture_has_no_errors(tmp_path):
     make_data(tmp_path)
-    code, out, err = run_check(tmp_path, "data")
+    code, out, err = run_check(tmp_path, "--data", "data")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert [line for line in lines if LINE.match(line)] == [line for line in lines if line.startswith(BASELINE_WARNING)]
@@ -172,7 +172,7 @@ def test_all_problems_are_reported_at_once(tmp_path):
     names = ["duplicate-key", "impossible-date", "javascript-url", "unknown-party", "latin-1"]
     make_data(tmp_path, *(BAD / name for name in names))
     expected = {m.group(0) for name in names for m in _errors(_expected(BAD / name))}
-    code, out, _ = run_check(tmp_path, "data")
+    code, out, _ = run_check(tmp_path, "--data", "data")
     lines = out.splitlines()
     errors = [m.group(0) for m in _errors(out)]
     assert code == 1
@@ -198,11 +198,11 @@ def test_a_broken_file_causes_no_follow_up_errors(tmp_path):
     data = make_data(tmp_path)
     path = data / "forum" / "samordningskansliet.yaml"  # the only forum at its level
     path.write_text(path.read_text(encoding="utf-8") + "id: igen\n", encoding="utf-8")
-    _, out, _ = run_check(tmp_path, "data")
+    _, out, _ = run_check(tmp_path, "--data", "data")
     assert {m.group(6) for m in _errors(out)} == {"yaml-duplicate-key"}
 
 
 def test_integer_hint_only_suggests_a_fix_that_works(tmp_path):
     make_data(tmp_path, BAD / "octal-number")
-    _, out, _ = run_check(tmp_path, "data")
+    _, out, _ = run_check(tmp_path, "--data", "data")
     assert "skriv siffrorna utan mellanslag: 0123" not in out

@@ -1,4 +1,4 @@
-"""The coordinators' command line as a real process: ``python -m macros check [DATA_DIR] [--format github]``."""
+"""The coordinators' command line as a real process: ``python -m macros check [--data MAPP] [--format github]``."""
 
 from __future__ import annotations
 
@@ -34,20 +34,20 @@ def test_valid_data_exits_0_and_reads_data_by_default(tmp_path):
 def test_bad_data_exits_1_with_the_exact_report(tmp_path):
     case = BAD / "duplicate-key"
     make_data(tmp_path, case)
-    result = _run(tmp_path, "data")
+    result = _run(tmp_path, "--data", "data")
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
 
 
 def test_data_folder_can_be_named(tmp_path):
     make_data(tmp_path / "annan")
-    result = _run(tmp_path, "annan/data")
+    result = _run(tmp_path, "--data", "annan/data")
     assert result.returncode == 0
     assert "annan/data/parter/vaxholm.yaml:8:5: varning:" in result.stdout
 
 
 def test_missing_data_folder_is_an_error(tmp_path):
-    code, out, err = run_check(tmp_path, "finns-inte")
+    code, out, err = run_check(tmp_path, "--data", "finns-inte")
     assert (code, err) == (1, "")
     assert out == (
         "finns-inte:1:1: fel: mappen finns inte; ange mappen med data, till exempel data [data-folder]\n"
@@ -57,7 +57,7 @@ def test_missing_data_folder_is_an_error(tmp_path):
 
 def test_github_format_annotates_each_line(tmp_path):
     make_data(tmp_path, BAD / "duplicate-key")
-    result = _run(tmp_path, "data", "--format", "github")
+    result = _run(tmp_path, "--data", "data", "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=data/parter/nacka.yaml,line=6,col=1,title=yaml-duplicate-key::nyckeln 'namn' finns redan "
@@ -79,7 +79,7 @@ def test_github_format_escapes_what_would_end_an_annotation():
 
 def test_github_format_with_valid_data_exits_0(tmp_path):
     make_data(tmp_path)
-    code, out, err = run_check(tmp_path, "data", "--format", "github")
+    code, out, err = run_check(tmp_path, "--data", "data", "--format", "github")
     assert code == 0
     assert out.startswith("::warning file=data/parter/vaxholm.yaml,line=8,col=5,")
     assert err == "Hittade 1 varning. Inga fel.\n"
@@ -87,7 +87,7 @@ def test_github_format_with_valid_data_exits_0(tmp_path):
 
 def test_summary_counts_every_problem(tmp_path):
     make_data(tmp_path, RULES / "reference-exists", RULES / "kommunkod")
-    code, out, _ = run_check(tmp_path, "data")
+    code, out, _ = run_check(tmp_path, "--data", "data")
     assert code == 1
     assert out.splitlines()[-1] == "Hittade 8 fel och 1 varning. Rätta felen och kör kontrollen igen."
     assert out.count(": fel: ") == 8
@@ -95,6 +95,33 @@ def test_summary_counts_every_problem(tmp_path):
 
 def test_unknown_format_is_refused(tmp_path):
     make_data(tmp_path)
-    result = _run(tmp_path, "data", "--format", "json")
+    result = _run(tmp_path, "--data", "data", "--format", "json")
     assert result.returncode == 2
     assert "--format" in result.stderr
+
+
+def test_every_command_takes_the_data_folder_as_data(capsys):
+    from macros.tools import cli
+
+    for command in ("check", "pdf", "build", "new", "diff", "folkmangd", "serve"):
+        assert cli.main([command, "--help"]) == 0
+        assert "--data MAPP" in capsys.readouterr().out, command
+
+
+def test_serve_builds_from_and_watches_a_named_data_folder(monkeypatch, tmp_path):
+    import socket
+
+    from macros.tools import cli
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    seen = {}
+    monkeypatch.setattr(subprocess, "call", lambda command, env: seen.update(command=command, env=env) or 0)
+    assert cli.main(["serve", "--adress", f"127.0.0.1:{port}", "--data", str(tmp_path)]) == 0
+    assert seen["env"]["HANDBOK_DATA"] == str(tmp_path.resolve())
+    assert seen["command"][3:6] == ["serve", "--watch", str(tmp_path.resolve())]
+    seen.clear()
+    monkeypatch.delenv("HANDBOK_DATA", raising=False)
+    assert cli.main(["serve", "--adress", f"127.0.0.1:{port}"]) == 0  # without --data: data/ beside mkdocs.yml
+    assert "HANDBOK_DATA" not in seen["env"] and "--watch" not in seen["command"]

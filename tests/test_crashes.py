@@ -18,7 +18,7 @@ CRASHES = cases(FIXTURES / "crashes")
 @pytest.mark.parametrize("case", CRASHES, ids=[c.name for c in CRASHES])
 def test_a_former_crash_is_a_message(case, tmp_path, bless):
     make_data(tmp_path, case)
-    code, out, err = run_check(tmp_path, "data")
+    code, out, err = run_check(tmp_path, "--data", "data")
     assert (code, err) == (1, "")
     assert "Traceback" not in out
     assert_golden(case / "expected.txt", out, bless)

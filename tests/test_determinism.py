@@ -30,7 +30,7 @@ def _env(seed: str, **extra: str) -> dict[str, str]:
 
 def _check(cwd: Path, seed: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros", "check", "data"],
+        [sys.executable, "-m", "macros", "check", "--data", "data"],
         cwd=cwd,
         env=_env(seed),
         capture_output=True,

@@ -40,7 +40,7 @@ def test_a_hidden_pdf_engine_is_one_line_with_the_install_command(tmp_path, comm
         "sys.exit(cli.main(sys.argv[1:]))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, command, str(VALID), "--out", str(tmp_path / "ut")],
+        [sys.executable, "-c", script, command, "--data", str(VALID), "--out", str(tmp_path / "ut")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -63,7 +63,7 @@ def test_a_missing_font_file_names_it_and_how_to_get_it_back(tmp_path, monkeypat
     for name in environment.FONT_FILES[1:]:
         shutil.copy(environment.FONT_DIR / name, fonts / name)
     monkeypatch.setattr(environment, "FONT_DIR", fonts)
-    assert cli.main(["pdf", str(VALID), "--out", str(tmp_path / "ut")]) == ENVIRONMENT
+    assert cli.main(["pdf", "--data", str(VALID), "--out", str(tmp_path / "ut")]) == ENVIRONMENT
     line = _one_line(capsys.readouterr().err)
     assert f"typsnittsfilen {fonts / environment.FONT_FILES[0]} saknas" in line, line
     assert "git checkout -- macros/pdf/fonts" in line
@@ -72,7 +72,7 @@ def test_a_missing_font_file_names_it_and_how_to_get_it_back(tmp_path, monkeypat
 def test_too_little_free_space_is_said_before_writing(tmp_path, monkeypatch, capsys):
     real = shutil.disk_usage
     monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=10 * 1024 * 1024))
-    assert cli.main(["build", str(VALID), "--out", str(tmp_path / "ut")]) == ENVIRONMENT
+    assert cli.main(["build", "--data", str(VALID), "--out", str(tmp_path / "ut")]) == ENVIRONMENT
     line = _one_line(capsys.readouterr().err)
     assert "disken är full (ledigt: 10 MB)" in line and all(s in line for s in SYSTEMS), line
     assert not (tmp_path / "ut").exists()
@@ -101,7 +101,7 @@ def test_a_full_disk_while_writing_the_pdfs_is_one_line(tmp_path, monkeypatch, c
     monkeypatch.setattr(io, "open", open_)
     monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
     monkeypatch.setenv("HANDBOK_PDF_CACHE", "")  # a cached PDF is copied, not written by the engine
-    assert cli.main(["pdf", str(VALID), "--out", str(out)]) == ENVIRONMENT
+    assert cli.main(["pdf", "--data", str(VALID), "--out", str(out)]) == ENVIRONMENT
     line = _one_line(capsys.readouterr().err)
     assert line.startswith("fel: disken är full") and str(out) in line and all(s in line for s in SYSTEMS), line
 

@@ -59,7 +59,7 @@ def test_import_adds_only_its_lines_and_keeps_comments(tmp_path):
     assert f"data/parter/nacka.yaml: lade till folkmängden 33{NBSP}333 den 2025-06-30 för Nacka kommun" in out
     assert "Saknas i tabellen, ingen ändring: Vaxholms stad (0187)." in out
     assert "Koder i tabellen som inte är någon part: 0114." in out
-    assert run_check(tmp_path, "data")[0] == 0
+    assert run_check(tmp_path, "--data", "data")[0] == 0
     # The same file again changes nothing.
     code, out, _ = run(tmp_path, str(CSV), "--datum", "2025-06-30", "--kalla", SOURCE)
     assert code == 0 and files(data) == after

@@ -149,7 +149,7 @@ def test_cli_in_process_on_seeded_mutations(workdir):
         with _replaced(workdir, rel, _mutated(rel, mutations)):
             out, err = io.StringIO(), io.StringIO()
             with contextlib.chdir(workdir), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = cli.main(["check", "data"])
+                code = cli.main(["check", "--data", "data"])
             _assert_cli_output(code, out.getvalue(), err.getvalue(), (rel, mutations))
 
 
@@ -162,7 +162,7 @@ def test_cli_as_real_processes_on_seeded_mutations(tmp_path):
         (work / "data" / rel).write_bytes(_mutated(rel, mutations))
         env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)}
         result = subprocess.run(
-            [sys.executable, "-m", "macros", "check", "data"],
+            [sys.executable, "-m", "macros", "check", "--data", "data"],
             cwd=work,
             env=env,
             capture_output=True,

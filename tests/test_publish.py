@@ -29,7 +29,7 @@ pytestmark = [
 
 def _start(out: Path, **env: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "macros", "build", str(VALID), "--out", str(out)],
+        [sys.executable, "-m", "macros", "build", "--data", str(VALID), "--out", str(out)],
         cwd=ROOT,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_MKDOCS_2_WARNING": "1", **env},
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""`python -m macros new party|forum ID`: the skeleton is refused until filled in, passes once it is, and
+"""`python -m macros new part|forum ID`: the skeleton is refused until filled in, passes once it is, and
 the acceptance path of issue 6: scaffold a new party, fill it in, check and build pass, and the change
 summary against the previous commit lists the new party and the changed fee total."""
 
@@ -64,7 +64,7 @@ def uncomment_kommun_block(text: str) -> str:
 
 
 def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summary(work, tmp_path):
-    code, out, err = run(work, "new", "party", "testby")
+    code, out, err = run(work, "new", "part", "testby")
     path = work / "data" / "parter" / "testby.yaml"
     assert (code, err) == (0, "")
     assert out.startswith(f"Skapade {Path('data/parter/testby.yaml')}. Fyll i raderna som är märkta FYLL I")
@@ -115,7 +115,7 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
 
 
 def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
-    code, _, _ = run(work, "new", "party", "testby", "--kategori", "kommun")
+    code, _, _ = run(work, "new", "part", "testby", "--kategori", "kommun")
     path = work / "data" / "parter" / "testby.yaml"
     text = path.read_text(encoding="utf-8")
     assert code == 0 and 'datum: "2014-06-30"' in text and "\nkategori: kommun\n" in text
@@ -128,7 +128,7 @@ def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
 
 
 def test_new_organisation_without_the_municipality_block(work):
-    run(work, "new", "party", "ny-myndighet", "--kategori", "larmtjanst")
+    run(work, "new", "part", "ny-myndighet", "--kategori", "larmtjanst")
     path = work / "data" / "parter" / "ny-myndighet.yaml"
     text = path.read_text(encoding="utf-8")
     assert "kommunkod" not in text.replace("# Kommunkod", "")
@@ -174,14 +174,14 @@ def test_new_forum_filled_in_passes_the_checker(work):
 def test_an_existing_file_is_never_overwritten(work):
     nacka = work / "data" / "parter" / "nacka.yaml"
     before = nacka.read_bytes()
-    code, out, err = run(work, "new", "party", "nacka")
+    code, out, err = run(work, "new", "part", "nacka")
     assert (code, out) == (1, "")
     assert err == (
         f"fel: filen {Path('data/parter/nacka.yaml')} finns redan; välj ett annat id eller ändra i "
         "den befintliga filen\n"
     )
     assert nacka.read_bytes() == before
-    code, _, err = run(work, "new", "party", "regionala-radet")  # ids are unique across parties and forums
+    code, _, err = run(work, "new", "part", "regionala-radet")  # ids are unique across parties and forums
     assert code == 1 and "data/forum/regionala-radet.yaml finns redan" in err.replace("\\", "/")
     assert not (work / "data" / "parter" / "regionala-radet.yaml").exists()
 
@@ -197,7 +197,7 @@ def test_an_existing_file_is_never_overwritten(work):
 )
 def test_a_bad_id_is_refused_with_a_suggestion(work, ident, suggestion):
     before = sorted((work / "data").rglob("*"))
-    code, out, err = run(work, "new", "party", ident)
+    code, out, err = run(work, "new", "part", ident)
     assert (code, out) == (1, "")
     assert err == (
         f"fel: id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
@@ -209,7 +209,7 @@ def test_a_bad_id_is_refused_with_a_suggestion(work, ident, suggestion):
 def test_scaffold_works_while_the_data_has_errors(work):
     """The skeleton does not need a valid model: without one, the basis date is left to fill in."""
     (work / "data" / "parter" / "salem.yaml").write_text("namn: [\n", encoding="utf-8")
-    code, _, _ = run(work, "new", "party", "testby", "--kategori", "kommun")
+    code, _, _ = run(work, "new", "part", "testby", "--kategori", "kommun")
     text = (work / "data" / "parter" / "testby.yaml").read_text(encoding="utf-8")
     assert code == 0
     assert re.search(rf"^  - datum:  # {FYLL_I}: dagen ÅÅÅÅ-06-30 året före budgetåret", text, re.M)

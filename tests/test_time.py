@@ -110,9 +110,9 @@ def test_forum_rules_follow_the_day(tmp_path, monkeypatch):
     """A party leaving in 2016 may sit in a forum in 2015; from the day it leaves the checker says no."""
     data = make_data(tmp_path)
     _leave(data, "stockholms-lans-landsting", "2016-06-30")
-    assert run_check(tmp_path, "data")[0] == 0
+    assert run_check(tmp_path, "--data", "data")[0] == 0
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-06-30"))
-    code, out, _ = run_check(tmp_path, "data")
+    code, out, _ = run_check(tmp_path, "--data", "data")
     assert code == 1
     assert "[forum-member-while-party]" in out and "lämnade överenskommelsen den 2016-06-30" in out
 
@@ -191,7 +191,7 @@ def test_schema_words_a_rate_with_both_a_value_and_a_gap(tmp_path):
         data / "avgifter.yaml", "    kalla: beslut-nacka-ks\n", "    kalla: beslut-nacka-ks\n    uppgift_saknas: x" * 1
     )
     _set(data / "avgifter.yaml", "uppgift_saknas: xtotal", "uppgift_saknas: Ett påhittat skäl här.\ntotal")
-    code, out, _ = run_check(tmp_path, "data")
+    code, out, _ = run_check(tmp_path, "--data", "data")
     assert code == 1
     assert "skriv antingen belopp_per_invanare och kalla, eller uppgift_saknas med skälet, inte båda" in out
 
@@ -271,9 +271,9 @@ def test_the_real_data_warns_that_its_newest_budget_year_is_old_but_passes(monke
 def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatch):
     make_data(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2015-12-31"))
-    assert "[budget-years]" not in run_check(tmp_path, "data")[1]
+    assert "[budget-years]" not in run_check(tmp_path, "--data", "data")[1]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-01-02"))
-    assert "varning: det senaste budgetåret är 2015, men i år är det 2016" in run_check(tmp_path, "data")[1]
+    assert "varning: det senaste budgetåret är 2015, men i år är det 2016" in run_check(tmp_path, "--data", "data")[1]
 
 
 # --- The PDF: today's parties, former parties apart, a former party's sheet ------------------------------

@@ -79,7 +79,7 @@ class _Preview:
 
     def _make(self, data_dir: Path) -> None:
         out = Path(tempfile.mkdtemp(prefix="handbok-pdf-ny-"))
-        command = [sys.executable, "-m", "macros", "pdf", str(data_dir), "--out", str(out)]
+        command = [sys.executable, "-m", "macros", "pdf", "--data", str(data_dir), "--out", str(out)]
         try:
             with self.lock:
                 if self.stopped:

@@ -11,6 +11,7 @@ import argparse
 import errno
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -110,15 +111,15 @@ def _main(argv: list[str] | None) -> int:
     parser = _Parser(prog="python -m macros", description="Verktyg för samverkanshandbokens data.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     check = commands.add_parser("check", help="kontrollera all data och skriv ut alla problem")
-    check.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
+    _add_data(check, old_positional=True)
     check.add_argument(
         "--format", choices=["text", "github"], default="text", help="github skriver anteckningar för GitHub Actions"
     )
     pdf = commands.add_parser("pdf", help="skriv överenskommelsen och ett blad per part som PDF")
-    pdf.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
+    _add_data(pdf, old_positional=True)
     pdf.add_argument("--out", default="site", help="mappen att skriva PDF-filerna i (standard: site)")
     build = commands.add_parser("build", help="bygg webbplatsen, PDF-filerna och arkivet för läsning utan nät")
-    build.add_argument("data_dir", nargs="?", default="data", help="mappen med data (standard: data)")
+    _add_data(build, old_positional=True)
     build.add_argument("--out", default="site", help="mappen att bygga till (standard: site)")
     build.add_argument(
         "--builder",
@@ -130,29 +131,74 @@ def _main(argv: list[str] | None) -> int:
     _add_diff(commands)
     _add_folkmangd(commands)
     _add_serve(commands)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    old = _old_kind(argv)
+    if old:
+        return fail(old, USAGE)
     args = parser.parse_args(argv)
+    old = _old_form(args, argv)
+    if old:
+        return fail(old, USAGE)
     if args.command == "check":
-        return _check(Path(args.data_dir), args.format)
+        return _check(Path(args.data), args.format)
     if args.command in ("pdf", "build"):  # what the machine must have, said before anything is written
         require_pdf_engine()
         require_space(Path(args.out))
     if args.command == "pdf":
         from ..pdf.write import run
 
-        return run(Path(args.data_dir), Path(args.out))
+        return run(Path(args.data), Path(args.out))
     if args.command == "build":
         from ..outputs.publish import build
 
-        return build(Path(args.out), Path(args.data_dir), args.builder)
+        return build(Path(args.out), Path(args.data), args.builder)
     if args.command == "new":
         return _new(args.sort, args.id, Path(args.data), args.kategori)
     if args.command == "diff":
         return _diff(args.base, args.head, Path(args.data))
     if args.command == "serve":
-        return _serve(args.adress, args.mkdocs)
+        return _serve(args.adress, args.mkdocs, args.data)
     if args.command == "folkmangd":
         return _folkmangd(Path(args.fil), args.datum, args.kalla, Path(args.data))
     return USAGE
+
+
+def _add_data(command, default: str | None = "data", old_positional: bool = False) -> None:
+    """``--data MAPP``, the one way every command is told where the data is. ``old_positional``: the command
+    once took the folder as a bare word (``check data``); that word is caught to say how to write it now."""
+    command.add_argument("--data", default=default, metavar="MAPP", help="mappen med data (standard: data)")
+    if old_positional:
+        command.add_argument("old_data", nargs="?", help=argparse.SUPPRESS)
+
+
+_VALUED = ("--data", "--out", "--format", "--builder", "--kategori")  # options whose next word is their value
+
+
+def _old_form(args, argv: list[str]) -> str | None:
+    """The fix, as the command to type, when ``argv`` names the data folder the old way, without --data
+    (``check data``)."""
+    if getattr(args, "old_data", None) is not None:
+        if any(word == "--data" or word.startswith("--data=") for word in argv):
+            return f"ange mappen bara en gång, med --data; ta bort '{args.old_data}' ur kommandot"
+        fixed = list(argv)
+        for i, word in enumerate(fixed):
+            if i and word == args.old_data and fixed[i - 1] not in _VALUED:
+                fixed[i : i + 1] = ["--data", word]
+                break
+        return f"ange mappen med --data: python -m macros {shlex.join(fixed)}"
+    return None
+
+
+def _old_kind(argv: list[str]) -> str | None:
+    """The fix for ``new party ID``: the kind is spelled as its data folder's noun, ``part``."""
+    if argv[:1] != ["new"]:
+        return None
+    for i, word in enumerate(argv[1:], 1):
+        if word == "party" and argv[i - 1] not in _VALUED:
+            return f"skriv part, inte party: python -m macros {shlex.join([*argv[:i], 'part', *argv[i + 1 :]])}"
+        if not word.startswith("-") and argv[i - 1] not in _VALUED:
+            return None  # the first positional word is the kind, and it is not party
+    return None
 
 
 def _check(data_dir: Path, fmt: str) -> int:
@@ -165,16 +211,17 @@ def _check(data_dir: Path, fmt: str) -> int:
 
 def _add_new(commands) -> None:
     from ..core.model import KATEGORIER
+    from .scaffold import SORTER
 
     new = commands.add_parser("new", help="skapa en ny fil för en part eller ett forum, med rader att fylla i")
-    new.add_argument("sort", choices=["party", "part", "forum"], help="party (eller part) eller forum")
+    new.add_argument("sort", choices=list(SORTER), help="part eller forum")
     new.add_argument("id", help="id:t, till exempel nya-kommunen; blir filnamnet")
     new.add_argument(
         "--kategori",
         choices=[k for k in KATEGORIER if k != "alla"],
         help="partens kategori; för kommun fylls rader för kommunkod och folkmängd i",
     )
-    new.add_argument("--data", default="data", help="mappen med data (standard: data)")
+    _add_data(new)
 
 
 def _new(sort: str, ident: str, data_dir: Path, kategori: str | None) -> int:
@@ -199,7 +246,7 @@ def _add_diff(commands) -> None:
     )
     diff.add_argument("base", help="revisionen före ändringen, till exempel main eller origin/main")
     diff.add_argument("head", nargs="?", help="revisionen efter ändringen (standard: arbetskopian)")
-    diff.add_argument("--data", default="data", help="mappen med data (standard: data)")
+    _add_data(diff)
 
 
 def _diff(base: str, head: str | None, data_dir: Path) -> int:
@@ -221,10 +268,11 @@ def _diff(base: str, head: str | None, data_dir: Path) -> int:
 def _add_serve(commands) -> None:
     serve = commands.add_parser("serve", help="bygg och visa handboken i webbläsaren, och bygg om vid ändringar")
     serve.add_argument("--adress", default="127.0.0.1:8000", help="var sidorna visas (standard: 127.0.0.1:8000)")
+    _add_data(serve, default=None)
     serve.add_argument("mkdocs", nargs=argparse.REMAINDER, help="fler flaggor till mkdocs serve")
 
 
-def _serve(adress: str, extra: list[str]) -> int:
+def _serve(adress: str, extra: list[str], data_dir: str | None) -> int:
     """mkdocs serve, after a check that the address can be used: a busy port is a sentence, not a traceback."""
     import socket
     import subprocess
@@ -244,8 +292,12 @@ def _serve(adress: str, extra: list[str]) -> int:
                 )
             return fail(f"adressen {adress} går inte att använda här ({exc.strerror}); välj en annan", ENVIRONMENT)
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", adress, "-f", str(CONFIG), *extra]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if data_dir is not None:  # another folder than data/ beside mkdocs.yml: build from it and watch it
+        env["HANDBOK_DATA"] = str(Path(data_dir).resolve())
+        command[4:4] = ["--watch", env["HANDBOK_DATA"]]
     try:
-        return subprocess.call(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) and DATA
+        return subprocess.call(command, env=env) and DATA
     except KeyboardInterrupt:  # Ctrl-C is how a preview ends
         return OK
 
@@ -261,7 +313,7 @@ def _add_folkmangd(commands) -> None:
     cmd.add_argument("fil", help="tabellen från SCB, .csv eller .json")
     cmd.add_argument("--datum", required=True, type=_iso_date, help="dagen som folkmängden gäller, ÅÅÅÅ-MM-DD")
     cmd.add_argument("--kalla", required=True, help="id för tabellens källa i data/kallor.yaml")
-    cmd.add_argument("--data", default="data", help="mappen med data (standard: data)")
+    _add_data(cmd)
 
 
 def _iso_date(text: str) -> str:

@@ -42,7 +42,9 @@ def importera(table_file: Path, datum: str, kalla: str, data_dir: Path) -> Resul
     ds, problems = load_dataset(data_dir)
     blocking = [p for p in errors(problems + run_checks(ds)) if p.rule != "population-for-basis-date"]
     if blocking:
-        raise CommandError(f"datan har {len(blocking)} fel; rätta dem först (python -m macros check {data_dir})", DATA)
+        raise CommandError(
+            f"datan har {len(blocking)} fel; rätta dem först (python -m macros check --data {data_dir})", DATA
+        )
     if kalla not in {k["id"] for k in ds.singles["kallor"].data["kallor"]}:
         raise CommandError(
             f"källan '{kalla}' finns inte i data/kallor.yaml; lägg till den där först (id, titel, utgivare, "

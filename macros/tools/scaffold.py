@@ -1,4 +1,4 @@
-"""``python -m macros new party ID`` and ``new forum ID``: a commented skeleton for a new data file.
+"""``python -m macros new part ID`` and ``new forum ID``: a commented skeleton for a new data file.
 
 Every line to fill in is marked ``FYLL I`` and left empty, so the checker refuses the file until it is
 filled in; once it is, the file passes the schema. The comments are the schema's own descriptions,
@@ -20,8 +20,7 @@ from ..core.model import Handbok
 from ..render.datareferens import schema
 
 FYLL_I = "FYLL I"
-# The command's words (English, as in the issue, and Swedish) -> folder under data/.
-SORTER = {"party": "parter", "part": "parter", "forum": "forum"}
+SORTER = {"part": "parter", "forum": "forum"}  # the command's word for the kind of file -> its folder in data/
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the shared id definition in schema/defs.schema.json
 
 
@@ -41,7 +40,7 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> S
     kind = FOLDERS[folder]
     _check_id(ident, data_dir)
     handbok, _ = pipeline.check(data_dir)
-    text = party_skeleton(ident, handbok, kategori) if kind == "part" else forum_skeleton(ident, handbok)
+    text = part_skeleton(ident, handbok, kategori) if kind == "part" else forum_skeleton(ident, handbok)
     path = data_dir / folder / f"{ident}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
@@ -107,7 +106,7 @@ class _Lines:
         return "\n".join(self.lines) + "\n"
 
 
-def party_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None) -> str:
+def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None) -> str:
     s = _Lines("part")
     s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check.")
     s.key(("id",), ident)
@@ -168,7 +167,7 @@ def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
     s.key(("syfte",))
     for role in ("ordforande", "sammankallande"):
         s.key((role,), parent=True)
-        s.key((role, "part"), indent=2, hint=_party_hint(handbok))
+        s.key((role, "part"), indent=2, hint=_part_hint(handbok))
         s.comment("Valfritt: funktion: med funktionen, till exempel länsöverdirektör. Aldrig en persons namn.", 2)
     s.key(("medlemmar",), parent=True)
     s.key(("medlemmar", "part"), indent=2, item=True, hint="en parts id, eller byt raden mot kategori: kommun")
@@ -188,7 +187,7 @@ def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
     return s.text()
 
 
-def _party_hint(handbok: Handbok | None) -> str:
+def _part_hint(handbok: Handbok | None) -> str:
     example = "lansstyrelsen-stockholm" if handbok and "lansstyrelsen-stockholm" in handbok.parter else ""
     return f"en parts id, till exempel {example}" if example else "en parts id"
 

@@ -35,7 +35,10 @@ def site_dir(builder: str = "mkdocs") -> Path:
     out = Path(tempfile.mkdtemp(prefix=f"handbok-site-{builder}-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     built = subprocess.run(
-        [sys.executable, "-m", "macros", "build", str(ROOT / "data"), "--out", str(out), "--builder", builder],
+        [
+            *(sys.executable, "-m", "macros", "build"),
+            *("--data", str(ROOT / "data"), "--out", str(out), "--builder", builder),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
