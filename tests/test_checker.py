@@ -1,6 +1,6 @@
 """The checker on every fixture: one per rule (fixtures/rules/) and one per bad input of issue 2 (fixtures/bad/).
 
-Each case's expected.txt is the exact output of ``python -m macros check data``. The positions of the bad
+Each case's expected.txt is the exact output of ``python -m macros check --data data``. The positions of the bad
 inputs are also pinned by hand below, so a careless --bless cannot move an error to the wrong line.
 """
 
