@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from macros.outputs import atom
-from macros.render.common import datum
+from macros.text.format import datum
 from tests.helpers import HOSTILE
 from tests.sitebuild import read
 

@@ -29,7 +29,7 @@ from macros.outputs.utgava import Utgava, utgava
 from macros.pdf import OVERENSKOMMELSE_PDF, PDF_DIR, cache, document, partblad_fil, plan, write
 from macros.pdf.cache import PdfCache
 from macros.render import diagram
-from macros.render.common import belopp, kronor, procent, tal
+from macros.text.format import belopp, kronor, procent, tal
 from tests.helpers import HOSTILE
 
 from .helpers import ROOT, VALID

@@ -16,7 +16,7 @@ import pytest
 
 from macros.core import pipeline
 from macros.core.fees import avgiftstabell
-from macros.render.common import kronor
+from macros.text.format import kronor
 from macros.tools import cli
 from macros.tools.scaffold import FYLL_I
 from tests.sitebuild import ROOT, build, read

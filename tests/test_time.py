@@ -19,7 +19,8 @@ from bench import synth
 from macros.core import fees, pipeline
 from macros.outputs import opendata
 from macros.render import avgifter, parter
-from macros.render.common import Kontext, kronor, part_sida
+from macros.render.common import Kontext, part_sida
+from macros.text.format import kronor
 from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
 from tests.sitebuild import build, read, search_docs
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..core.model import Beslut, Handbok
-from ..render.common import datum as datum_text
+from ..text.format import datum as datum_text
 
 FEED_FILE = "beslut.atom"
 PAGE = "beslut.html"

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core import tid
-from ..render.common import datum
+from ..text.format import datum
 
 
 @dataclass(frozen=True)

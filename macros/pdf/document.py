@@ -16,22 +16,9 @@ from ..outputs.utgava import Utgava
 from ..render import diagram
 from ..render.ansvar import ansvar_text, grupper
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
-from ..render.common import (
-    MARKOR,
-    Kontext,
-    antal,
-    belopp,
-    dag_och_manad,
-    datum,
-    deltar_som,
-    kategori,
-    kronor,
-    niva_namn,
-    part_sida,
-    procent,
-    tal,
-)
+from ..render.common import MARKOR, Kontext, deltar_som, kategori, niva_namn, part_sida
 from ..render.slutsatser import punkter
+from ..text.format import antal, belopp, dag_och_manad, datum, kronor, procent, tal
 from . import FONT_FAMILY, OVERENSKOMMELSE_PDF
 
 SAKNAS = "uppgift saknas"  # an unknown figure, never 0

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from ..core.model import Beslut, Handbok, Medlem
 from ..text import escape
+from ..text.format import belopp, datum, kronor
 from ..tools.diff import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
-from .common import belopp, datum, kategori, kronor
+from .common import kategori
 
 RUBRIK = "## Så ändrar den här ändringen handboken"
 INGA = (

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 from ..core.fees import avgiftstabell
 from ..text import escape
-from .common import ANDRAHAND_KLASS, Kontext, belopp, dag_och_manad, datum, kronor, part_sida, procent, tal
+from ..text.format import belopp, dag_och_manad, datum, kronor, procent, tal
+from .common import ANDRAHAND_KLASS, Kontext, part_sida
 from .diagram import html_lank
 
 # The rounding rule in words; the PDF uses the same wording.

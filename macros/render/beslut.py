@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..core.model import Beslut
 from ..text import escape
-from .common import Kontext, datum
+from ..text.format import datum
+from .common import Kontext
 
 SIDA = "beslut.md"
 

@@ -1,10 +1,9 @@
-"""Small helpers shared by the render functions: links, numbers, dates and sources, all escaped."""
+"""Small helpers shared by the render functions that need the model: links, markers and sources, all escaped."""
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from ..core.model import KATEGORIER, Handbok
@@ -19,21 +18,6 @@ MARKOR = "(slutsats)"  # the visible marker: text, not colour alone
 
 # A secondary source's link: print never writes out its address, which may carry a private person's name.
 ANDRAHAND_KLASS = "{ .handbok-andrahand }"
-
-MANADER = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @dataclass(frozen=True)
@@ -126,48 +110,6 @@ def forum_sida(ident: str) -> str:
     return f"{FORUM_DIR}/{ident}.md"
 
 
-def tal(n: int | Decimal) -> str:
-    """A number the Swedish way: space (no-break) between thousands, comma for decimals."""
-    if isinstance(n, Decimal) and n != n.to_integral_value():
-        whole, frac = f"{n:.2f}".split(".")
-        return f"{tal(int(whole))},{frac}"
-    return f"{int(n):,}".replace(",", "\u00a0")
-
-
-_ORD = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
-
-
-def antal(n: int) -> str:
-    """A count in running text: words up to twelve, digits above, as Swedish style guides advise."""
-    return _ORD[n] if 0 <= n < len(_ORD) else tal(n)
-
-
-def kronor(n: Decimal) -> str:
-    return f"{tal(n)}\u00a0kr"
-
-
-def belopp(n: Decimal) -> str:
-    """A rate such as 1,50 kr: always two decimals."""
-    whole, frac = f"{n:.2f}".split(".")
-    return f"{tal(int(whole))},{frac}\u00a0kr"
-
-
-def procent(n: Decimal) -> str:
-    return f"{n:.1f}".replace(".", ",") + "\u00a0%"
-
-
-def datum(iso: str) -> str:
-    """2015-01-01 → 1 januari 2015."""
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MANADER[int(month) - 1]} {year}"
-
-
-def dag_och_manad(mm_dd: str) -> str:
-    """06-30 → 30 juni."""
-    month, day = mm_dd.split("-")
-    return f"{int(day)} {MANADER[int(month) - 1]}"
-
-
 def niva_namn(handbok: Handbok, forum) -> str:
     """The level a forum sits on, by name; Regionala rådet stands above the levels."""
     if forum.niva is None:
@@ -188,7 +130,3 @@ def deltar_som(part_id: str, forum, medlem) -> str:
 
 def kategori(ident: str, plural: bool = False) -> str:
     return KATEGORIER[ident][1 if plural else 0]
-
-
-def punktlista(items) -> str:
-    return "\n".join(f"- {item}" for item in items) + "\n"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..core.model import Forum, Roll
 from ..text import escape
+from ..text.format import antal
 from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
-from .common import Kontext, antal, kategori
+from .common import Kontext, kategori
 
 
 def forum_ingress(ctx: Kontext) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..text import escape
+from ..text.format import antal, datum
 from .avgifter import avgiftsregel
-from .common import Kontext, antal, datum
+from .common import Kontext
 
 
 def namn(ctx: Kontext) -> str:

@@ -8,9 +8,10 @@ from ..core.fees import avgift
 from ..core.model import Part
 from ..pdf import partblad_fil
 from ..text import escape
+from ..text.format import antal, belopp, dag_och_manad, datum, kronor, tal
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
-from .common import Kontext, antal, belopp, dag_och_manad, datum, deltar_som, kategori, kronor, niva_namn, relpath, tal
+from .common import Kontext, deltar_som, kategori, niva_namn, relpath
 
 OVERENSKOMMELSE = "overenskommelse.md"
 AVGIFTER = "avgifter.md"

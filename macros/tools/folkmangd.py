@@ -17,7 +17,7 @@ from ..core.exitcodes import DATA, OK, CommandError
 from ..core.loader import Document
 from ..core.problems import errors
 from ..core.timechecks import party_in_year
-from ..render.common import tal
+from ..text.format import tal
 from . import scb
 
 _TOP_KEY = re.compile(r"^[^\s#-]")
