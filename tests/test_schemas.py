@@ -11,9 +11,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from macros.core.dataset import FOLDERS, SINGLE_FILES
-from macros.core.schemas import SCHEMA_DIR
+from macros.core.repo import ROOT
+from macros.core.schemas import SCHEMA_DIR, read_schema, schema_files
 
-SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
+SCHEMAS = schema_files()
 SWEDISH = set("åäöÅÄÖ")
 
 
@@ -158,3 +159,16 @@ def test_population_is_a_number_with_a_source_or_an_explicit_gap(registry):
         {"datum": "2014-06-30", "antal": 95182, "kalla": "scb", "uppgift_saknas": "Har sökts men inte hittats."},
     ]:
         assert not v.is_valid(entry), entry
+
+
+def test_one_reader_of_the_schema_folder():
+    """macros/core/schemas.py lists and reads schema/; every other module asks it (no glob or open of its own)."""
+    assert SCHEMAS
+    assert sorted(SCHEMA_DIR.glob("*.schema.json")) == SCHEMAS
+    for path in SCHEMAS:
+        assert read_schema(path.name) == _load(path), path.name
+    home = {"macros/core/schemas.py", "macros/core/repo.py"}
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        where = path.relative_to(ROOT).as_posix()
+        if where not in home:
+            assert "SCHEMA_DIR" not in path.read_text(encoding="utf-8"), f"{where}: ask macros/core/schemas.py"

@@ -34,6 +34,21 @@ def schema_path(kind: str) -> Path:
     return SCHEMA_DIR / f"{kind}.schema.json"
 
 
+def schema_files(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
+    """Every schema file, sorted by name: one per file kind, and the shared definitions (defs.schema.json)."""
+    return sorted(schema_dir.glob("*.schema.json"))
+
+
+@cache
+def read_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict:
+    """The schema file ``name`` (part.schema.json, or a $ref's file) as JSON, read once per process.
+
+    The one reader of schema/: the validators, the data reference and the published files all take it from
+    here. Shared between callers, so never changed by one.
+    """
+    return json.loads((schema_dir / name).read_text(encoding="utf-8"))
+
+
 @cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """Compiled validator for one file kind; built once per process."""
@@ -41,14 +56,14 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     from referencing import Registry, Resource
 
     def retrieve(uri: str) -> Resource:
-        return Resource.from_contents(json.loads((schema_dir / uri).read_text(encoding="utf-8")))
+        return Resource.from_contents(read_schema(uri, schema_dir))
 
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    schema = read_schema(f"{kind}.schema.json", schema_dir)
     # Every schema file read and crawled once, here: a registry that only retrieves on demand reads and
     # crawls defs.schema.json again at every $ref, because lookups never update the validator's registry.
     registry = (
         Registry(retrieve=retrieve)
-        .with_resources((path.name, retrieve(path.name)) for path in sorted(schema_dir.glob("*.schema.json")))
+        .with_resources((path.name, retrieve(path.name)) for path in schema_files(schema_dir))
         .crawl()
     )
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -63,7 +78,7 @@ def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR):
         return None
 
     def retrieve(uri: str) -> dict:
-        return json.loads((schema_dir / uri.rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
+        return read_schema(uri.rsplit("/", 1)[-1], schema_dir)
 
     return jsonschema_rs.validator_for(retrieve(f"{kind}.schema.json"), retriever=retrieve, validate_formats=True)
 

@@ -8,17 +8,15 @@ example passes its schema.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import yaml
 
 from ..core.checks import SCHEMA_COMMENT
 from ..core.dataset import FOLDERS, SINGLE_FILES
-from ..core.schemas import SCHEMA_DIR
+from ..core.schemas import read_schema
 from ..text import escape
 from .common import Kontext
 
@@ -66,14 +64,9 @@ def filsorter() -> list[Filsort]:
     return out + [Filsort(kind, f"data/{name}") for name, kind in SINGLE_FILES.items()]
 
 
-@cache
-def _read(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-
-
 def schema(kind: str) -> dict:
     """The kind's schema with every $ref replaced by what it points at (the schemas have no cycles)."""
-    return _deref(_read(f"{kind}.schema.json"), f"{kind}.schema.json")
+    return _deref(read_schema(f"{kind}.schema.json"), f"{kind}.schema.json")
 
 
 def _deref(node: Any, doc: str) -> Any:
@@ -84,7 +77,7 @@ def _deref(node: Any, doc: str) -> Any:
     if "$ref" in node:
         target_doc, _, pointer = node["$ref"].partition("#")
         target_doc = target_doc or doc
-        target = _read(target_doc)
+        target = read_schema(target_doc)
         for part in pointer.strip("/").split("/"):
             target = target[part]
         name = pointer.rsplit("/", 1)[-1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.schemas import SCHEMA_DIR
+from ..core.schemas import schema_files
 from ..outputs import opendata
 from ..text import escape
 from .common import Kontext
@@ -40,7 +40,7 @@ def oppna_data(ctx: Kontext) -> str:
         "\n## Scheman { #scheman }\n\nVarje sorts datafil beskrivs av ett JSON Schema (version 2020-12). "
         "Redigerare som VS Code använder dem för att hjälpa dig medan du skriver.\n\n"
     )
-    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+    for schema in schema_files():
         path = f"schema/{schema.name}"
         out.append(f"- [{path}]({_rel(ctx, path)})\n")
     return "".join(out)

@@ -24,7 +24,7 @@ from ..core.model import Handbok
 from ..render.common import Kontext, forum_sida, part_sida
 from ..render.forum import forumsida
 from ..render.parter import partsida
-from ..core.schemas import SCHEMA_DIR
+from ..core.schemas import schema_files
 
 # Material writes the whole menu into every page, so a menu entry per page makes the site grow with the
 # square of the data. Above this many, a section's pages are left out of the menu: its index page lists them
@@ -63,7 +63,7 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
         pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
     files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
     files[atom.FEED_FILE] = atom.beslut_atom(handbok)
-    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+    for schema in schema_files():
         files[f"schema/{schema.name}"] = schema
     nav = {}
     if parter_in_nav:
