@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.site import generate, preview, sokindex, state, themefix
-from macros.site.macros import edit_base
+from macros.site.config import edit_base
 from macros.site.state import load
 
 

@@ -18,6 +18,7 @@ from ..render import (
     slutsatser,
 )
 from ..render.common import Kontext
+from .config import edit_base
 
 
 def register(env, handbok: Handbok) -> None:
@@ -55,8 +56,3 @@ def page_path(page) -> str:
     """The page's path in docs/: MkDocs's page has its file, Zensical's page only the path."""
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else page.path.replace("\\", "/")
-
-
-def edit_base(conf) -> str:
-    repo = (conf.get("repo_url") or "").rstrip("/")
-    return f"{repo}/edit/main/" if repo else ""

@@ -25,7 +25,7 @@ import yaml
 from . import generate, themefix
 from ..core import pipeline
 from ..core.repo import ROOT
-from .macros import edit_base
+from .config import edit_base
 
 WORK = ROOT / "build" / "zensical"
 
