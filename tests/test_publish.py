@@ -14,11 +14,17 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
+import pypdf
 import pytest
 
-from macros.outputs import publish
+from macros.core import tid
+from macros.outputs import publish, utgava
+from macros.pdf import OVERENSKOMMELSE_PDF
 from tests.helpers import ROOT, VALID
 
 pytestmark = [
@@ -157,3 +163,30 @@ def test_nox_build_runs_exactly_this_command():
         'session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)'
     ]
     assert "rename" not in body and "rmtree" not in body
+
+
+def test_the_pdfs_and_the_offline_archive_show_one_edition(tmp_path, monkeypatch):
+    """The edition (git and the clock, macros/outputs/utgava.py) is taken once per build and handed to both: a
+    clock that moves a day on at every reading cannot give the PDFs one day and the archive another."""
+    readings: list[datetime] = []
+
+    def nu() -> datetime:
+        readings.append(datetime(2015, 7, 1, 12, tzinfo=UTC) + timedelta(days=len(readings) + 1))
+        return readings[-1]
+
+    monkeypatch.setattr(utgava, "tid", SimpleNamespace(nu=nu, i_stockholm=tid.i_stockholm))
+    monkeypatch.setenv("HANDBOK_PDF_CACHE", "")
+    monkeypatch.setenv("HANDBOK_BUILD_WAIT", "0")
+    out = tmp_path / "site"
+    assert publish.build(out, VALID) == 0
+    assert len(readings) == 1
+    with zipfile.ZipFile(out / "handbok-offline.zip") as zf:
+        folder = zf.namelist()[0].split("/")[0]
+        about = zf.read(f"{folder}/OM-ARKIVET.txt").decode("utf-8")
+    revision = about.split("Datans revision (git): ")[1].splitlines()[0]
+    reader = pypdf.PdfReader(out / OVERENSKOMMELSE_PDF)
+    cover = " ".join(page.extract_text() for page in reader.pages[:2])
+    day = readings[0].strftime("%Y-%m-%d")  # noon UTC: the same day in Stockholm
+    assert folder.startswith(f"samverkanshandboken-{day}-") and f"Byggd: {day} 12:00 UTC" in about
+    assert reader.metadata["/CreationDate"].startswith("D:" + day.replace("-", ""))
+    assert revision and revision in cover

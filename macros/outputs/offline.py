@@ -12,7 +12,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .utgava import utgava
+from .utgava import Utgava
 
 ARKIV = "handbok-offline.zip"  # relative to the site root; docs/index.md links to it
 README = "OM-ARKIVET.txt"
@@ -30,10 +30,10 @@ def om_arkivet(tid: datetime, revision: str) -> str:
     )
 
 
-def write_archive(site_dir: Path, data_dir: Path) -> Path:
-    """site_dir/handbok-offline.zip with every file of the site under one dated folder, plus OM-ARKIVET.txt."""
+def write_archive(site_dir: Path, utg: Utgava) -> Path:
+    """site_dir/handbok-offline.zip with every file of the site under one folder named for the edition utg (the
+    build's, as on the PDFs' covers), plus OM-ARKIVET.txt."""
     site_dir = Path(site_dir)
-    utg = utgava(Path(data_dir))
     tid, revision = utg.skapad, utg.revision
     folder = f"samverkanshandboken-{tid.strftime('%Y-%m-%d')}-{utg.slug}"
     stamp = max(tid, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]  # zip dates start in 1980

@@ -29,7 +29,7 @@ from ..core.exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
 from . import offline
-from .utgava import utgava
+from .utgava import Utgava, utgava
 
 BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/site/zensical.py
 
@@ -58,6 +58,7 @@ def build(out_dir: Path, data_dir: Path, builder: str = "mkdocs") -> int:
 def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     """Site, PDFs and archive into out_dir, a fresh folder of this build's own, for the site folder name."""
     start = time.perf_counter()
+    utg = utgava(data_dir)  # once: the PDFs' covers and the archive's name give the same edition
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
     site_cmd = [*mkdocs, "--site-dir", str(out_dir)]
@@ -79,7 +80,7 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-pdf-", dir=out_dir.parent))
         site = subprocess.Popen(site_cmd, env=env, cwd=zensical.WORK if builder == "zensical" else ROOT)
         _pause("mkdocs")
-        pdfs = _pdfs(data_dir, staging)
+        pdfs = _pdfs(data_dir, staging, utg)
         _pause("pdf")
         if site.wait():
             return DATA  # MkDocs has printed why (bad data: the checker's messages)
@@ -102,7 +103,7 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     # Last: the offline archive holds everything written above.
-    archive = offline.write_archive(out_dir, data_dir)
+    archive = offline.write_archive(out_dir, utg)
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
     print(f"Skrev webbplatsen, {pdfs} PDF-filer och {archive.name} på {seconds} s.")
     return OK
@@ -250,9 +251,9 @@ def _exit_on_sigterm(signum, frame):
     sys.exit(128 + signum)
 
 
-def _pdfs(data_dir: Path, staging: Path) -> int | DataError | None:
-    """Write the PDFs into staging: the number written; the DataError if the data is bad (the site build
-    reports it, printed once rather than twice); or None after printing why not."""
+def _pdfs(data_dir: Path, staging: Path, utg: Utgava) -> int | DataError | None:
+    """Write the PDFs of edition utg into staging: the number written; the DataError if the data is bad (the
+    site build reports it, printed once rather than twice); or None after printing why not."""
     from ..pdf.cache import default_cache
     from ..pdf.write import PdfError, build
 
@@ -261,7 +262,7 @@ def _pdfs(data_dir: Path, staging: Path) -> int | DataError | None:
     except DataError as exc:
         return exc
     try:
-        return len(build(handbok, staging, utgava(data_dir), cache=default_cache()))
+        return len(build(handbok, staging, utg, cache=default_cache()))
     except PdfError as exc:
         print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
         return None
