@@ -128,6 +128,25 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
+# The inner loop: every test but the browser tests, the ones that make a whole set of PDFs and the slow ones
+# (markers set in tests/conftest.py), against the MkDocs build only.
+QUICK = "not browser and not pdf and not slow"
+
+
+@nox.session(default=False)
+def quick(session: nox.Session) -> None:
+    """Kör de snabba testerna (under en halv minut): allt utom webbläsartester, PDF-tester och långsamma tester."""
+    _install(session, "test")
+    session.run(
+        "pytest",
+        "-m",
+        QUICK,
+        "-q",
+        *session.posargs,
+        env={"NO_MKDOCS_2_WARNING": "1", "HANDBOK_BUILDERS": "mkdocs"},
+    )
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Granska Python-koden med ruff."""
@@ -140,7 +159,9 @@ def lint(session: nox.Session) -> None:
 def bless(session: nox.Session) -> None:
     """Skriv om de förväntade utdata (golden files) efter en avsiktlig ändring i renderingen."""
     _install(session, "test")
-    session.run("pytest", "tests", "--bless", *session.posargs)
+    # Only the tests that compare with an expected file (marker golden: they ask for the bless fixture), and
+    # so every file that a --bless of the whole suite would write.
+    session.run("pytest", "tests", "-m", "golden", "--bless", *session.posargs)
 
 
 @nox.session(default=False)

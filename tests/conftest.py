@@ -1,17 +1,31 @@
-"""Shared pytest setup. Helpers live in tests/helpers.py; fixture datasets in tests/fixtures/."""
+"""Shared pytest setup. Helpers live in tests/helpers.py; fixture datasets in tests/fixtures/.
+
+Markers (pyproject.toml) are set here from what a test uses, so that a new test file is marked without anyone
+remembering to: `browser` for everything under tests/browser/, `pdf` for a test that needs the shipped data's
+whole set of PDFs (a fixture in PDF_FIXTURES, directly or through another fixture), `golden` for a test that
+compares with an expected file (it asks for the `bless` fixture). A test that writes a whole set of PDFs
+itself carries `@pytest.mark.pdf`; `slow` is set by hand. `nox -s quick` leaves out browser, pdf and slow;
+`nox -s bless` runs only golden.
+"""
 
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from macros.core import pipeline
+from macros.outputs.utgava import Utgava
+from macros.pdf import write
 from tests import sitebuild
+from tests.browser import builtsite
 from tests.ciskip import pytest_runtest_makereport  # noqa: F401  (a hook: in CI a skip fails)
-from tests.helpers import ROOT, VALID
+from tests.helpers import PDF_EPOCH, PDF_REVISION, ROOT, VALID
 from tests.sitebuild import build
 
 # The fixture dataset describes budget year 2015, so the tests run on a day in 2015 (macros/core/tid.py reads it):
@@ -34,6 +48,22 @@ settings.register_profile(
 )
 settings.register_profile("deep", max_examples=5000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
+# Fixtures that are or hold the shipped data's whole set of PDFs: a test that needs one is marked `pdf`.
+PDF_FIXTURES = {"published_site", "real_pdfs"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if names & PDF_FIXTURES:
+            item.add_marker(pytest.mark.pdf)
+        if "bless" in names:
+            item.add_marker(pytest.mark.golden)
 
 
 def pytest_addoption(parser):
@@ -83,3 +113,28 @@ def real_site(tmp_path_factory, builder) -> Path:
     result = build(ROOT / "data", out, builder)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def published_site(builder) -> Path:
+    """The whole publication of the shipped data (site, PDFs, offline zip) as `python -m macros build` makes it,
+    once per test run and builder (tests/browser/builtsite.py); tests only read it."""
+    return builtsite.site_dir(builder)
+
+
+@dataclass
+class PdfSet:
+    out: Path
+    seconds: float
+    files: list[Path]
+
+
+@pytest.fixture(scope="session")
+def real_pdfs(tmp_path_factory) -> PdfSet:
+    """The shipped data's PDFs (the agreement and every party's sheet), written once per test run in this
+    process at a fixed edition (PDF_EPOCH, PDF_REVISION); tests only read them."""
+    handbok = pipeline.load(ROOT / "data")[0]
+    out = tmp_path_factory.mktemp("pdf")
+    start = time.perf_counter()
+    files = write.build(handbok, out, Utgava(datetime.fromtimestamp(PDF_EPOCH, UTC), PDF_REVISION))
+    return PdfSet(out, time.perf_counter() - start, files)

@@ -27,6 +27,9 @@ BAD = FIXTURES / "bad"
 BLESS_HINT = "if the change is intended, run `python3 noxfile.py -s bless` and review the diff"
 # A name that is markup, a table separator and a template expression at once: it must show as written.
 HOSTILE = "<b>x</b> | {{ 7*7 }}"
+# The edition the tests write the shipped data's PDFs at (tests/conftest.py: real_pdfs).
+PDF_EPOCH = 1767225600  # 2026-01-01T00:00:00Z
+PDF_REVISION = "testrev"
 
 
 def visible_text(html: str) -> str:

@@ -1,5 +1,7 @@
-"""Build the site the way `nox -s build` does, for tests: strict, into a given folder, from a given data folder,
-with either site builder (MkDocs + Material, the default, or Zensical: macros/site/zensical.py)."""
+"""Build the site alone for tests, from a given data folder into a given folder: `mkdocs build --strict` (the
+default) or Zensical's build (macros/site/zensical.py: build_site). Unlike `nox -s build` (python -m macros build,
+macros/outputs/publish.py) it writes no PDFs and no offline zip and does not swap the folder in whole; the tests
+that need the whole publication use tests/browser/builtsite.py (fixture published_site)."""
 
 from __future__ import annotations
 

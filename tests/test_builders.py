@@ -13,6 +13,9 @@ from tests import sitebuild
 from tests.helpers import ROOT, visible_text
 from tests.sitebuild import build
 
+# Builds the handbook with both builders (Zensical is not in nox -s quick's environment).
+pytestmark = pytest.mark.slow
+
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 

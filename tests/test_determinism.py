@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT, RULES, make_data
 
 # The sitemap carries the build date; everything else must be identical.
@@ -83,6 +85,7 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow  # two whole site builds
 def test_site_is_byte_identical_across_builds(tmp_path):
     first = make_data(tmp_path / "a")
     second = tmp_path / "b" / "data"

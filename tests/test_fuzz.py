@@ -31,6 +31,9 @@ from macros.tools import cli
 from tests.fuzzing import KEY_CHARS, RAW_BYTES, SCALARS, STRAY, WORDS, apply, problems_are_well_formed, random_mutation
 from tests.helpers import ROOT
 
+# Property-based: about half a minute of CPU by design (the "ci" profile in tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 DATA = ROOT / "data"
 FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))
 LINE = re.compile(r"^data/\S+:\d+:\d+: (fel|varning): .+ \[[a-z0-9-]+\]$")

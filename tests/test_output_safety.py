@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser.builtsite import html_pages, site_dir
+from tests.browser.builtsite import html_pages
 
 # Elements whose src/href/data the browser fetches as part of the page (not links a reader follows).
 ASSET_ATTRS = {
@@ -120,8 +120,8 @@ def _external(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def site(builder) -> Path:
-    return site_dir(builder)
+def site(published_site) -> Path:
+    return published_site
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,23 +31,15 @@ from macros.render import diagram
 from macros.text.format import belopp, kronor, procent, tal
 from tests.helpers import HOSTILE
 
-from .helpers import ROOT, VALID
+from .helpers import PDF_EPOCH, PDF_REVISION, ROOT, VALID
 
 DATA = ROOT / "data"
-EPOCH = 1767225600  # 2026-01-01T00:00:00Z
-REVISION = "testrev"
+EPOCH, REVISION = PDF_EPOCH, PDF_REVISION  # the edition of the shared PDFs (tests/conftest.py: real_pdfs)
 MM = 72 / 25.4  # points per millimetre
 
 
 def _utgava() -> Utgava:
     return Utgava(datetime.fromtimestamp(EPOCH, UTC), REVISION)
-
-
-@dataclass
-class Built:
-    out: Path
-    seconds: float
-    files: list[Path]
 
 
 @pytest.fixture(scope="session")
@@ -57,11 +48,9 @@ def handbok():
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, handbok) -> Built:
-    out = tmp_path_factory.mktemp("pdf")
-    start = time.perf_counter()
-    files = write.build(handbok, out, _utgava())
-    return Built(out, time.perf_counter() - start, files)
+def built(real_pdfs):
+    """The shipped data's PDFs at the edition _utgava() names (tests/conftest.py: real_pdfs)."""
+    return real_pdfs
 
 
 @dataclass
@@ -529,6 +518,7 @@ def test_no_word_is_hyphenated_over_two_lines(parsed, built, handbok):
 # --- Any number of budget years ---------------------------------------------------------------
 
 
+@pytest.mark.pdf  # writes a whole set of PDFs itself
 @pytest.mark.parametrize("years", [1, 5, 12, 30])
 def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_path, years):
     data = synth.generate(1, tmp_path / "data", years=years)
@@ -546,6 +536,7 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
     _check_fee_appendix(_fee_appendix(files[0], _parse(files[0]), h.avgifter.budgetar[-1].ar), h)
 
 
+@pytest.mark.pdf  # writes a whole set of PDFs itself
 def test_a_sheet_that_cannot_fit_stops_the_build_with_its_name(tmp_path, handbok, monkeypatch):
     monkeypatch.setattr(document, "MIN_AR", 200)  # more rows than a page can hold, never left out
     data = synth.generate(1, tmp_path / "data", years=80)
@@ -603,6 +594,7 @@ def test_typst_markup_in_data_is_printed_literally(handbok, hostile):
     assert text.count("".join(hostile.split())) >= 3, text[:300]
 
 
+@pytest.mark.pdf  # writes a whole set of PDFs itself
 def test_hostile_party_name_is_printed_literally(tmp_path):
     data = shutil.copytree(VALID, tmp_path / "data")
     part = data / "parter" / "nacka.yaml"
@@ -653,6 +645,7 @@ def test_an_unchanged_pdf_comes_from_the_cache_with_the_same_bytes(built, handbo
     assert len(again) == len(first)
 
 
+@pytest.mark.pdf  # writes a whole set of PDFs itself
 def test_after_a_data_edit_only_the_pdfs_that_show_it_are_compiled(tmp_path, monkeypatch):
     data = shutil.copytree(VALID, tmp_path / "data")
     pdf_cache = PdfCache(tmp_path / "cache")

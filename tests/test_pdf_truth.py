@@ -6,28 +6,20 @@ never printed."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from macros.core import pipeline
-from macros.outputs.utgava import Utgava
-from macros.pdf import write
-from tests.helpers import ROOT
-
 
 @pytest.fixture(scope="module")
-def pdf_texts(tmp_path_factory) -> dict[str, str]:
-    handbok = pipeline.load(ROOT / "data")[0]
-    out = tmp_path_factory.mktemp("pdf-truth")
-    files = write.build(handbok, out, Utgava(datetime(2026, 1, 1, tzinfo=UTC), "test"))
+def pdf_texts(real_pdfs) -> dict[str, str]:
+    """The text of each of the shipped data's PDFs (tests/conftest.py: real_pdfs), file name → text."""
     texts = {}
-    for path in files:
+    for path in real_pdfs.files:
         # pypdf (a test dependency), not poppler's pdftotext: the tests pass on a machine with pip alone.
         text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
-        texts[Path(path).relative_to(out).as_posix()] = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+        texts[Path(path).relative_to(real_pdfs.out).as_posix()] = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
     return texts
 
 

@@ -149,6 +149,7 @@ def _set_name(project: Path, line: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow  # a live preview through several rebuilds
 def test_preview_shows_edits_survives_a_broken_file_and_recovers(project):
     server = Server(project)
     try:

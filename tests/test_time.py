@@ -237,6 +237,7 @@ def test_open_data_has_one_file_per_year_and_all_years_in_long_format(many_years
     assert [y["budgetar"] for y in every["budgetar"]] == list(range(2015, 2027))
 
 
+@pytest.mark.slow  # a site build for each number of years
 @pytest.mark.parametrize("years", [1, 5, 12, 30])
 def test_the_site_builds_with_many_budget_years(years, tmp_path):
     data = synth.generate(1, tmp_path / "data", source=VALID, years=years)
@@ -280,6 +281,7 @@ def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatc
 # --- The PDF: today's parties, former parties apart, a former party's sheet ------------------------------
 
 
+@pytest.mark.pdf  # writes a whole set of PDFs itself
 def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(salem_left, tmp_path):
     import pdfplumber
 

@@ -21,7 +21,7 @@ import pytest
 
 from macros.tools.environment import chromium, chromium_missing
 
-from .builtsite import html_pages, site_dir
+from .builtsite import html_pages
 
 # Flags for Chromium on a machine without network or screen: no background calls home, a fresh profile.
 CHROMIUM_ARGS = [
@@ -69,9 +69,9 @@ def _browser_there() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(builder) -> Path:
+def site(published_site) -> Path:
     """The built site of the builder under test (tests/conftest.py: each browser test runs once per builder)."""
-    return site_dir(builder)
+    return published_site
 
 
 # These checks hold for the MkDocs build, whose theme chrome macros/site/themefix.py repairs in an MkDocs hook;

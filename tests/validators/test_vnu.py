@@ -6,15 +6,16 @@ import json
 import subprocess
 from collections import Counter
 
-from tests.browser.builtsite import site_dir
+import pytest
 
 from .tools import npm_file, npm_version, program
 
 
-def test_nu_html_checker_finds_no_error_on_any_page():
+@pytest.mark.parametrize("builder", ["mkdocs"], indirect=True)  # the MkDocs build, as before
+def test_nu_html_checker_finds_no_error_on_any_page(builder, published_site):
     java = program("java")
     jar = npm_file("vnu-jar/build/dist/vnu.jar")
-    site = site_dir()
+    site = published_site
     run = subprocess.run(
         [java, "-jar", str(jar), "--skip-non-html", "--errors-only", "--format", "json", str(site)],
         capture_output=True,

@@ -1,0 +1,33 @@
+"""The markers that tests/conftest.py sets from what a test uses, so that `nox -s quick` and `nox -s bless` pick
+the right tests without anyone marking a new test file by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests import conftest
+from tests.helpers import ROOT
+
+
+def _marks(path: str, *fixtures: str) -> set[str]:
+    added = []
+    item = SimpleNamespace(path=ROOT / path, fixturenames=list(fixtures), add_marker=added.append)
+    conftest.pytest_collection_modifyitems(None, [item])
+    return {mark.name for mark in added}
+
+
+def test_a_test_under_tests_browser_is_marked_browser():
+    assert _marks("tests/browser/test_new.py", "page") == {"browser"}
+    assert _marks("tests/test_new.py", "tmp_path") == set()
+
+
+@pytest.mark.parametrize("fixture", sorted(conftest.PDF_FIXTURES))
+def test_a_test_that_needs_the_whole_set_of_pdfs_is_marked_pdf(fixture):
+    assert _marks("tests/test_new.py", fixture) == {"pdf"}
+
+
+def test_a_test_that_can_bless_is_marked_golden(request, bless):
+    assert _marks("tests/test_new.py", "bless") == {"golden"}
+    assert request.node.get_closest_marker("golden"), "this test asks for bless, so it is golden itself"
