@@ -49,8 +49,8 @@ def handbok():
 def _renderings(h) -> dict[str, str]:
     ctx = Kontext(h, PAGE)
     return {
-        "styrningsschema.md": diagram.styrningsschema(ctx),
-        "styrningsschema.svg": diagram.styrningsschema_svg(ctx) + "\n",
+        "styrningsschema.md": diagram.styrningsdiagram(ctx),
+        "styrningsschema.svg": diagram.styrningsdiagram_svg(ctx) + "\n",
         "vem_sitter_var.html": matris.vem_sitter_var(ctx),
     }
 
@@ -76,7 +76,7 @@ def _texts(svg: ET.Element) -> list[str]:
 def test_svg_is_xml_with_title_description_and_every_name(handbok, linked):
     ctx = Kontext(handbok, PAGE)
     lank = (lambda ident: diagram.html_lank(ctx, f"forum/{ident}.md")) if linked else None
-    svg = ET.fromstring(diagram.styrningsschema_svg(ctx, lank=lank))
+    svg = ET.fromstring(diagram.styrningsdiagram_svg(ctx, lank=lank))
     title, desc = svg[0], svg[1]
     assert (title.tag, desc.tag) == (f"{SVG}title", f"{SVG}desc")
     assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == desc.get("id")
@@ -152,7 +152,7 @@ def test_geometry_with_every_kind_of_arrow(tmp_path):
           "rapporterar_till: samordningskansliet")  # fmt: skip
     h = _model(data)
     _check_geometry(h)
-    ET.fromstring(diagram.styrningsschema_svg(Kontext(h, PAGE)))
+    ET.fromstring(diagram.styrningsdiagram_svg(Kontext(h, PAGE)))
 
 
 def test_long_names_wrap_inside_their_boxes(tmp_path):
@@ -190,7 +190,7 @@ def hostile_data(tmp_path_factory) -> Path:
 def test_hostile_names_are_text_in_svg_and_table(hostile_data):
     h = _model(hostile_data)
     ctx = Kontext(h, PAGE)
-    svg_src = diagram.styrningsschema_svg(ctx)
+    svg_src = diagram.styrningsdiagram_svg(ctx)
     assert "<b>" not in svg_src
     svg = ET.fromstring(svg_src)
     assert HOSTILE in _texts(svg) and HOSTILE in svg[1].text

@@ -232,9 +232,9 @@ def _rate(value) -> str:
     return _kanske(value, belopp)
 
 
-def _schema_svg(h: Handbok) -> str:
+def _diagram_svg(h: Handbok) -> str:
     """The site's governance chart, its text in the embedded font (the site's names system fonts)."""
-    svg = diagram.styrningsschema_svg(Kontext(h, "overenskommelse.md"))
+    svg = diagram.styrningsdiagram_svg(Kontext(h, "overenskommelse.md"))
     if svg.count(SVG_FONT) != 1:
         raise ValueError("diagram.py names another font than document.py expects; update SVG_FONT")
     return svg.replace(SVG_FONT, f'font-family="{FONT_FAMILY}"')
@@ -242,7 +242,7 @@ def _schema_svg(h: Handbok) -> str:
 
 def _styrning(h: Handbok) -> dict:
     return {
-        "svg": _schema_svg(h),
+        "svg": _diagram_svg(h),
         "alt": diagram.beskrivning(h),
         "rapport": [
             [

@@ -63,7 +63,7 @@ class Band:
 
 
 @dataclass(frozen=True)
-class Schema:
+class Diagram:
     bredd: float
     hojd: float
     hoger: float  # right edge of the bands; the gutter lies beyond it
@@ -72,7 +72,7 @@ class Schema:
     pilar: tuple[tuple[tuple[float, float], ...], ...]  # polylines, child → parent
 
 
-def layout(h: Handbok) -> Schema:
+def layout(h: Handbok) -> Diagram:
     """Place every box, band and arrow. Deterministic: forums keep the model's order within a level."""
     rader: list[list[Forum]] = [[h.regionala_radet()]]
     rader += [h.forum_pa_niva(n.id) for n in h.overenskommelse.styrning.nivaer]
@@ -147,7 +147,7 @@ def layout(h: Handbok) -> Schema:
             pilar.append(
                 ((cx + cr.cx, cr.y), (cx + cr.cx, cy), (lx, cy), (lx, py), (px + pr.cx, py), (px + pr.cx, pr.y))
             )
-    return Schema(total_bredd, total_hojd, hoger, tuple(band), rutor, tuple(pilar))
+    return Diagram(total_bredd, total_hojd, hoger, tuple(band), rutor, tuple(pilar))
 
 
 def _slutsats(f: Forum) -> bool:
@@ -227,13 +227,15 @@ def beskrivning(h: Handbok) -> str:
     return " ".join(delar)
 
 
-def styrningsschema_svg(
+def styrningsdiagram_svg(
     ctx: Kontext, lank: Callable[[str], str] | None = None, idprefix: str = "styrningsschema"
 ) -> str:
     """The chart as one standalone SVG element. With `lank` (forum id → href) each box is a link.
 
     A chart without links is an image (role="img"). With links it is a group instead: ARIA makes an
     image's children presentational, which would hide the links from screen readers and keyboards.
+    `idprefix` starts the ids of the title and description; the default, and the CSS classes
+    handbok-schema*, keep the published pages' old word so that their HTML stays the same.
     """
     h = ctx.handbok
     s = layout(h)
@@ -303,9 +305,9 @@ def textversion(ctx: Kontext) -> str:
     return "".join(out)
 
 
-def styrningsschema(ctx: Kontext) -> str:
+def styrningsdiagram(ctx: Kontext) -> str:
     """The chart for a site page: the SVG with links in a figure, then the same content as a list."""
-    svg = styrningsschema_svg(ctx, lank=lambda ident: html_lank(ctx, forum_sida(ident)))
+    svg = styrningsdiagram_svg(ctx, lank=lambda ident: html_lank(ctx, forum_sida(ident)))
     return (
         '<figure class="handbok-schema">\n'
         f"{svg}\n"

@@ -37,7 +37,7 @@ def register(env, handbok: Handbok) -> None:
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
         "beslutslogg": lambda: beslut.beslutslogg(ctx()),
         "datareferens": lambda: datareferens.datareferens(ctx()),
-        "styrningsschema": lambda: diagram.styrningsschema(ctx()),
+        "styrningsdiagram": lambda: diagram.styrningsdiagram(ctx()),
         "vem_sitter_var": lambda: matris.vem_sitter_var(ctx()),
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
         "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
