@@ -136,5 +136,5 @@ def real_pdfs(tmp_path_factory) -> PdfSet:
     handbok = pipeline.load(ROOT / "data")[0]
     out = tmp_path_factory.mktemp("pdf")
     start = time.perf_counter()
-    files = write.build(handbok, out, Utgava(datetime.fromtimestamp(PDF_EPOCH, UTC), PDF_REVISION))
+    files = write.write_pdfs(handbok, out, Utgava(datetime.fromtimestamp(PDF_EPOCH, UTC), PDF_REVISION))
     return PdfSet(out, time.perf_counter() - start, files)

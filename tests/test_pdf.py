@@ -525,7 +525,7 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
     h = pipeline.load(data)[0]
     assert len(h.avgifter.budgetar) == years
     out = tmp_path / "out"
-    files = write.build(h, out, _utgava())  # raises if a sheet is not one page
+    files = write.write_pdfs(h, out, _utgava())  # raises if a sheet is not one page
     for p in h.kommuner():
         (page,) = _parse(out / partblad_fil(p.id))
         _inside(page, p.id)
@@ -542,7 +542,7 @@ def test_a_sheet_that_cannot_fit_stops_the_build_with_its_name(tmp_path, handbok
     data = synth.generate(1, tmp_path / "data", years=80)
     h = pipeline.load(data)[0]
     with pytest.raises(write.PdfError, match=r"pdf/parter/nacka\.pdf: partbladet ska vara en sida men blev 2"):
-        write.build(h, tmp_path / "out", _utgava())
+        write.write_pdfs(h, tmp_path / "out", _utgava())
     assert not (tmp_path / "out" / OVERENSKOMMELSE_PDF).exists(), "nothing is written when a PDF fails"
 
 
@@ -603,7 +603,7 @@ def test_hostile_party_name_is_printed_literally(tmp_path):
     part.write_text(text, encoding="utf-8")
     handbok = pipeline.load(data)[0]
     out = tmp_path / "out"
-    write.build(handbok, out, _utgava())
+    write.write_pdfs(handbok, out, _utgava())
     for path in (out / OVERENSKOMMELSE_PDF, out / partblad_fil("nacka")):
         # pypdf reads in content order, so a name wrapped in a table cell stays whole
         text = " ".join(_norm(" ".join(p.extract_text() for p in pypdf.PdfReader(path).pages)).split())
@@ -620,7 +620,7 @@ def test_same_data_and_epoch_give_the_same_bytes_in_a_new_process(built, tmp_pat
         "import sys; from datetime import UTC, datetime; from pathlib import Path;"
         "from macros.core import pipeline; from macros.pdf import write; from macros.outputs.utgava import Utgava;"
         f"h = pipeline.load(Path({str(DATA)!r}))[0];"
-        f"write.build(h, Path(sys.argv[1]), Utgava(datetime.fromtimestamp({EPOCH}, UTC), {REVISION!r}))"
+        f"write.write_pdfs(h, Path(sys.argv[1]), Utgava(datetime.fromtimestamp({EPOCH}, UTC), {REVISION!r}))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, env=env, check=True, timeout=600)
@@ -631,14 +631,14 @@ def test_same_data_and_epoch_give_the_same_bytes_in_a_new_process(built, tmp_pat
 
 def test_an_unchanged_pdf_comes_from_the_cache_with_the_same_bytes(built, handbok, tmp_path, monkeypatch):
     pdf_cache = PdfCache(tmp_path / "cache")
-    first = write.build(handbok, tmp_path / "a", _utgava(), cache=pdf_cache)
+    first = write.write_pdfs(handbok, tmp_path / "a", _utgava(), cache=pdf_cache)
     assert len(list(pdf_cache.folder.glob("*.pdf"))) == len(first)
 
     def no_typst(_pdf):
         raise AssertionError("compiled although everything was in the cache")
 
     monkeypatch.setattr(write, "compile_pdf", no_typst)
-    again = write.build(handbok, tmp_path / "b", _utgava(), cache=PdfCache(pdf_cache.folder))
+    again = write.write_pdfs(handbok, tmp_path / "b", _utgava(), cache=PdfCache(pdf_cache.folder))
     for path in built.files:  # the same bytes as a build without a cache
         rel = path.relative_to(built.out)
         assert (tmp_path / "b" / rel).read_bytes() == path.read_bytes() == (tmp_path / "a" / rel).read_bytes()
@@ -649,7 +649,7 @@ def test_an_unchanged_pdf_comes_from_the_cache_with_the_same_bytes(built, handbo
 def test_after_a_data_edit_only_the_pdfs_that_show_it_are_compiled(tmp_path, monkeypatch):
     data = shutil.copytree(VALID, tmp_path / "data")
     pdf_cache = PdfCache(tmp_path / "cache")
-    write.build(pipeline.load(data)[0], tmp_path / "a", _utgava(), cache=pdf_cache)
+    write.write_pdfs(pipeline.load(data)[0], tmp_path / "a", _utgava(), cache=pdf_cache)
     part = data / "parter" / "nacka.yaml"
     part.write_text(part.read_text(encoding="utf-8").replace("95182", "95183"), encoding="utf-8")
     edited = pipeline.load(data)[0]
@@ -657,12 +657,12 @@ def test_after_a_data_edit_only_the_pdfs_that_show_it_are_compiled(tmp_path, mon
     compiled = []
     real = write.compile_pdf
     monkeypatch.setattr(write, "compile_pdf", lambda pdf: compiled.append(pdf.fil) or real(pdf))
-    write.build(edited, tmp_path / "b", _utgava(), cache=PdfCache(pdf_cache.folder))
+    write.write_pdfs(edited, tmp_path / "b", _utgava(), cache=PdfCache(pdf_cache.folder))
     assert compiled == [OVERENSKOMMELSE_PDF, partblad_fil("nacka")]
     assert len(list(pdf_cache.folder.glob("*.pdf"))) == len(edited.parter) + 1  # the old two are gone
 
     monkeypatch.setattr(write, "compile_pdf", real)
-    fresh = write.build(edited, tmp_path / "c", _utgava())
+    fresh = write.write_pdfs(edited, tmp_path / "c", _utgava())
     for path in fresh:
         rel = path.relative_to(tmp_path / "c")
         assert (tmp_path / "b" / rel).read_bytes() == path.read_bytes(), rel
@@ -728,7 +728,7 @@ def test_a_cache_that_cannot_be_used_only_costs_time(built, handbok, tmp_path):
     shared.chmod(0o777)  # others could plant files here: not used
     for folder in (Path("/dev/null/x"), shared):
         out = tmp_path / f"out-{folder.name}"
-        files = write.build(handbok, out, _utgava(), cache=PdfCache(folder))
+        files = write.write_pdfs(handbok, out, _utgava(), cache=PdfCache(folder))
         assert [f.read_bytes() for f in files] == [f.read_bytes() for f in built.files]
     assert list(shared.iterdir()) == []
 
@@ -746,7 +746,7 @@ def test_a_removed_party_loses_its_sheet(built, handbok, tmp_path):
     stale = out / partblad_fil("borttagen")
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"%PDF-")
-    write.build(handbok, out, _utgava())
+    write.write_pdfs(handbok, out, _utgava())
     assert not stale.exists()
 
 

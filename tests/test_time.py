@@ -290,7 +290,7 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
 
     h = _model(salem_left)
     out = tmp_path / "pdf"
-    write.build(h, out, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
+    write.write_pdfs(h, out, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
 
     def text(path):
         with pdfplumber.open(path) as pdf:

@@ -72,7 +72,7 @@ def test_build_session_writes_the_pdf_into_the_uploaded_site():
     assert '"-m", "macros", "build"' in build_site
     publish = (ROOT / "macros" / "outputs" / "publish.py").read_text(encoding="utf-8")
     assert '"--strict"' in publish and "write_archive" in publish
-    assert "from ..pdf.write import PdfError, build" in publish
+    assert "from ..pdf.write import PdfError, write_pdfs" in publish
 
 
 def test_main_branch_is_published_to_pages():

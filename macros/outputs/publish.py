@@ -255,14 +255,14 @@ def _pdfs(data_dir: Path, staging: Path, utg: Utgava) -> int | DataError | None:
     """Write the PDFs of edition utg into staging: the number written; the DataError if the data is bad (the
     site build reports it, printed once rather than twice); or None after printing why not."""
     from ..pdf.cache import default_cache
-    from ..pdf.write import PdfError, build
+    from ..pdf.write import PdfError, write_pdfs
 
     try:
         handbok, _warnings = pipeline.load(data_dir)
     except DataError as exc:
         return exc
     try:
-        return len(build(handbok, staging, utg, cache=default_cache()))
+        return len(write_pdfs(handbok, staging, utg, cache=default_cache()))
     except PdfError as exc:
         print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
         return None

@@ -33,7 +33,7 @@ def run(data_dir: Path, out_dir: Path) -> int:
     start = time.perf_counter()
     try:
         handbok, _warnings = pipeline.load(data_dir)
-        files = build(handbok, out_dir, utgava(data_dir), cache=default_cache())
+        files = write_pdfs(handbok, out_dir, utgava(data_dir), cache=default_cache())
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
         print("Datan har fel, så inga PDF-filer skrevs.", file=sys.stderr)
@@ -46,7 +46,7 @@ def run(data_dir: Path, out_dir: Path) -> int:
     return 0
 
 
-def build(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | None = None) -> list[Path]:
+def write_pdfs(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | None = None) -> list[Path]:
     """Write overenskommelse.pdf and pdf/parter/<id>.pdf under out_dir; return the files, in plan order.
 
     A PDF found in the cache is copied; the rest are compiled one after the other by one compiler, which
