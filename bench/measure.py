@@ -93,13 +93,13 @@ def _get(url: str) -> str | None:
         return None
 
 
-def preview_edits(data_dir: Path, party: str, reps: int, timeout: float) -> tuple[list[Run], float]:
+def preview_edits(data_dir: Path, part: str, reps: int, timeout: float) -> tuple[list[Run], float]:
     """Start `mkdocs serve` on a free loopback port, then reps times: change the party's name in its data
     file and time until the served party page shows the new name. Returns the runs and the first build's
     time. The server is always stopped."""
     port = free_port()
-    page = f"http://127.0.0.1:{port}/parter/{party}.html"
-    path = data_dir / "parter" / f"{party}.yaml"
+    page = f"http://127.0.0.1:{port}/parter/{part}.html"
+    path = data_dir / "parter" / f"{part}.yaml"
     original = path.read_text(encoding="utf-8")
     name = re.search(r"^namn: (.+)$", original, re.M).group(1)
     cmd = [

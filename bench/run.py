@@ -32,7 +32,7 @@ DEFAULT_REPS = {1: 5, 10: 3, 100: 3}
 DEFAULT_SLOW_REPS = {1: 5, 10: 3, 100: 1}  # PDF and live preview: minutes per run at 100×
 SLOW = ("pdf", "full", "full-edit")
 YEARS = 12  # budget years 2015-2026: the agreement's age when the handbook is brought up to date in 2026
-PARTY = "nacka"  # the party file the preview test and the rebuild after an edit change
+PART = "nacka"  # the party file the preview test and the rebuild after an edit change
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +99,7 @@ def _measure_scale(k: int, work: Path, reps: int, slow_reps: int, years: int = 1
             if step == "build" and "zip" in steps:
                 _time(scale, "zip", *steps["zip"])
     try:
-        runs, first = preview_edits(data, PARTY, slow_reps, timeout=max(120.0, 4 * (scale.median("build") or 30)))
+        runs, first = preview_edits(data, PART, slow_reps, timeout=max(120.0, 4 * (scale.median("build") or 30)))
         scale.runs["preview"] = runs
         scale.first_preview_build = first
         print(f"  preview: {[round(r.seconds, 2) for r in runs]}", flush=True)
@@ -112,7 +112,7 @@ def _time_after_edit(scale: Scale, data: Path, cmd: list[str], env: dict) -> Non
     """`python -m macros build` as a coordinator runs it again after changing one party's name: the PDF cache
     holds the previous build's PDFs (made here, untimed), so the agreement and that party's sheet are rendered."""
     measured(cmd, env)
-    path = data / "parter" / f"{PARTY}.yaml"
+    path = data / "parter" / f"{PART}.yaml"
     original = path.read_text(encoding="utf-8")
     try:
         path.write_text(re.sub(r"^namn: (.+)$", r"namn: \1 (ändrad)", original, count=1, flags=re.M), encoding="utf-8")

@@ -69,8 +69,8 @@ def generate(k: int, target: Path, source: Path = REAL_DATA, years: int | None =
     agreement = _read(source / "overenskommelse.yaml")
     top = agreement["styrning"]["regionala_radet"]
 
-    years = _budget_years(avgifter, years or len(avgifter["budgetar"]))
-    pop_source = _population_source(parter)
+    years = _budgetar(avgifter, years or len(avgifter["budgetar"]))
+    folkmangd_kalla = _folkmangd_kalla(parter)
     codes = [c for c in KOMMUNKODER if c not in {p.get("kommunkod") for p in parter.values()}]
     all_parties = dict(parter)
     category_turn = 0
@@ -92,12 +92,12 @@ def generate(k: int, target: Path, source: Path = REAL_DATA, years: int | None =
 
     for p in all_parties.values():
         if p["kategori"] == "kommun":
-            p["folkmangd"] = _populations(p, avgifter["underlagsdag"], years, pop_source)
+            p["folkmangd"] = _folkmangder(p, avgifter["underlagsdag"], years, folkmangd_kalla)
     avgifter["budgetar"] = years
 
     for ident, f in forum.items():  # the real forums become region 1: its own parties, by id
         if ident != top:
-            _dump(target / "forum" / f"{ident}.yaml", "forum", {**f, "medlemmar": _members(f["medlemmar"], parter)})
+            _dump(target / "forum" / f"{ident}.yaml", "forum", {**f, "medlemmar": _medlemmar(f["medlemmar"], parter)})
     for r, replica in enumerate(replicas, start=2):
         chair = f"{agreement['styrning']['sammankallande']}-{r}"
         for ident, f in forum.items():
@@ -109,7 +109,7 @@ def generate(k: int, target: Path, source: Path = REAL_DATA, years: int | None =
                 "namn": f"{f['namn']} {r}",
                 "ordforande": {**f["ordforande"], "part": chair},
                 "sammankallande": {**f["sammankallande"], "part": chair},
-                "medlemmar": _members(f["medlemmar"], replica),
+                "medlemmar": _medlemmar(f["medlemmar"], replica),
             }
             if f.get("rapporterar_till") not in (None, top):
                 copy["rapporterar_till"] = f"{f['rapporterar_till']}-{r}"
@@ -122,7 +122,7 @@ def generate(k: int, target: Path, source: Path = REAL_DATA, years: int | None =
     return target
 
 
-def _budget_years(avgifter: dict, count: int) -> list[dict]:
+def _budgetar(avgifter: dict, count: int) -> list[dict]:
     real = {b["ar"]: b for b in avgifter["budgetar"]}
     count = min(max(count, len(real)), LAST_YEAR - FIRST_YEAR + 1)
     template = next(b for b in reversed(avgifter["budgetar"]) if "kalla" in b)
@@ -136,11 +136,11 @@ def _budget_years(avgifter: dict, count: int) -> list[dict]:
     return out
 
 
-def _population_source(parter: dict) -> str:
+def _folkmangd_kalla(parter: dict) -> str:
     return next(f["kalla"] for p in parter.values() for f in p.get("folkmangd", []) if "kalla" in f)
 
 
-def _populations(p: dict, day: str, years: list[dict], source: str) -> list[dict]:
+def _folkmangder(p: dict, day: str, years: list[dict], source: str) -> list[dict]:
     """The party's real figures, plus a made-up one with a source for every basis date that has none."""
     entries = {f["datum"]: f for f in p.get("folkmangd", [])}
     base = next((f["antal"] for f in entries.values() if "antal" in f), 20000 + 1000 * len(p["id"]))
@@ -150,10 +150,10 @@ def _populations(p: dict, day: str, years: list[dict], source: str) -> list[dict
     return [entries[d] for d in sorted(entries)]
 
 
-def _members(members: list[dict], replica: dict[str, dict]) -> list[dict]:
+def _medlemmar(medlemmar: list[dict], replica: dict[str, dict]) -> list[dict]:
     """Category members become the replica's parties of that category, each by id."""
     out = []
-    for m in members:
+    for m in medlemmar:
         if "part" in m:
             out.append(m)
             continue

@@ -207,7 +207,7 @@ def _years(old: Handbok, new: Handbok) -> list[int]:
     return sorted({b.ar for b in old.avgifter.budgetar} | {b.ar for b in new.avgifter.budgetar})
 
 
-def _fee(h: Handbok, ident: str, ar: int) -> Decimal | str | None:
+def _belopp(h: Handbok, ident: str, ar: int) -> Decimal | str | None:
     if ar not in {b.ar for b in h.avgifter.budgetar}:
         return NO_YEAR
     part = h.parter.get(ident)
@@ -228,7 +228,7 @@ def _kommuner(h: Handbok) -> list[Part]:
 def _avgift_ar(old: Handbok, new: Handbok, ar: int) -> AvgiftAr | None:
     # The new version's municipalities in its order, then those no longer municipality parties.
     parts = [*_kommuner(new), *(p for p in _kommuner(old) if p.id not in {k.id for k in _kommuner(new)})]
-    rows = [AvgiftRad(p, _fee(old, p.id, ar), _fee(new, p.id, ar)) for p in parts]
+    rows = [AvgiftRad(p, _belopp(old, p.id, ar), _belopp(new, p.id, ar)) for p in parts]
     rows = [r for r in rows if r.fore != r.efter]
     t_old, t_new = _table(old, ar), _table(new, ar)
     year = AvgiftAr(

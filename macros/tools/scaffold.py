@@ -121,7 +121,7 @@ def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = No
         s.lines += ["", *_kommun_lines(handbok, commented=kategori is None)]
     s.lines.append("")
     s.key(("kallor",), parent=True)
-    s.item(2, "id för en källa i data/kallor.yaml som visar att organisationen är part" + _known_sources(handbok))
+    s.item(2, "id för en källa i data/kallor.yaml som visar att organisationen är part" + _known_kallor(handbok))
     return s.text()
 
 
@@ -131,7 +131,7 @@ def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
     block.lines = []
     block.key(("kommunkod",), hint="SCB:s kod inom citattecken, med fyra siffror som börjar på 01")
     block.key(("folkmangd",), parent=True)
-    for datum in _basis_dates(handbok):
+    for datum in _underlagsdatum(handbok):
         hint = "" if datum else "dagen ÅÅÅÅ-06-30 året före budgetåret, inom citattecken"
         block.key(("folkmangd", "datum"), f'"{datum}"' if datum else "", indent=2, item=True, hint=hint)
         block.key(("folkmangd", "antal"), indent=4, hint="antal invånare, bara siffror")
@@ -145,13 +145,13 @@ def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
     return intro + [line if line.lstrip().startswith("#") else "# " + line for line in block.lines]
 
 
-def _basis_dates(handbok: Handbok | None) -> list[str]:
+def _underlagsdatum(handbok: Handbok | None) -> list[str]:
     if handbok is None:  # the data has errors just now: the coordinator fills in the date
         return [""]
     return sorted({handbok.avgifter.underlagsdatum(b.ar) for b in handbok.avgifter.budgetar})
 
 
-def _known_sources(handbok: Handbok | None) -> str:
+def _known_kallor(handbok: Handbok | None) -> str:
     return f", till exempel {next(iter(handbok.kallor))}" if handbok and handbok.kallor else ""
 
 
