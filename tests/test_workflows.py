@@ -150,7 +150,7 @@ def test_workflows_follow_githubs_workflow_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# Node 20 reached its end of life in April 2026; these releases run on Node 24 (STACK.md, "GitHub Actions").
+# Node 20 reached its end of life in April 2026; these releases run on Node 24.
 CURRENT = {
     "actions/checkout": "v7.0.1",
     "actions/setup-python": "v7.0.0",

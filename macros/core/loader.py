@@ -1,6 +1,6 @@
 """The one strict YAML loader: every consumer reads data files through ``load_file``.
 
-PyYAML's defaults are unsafe for hand-edited data (see STACK.md): duplicate keys win silently,
+PyYAML's defaults (safe_load in PyYAML 6.0) are unsafe for hand-edited data: duplicate keys win silently,
 ``no`` becomes False, ``0123`` octal, ``12:30`` base 60, dates become ``datetime.date`` and aliases
 expand (billion laughs). We compose the node tree with a resolver that knows only YAML 1.2 core
 scalars, refuse anchors, aliases, merge keys and explicit tags, and build plain values ourselves,
