@@ -1,7 +1,9 @@
 """Samverkanshandboken: the agreement as data, checked and rendered.
 
 ``define_env`` is the mkdocs-macros entry point: a thin adapter that exposes the render functions
-as macros. Everything else lives in small modules: loader → dataset/schemas → checks → model → render.
+as macros. The code is in one package per stage: ``core`` (load, check, build the model) and ``text``
+(escaping, Swedish formatting) → ``render`` (the site's page sections) → ``site`` (the MkDocs and Zensical
+adapters), ``pdf``, ``outputs`` (publish, open data, the offline zip) and ``tools`` (the command line).
 """
 
 from __future__ import annotations
