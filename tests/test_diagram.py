@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from macros.core import pipeline
-from macros.core.model import KATEGORIER
+from macros.core.schemas import kategorier
 from macros.render import diagram, matris
 from macros.render.common import Kontext
 from macros.render.textmatt import radbryt, textbredd
@@ -233,7 +233,7 @@ def test_municipalities_share_a_row_and_others_have_their_own(handbok):
     rows = _rows(handbok)
     kommuner = len(handbok.kommuner())
     # Then every other party, by category in the model's order, by name within a category.
-    others = [p.namn for k in KATEGORIER for p in handbok.parter.values() if p.kategori == k != "kommun"]
+    others = [p.namn for k in kategorier() for p in handbok.parter.values() if p.kategori == k != "kommun"]
     assert list(rows) == [f"Kommunerna ({kommuner})", *others]
     forums = list(handbok.forum.values())
     region = rows["Stockholms läns landsting"]

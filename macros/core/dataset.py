@@ -38,6 +38,11 @@ class Dataset:
     forum: dict[str, Document] = field(default_factory=dict)
     # Stems of files left out for their own errors: references to them are not reported again.
     skipped: dict[str, set[str]] = field(default_factory=dict)  # kind -> stems
+    # (folder, working directory) -> the folder's real path. Each folder is resolved once per dataset (that
+    # is, once per load and build: a folder may have become a link since the last one), not once per file:
+    # thousands of files share a few folders. The working directory is part of the key because a relative
+    # folder depends on it.
+    _real_folders: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     def has_party(self, ident: str) -> bool:
         return ident in self.parter or ident in self.skipped.get("part", set())
@@ -47,6 +52,26 @@ class Dataset:
 
     def folder(self, kind: str) -> dict[str, Document]:
         return {"part": self.parter, "forum": self.forum}[kind]
+
+    def repo_path(self, doc: Document) -> str:
+        """The document's path in the repository (data/...), wherever the data folder was read from: what the
+        model's ``fil`` holds, for "edit this page" links."""
+        root = self._real_folder(os.fspath(self.root))  # whole: the folder may be given as data/parter/..
+        return "data/" + Path(self._realpath(doc.path)).relative_to(root).as_posix()
+
+    def _realpath(self, path) -> str:
+        """os.path.realpath (what Path.resolve does), with each folder resolved once: thousands of files share few."""
+        path = os.fspath(path)
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        return os.path.join(self._real_folder(folder or os.curdir), name)
+
+    def _real_folder(self, folder: str) -> str:
+        key = (folder, os.getcwd())
+        if key not in self._real_folders:
+            self._real_folders[key] = os.path.realpath(folder)
+        return self._real_folders[key]
 
 
 def display_path(path: Path) -> str:

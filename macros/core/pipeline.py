@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from . import tid
+from .build_model import build_model
 from .checks import run_checks
 from .dataset import load_dataset
-from .model import Handbok, build
+from .model import Handbok
 from .problems import DataError, Problem, errors
 
 _cache: dict[Path, tuple[tuple, Handbok, list[Problem]]] = {}
@@ -20,7 +21,7 @@ def check(data_dir: Path) -> tuple[Handbok | None, list[Problem]]:
     problems = sorted(set(problems + run_checks(ds)))
     if errors(problems):
         return None, problems
-    return build(ds), problems
+    return build_model(ds), problems
 
 
 def load(data_dir: Path) -> tuple[Handbok, list[Problem]]:

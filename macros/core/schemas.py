@@ -49,6 +49,14 @@ def read_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict:
     return json.loads((schema_dir / name).read_text(encoding="utf-8"))
 
 
+def kategorier() -> tuple[str, ...]:
+    """The party categories (a party's kategori), in their order: part.schema.json is their one home.
+
+    Forums' members and responsibilities may also name "alla", every party (forum and ansvar schemas);
+    tests/test_model_schema.py ties those lists and the labels in macros/text/kategorier.py to this one."""
+    return tuple(read_schema("part.schema.json")["properties"]["kategori"]["enum"])
+
+
 @cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """Compiled validator for one file kind; built once per process."""

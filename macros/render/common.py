@@ -6,8 +6,9 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..core.model import KATEGORIER, Handbok
+from ..core.model import Handbok
 from ..text import escape
+from ..text.kategorier import KATEGORIER
 
 # Where generated pages live in the site; one place so links and the page generator agree.
 PART_DIR = "parter"

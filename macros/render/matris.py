@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import KATEGORIER, Handbok, Part
+from ..core.model import Handbok, Part
+from ..core.schemas import kategorier
 from ..text import escape
 from .common import Kontext, forum_sida, part_sida
 from .diagram import html_lank
@@ -78,11 +79,11 @@ def _roller(h: Handbok) -> dict[str, list[tuple[int, str]]]:
 
 
 def rader(h: Handbok) -> list[Rad]:
-    """Rows in category order (as in the model's KATEGORIER), parties by name within a category."""
+    """Rows in category order (as in part.schema.json), parties by name within a category."""
     out: list[Rad] = []
     roller = _roller(h)
     place = {f.id: i for i, f in enumerate(h.forum.values())}
-    for kat in KATEGORIER:
+    for kat in kategorier():
         parter = [p for p in h.parter_idag() if p.kategori == kat]
         if kat not in GRUPPERAS or not parter:
             out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]

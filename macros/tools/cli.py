@@ -210,7 +210,7 @@ def _check(data_dir: Path, fmt: str) -> int:
 
 
 def _add_new(commands) -> None:
-    from ..core.model import KATEGORIER
+    from ..core.schemas import kategorier
     from .scaffold import SORTER
 
     new = commands.add_parser("new", help="skapa en ny fil för en part eller ett forum, med rader att fylla i")
@@ -218,7 +218,7 @@ def _add_new(commands) -> None:
     new.add_argument("id", help="id:t, till exempel nya-kommunen; blir filnamnet")
     new.add_argument(
         "--kategori",
-        choices=[k for k in KATEGORIER if k != "alla"],
+        choices=kategorier(),
         help="partens kategori; för kommun fylls rader för kommunkod och folkmängd i",
     )
     _add_data(new)
