@@ -16,6 +16,7 @@ import pytest
 from macros.core import model
 from macros.core.dataset import FOLDERS, SINGLE_FILES
 from macros.core.schemas import kategorier, read_schema
+from macros.render.matris import GRUPPERAS
 from macros.text.kategorier import KATEGORIER
 
 # Each file kind's schema, and where in it the object that one model class holds is (a JSON pointer):
@@ -188,3 +189,7 @@ def test_every_category_has_its_labels_in_schema_order():
     )
     for ident, (one, group) in KATEGORIER.items():
         assert one and group, f"category {ident} needs both a singular and a plural label"
+
+
+def test_categories_grouped_in_the_matrix_are_schema_categories():
+    assert set(GRUPPERAS) <= set(kategorier()), "render/matris.py groups a category that part.schema.json lacks"
