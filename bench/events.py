@@ -4,7 +4,8 @@ hook event, printed as JSON on the last line of stdout.
 A profile without cProfile's overhead, to show where our layer's time goes next to the baseline's: each event
 method is timed on its own (key "event:plugin"). With --time-imports, mkdocs-macros and our modules are
 imported first, after MkDocs' own modules, and timed as "import:mkdocs-macros" and "import:macros", and
-reading and checking our data (macros.site.state.load, inside the events that call it) as "data:macros.site.state.load".
+reading and checking our data (macros.site.state.model, inside the events that call it) as
+"data:macros.site.state.model".
 """
 
 from __future__ import annotations
@@ -34,16 +35,16 @@ def main(argv: list[str]) -> None:
         import macros.site.termlinks
 
         times["import:macros"] = time.perf_counter() - t
-        load = macros.site.state.load
+        model = macros.site.state.model
 
-        def timed_load(*args, **kwargs):  # our data: read, checked and made a model (once; then cached)
+        def timed_model(*args, **kwargs):  # our data: read, checked and made a model (once per build; then held)
             t = time.perf_counter()
             try:
-                return load(*args, **kwargs)
+                return model(*args, **kwargs)
             finally:
-                times["data:macros.site.state.load"] += time.perf_counter() - t
+                times["data:macros.site.state.model"] += time.perf_counter() - t
 
-        macros.site.state.load = timed_load
+        macros.site.state.model = timed_model
 
     import mkdocs.plugins
     from mkdocs.__main__ import cli

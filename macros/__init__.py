@@ -12,7 +12,6 @@ from __future__ import annotations
 def define_env(env) -> None:
     """Called by mkdocs-macros (MkDocs) once per build, and by Zensical's macros extension once per page."""
     from .site import macros as site_macros
-    from .site.state import config_file, load
+    from .site import state
 
-    handbok = load(config_file(env.conf))
-    site_macros.register(env, handbok)
+    site_macros.register(env, state.model(env.conf))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..core import pipeline
 from ..core.exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
+from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
 from . import offline
@@ -62,13 +63,15 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
     site_cmd = [*mkdocs, "--site-dir", str(out_dir)]
+    handbok = None  # this process's model, for the PDFs; MkDocs's process checks the data itself
     if builder == "zensical":
         from ..site import zensical
 
         if importlib.util.find_spec("zensical") is None:
             return fail("Zensical är inte installerat; python3 noxfile.py -s zensical installerar det", ENVIRONMENT)
         try:  # the generation step that MkDocs runs from its hook, before Zensical's build
-            site_cmd = zensical.command(zensical.prepare(data_dir))
+            handbok, _warnings = pipeline.load(data_dir)
+            site_cmd = zensical.command(zensical.prepare(handbok, data_dir))
         except DataError as exc:
             print("Datan har fel, så handboken byggs inte:\n" + report(exc.problems), file=sys.stderr)
             return DATA
@@ -80,7 +83,7 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-pdf-", dir=out_dir.parent))
         site = subprocess.Popen(site_cmd, env=env, cwd=zensical.WORK if builder == "zensical" else ROOT)
         _pause("mkdocs")
-        pdfs = _pdfs(data_dir, staging, utg)
+        pdfs = _pdfs(data_dir, staging, utg, handbok)
         _pause("pdf")
         if site.wait():
             return DATA  # MkDocs has printed why (bad data: the checker's messages)
@@ -251,16 +254,18 @@ def _exit_on_sigterm(signum, frame):
     sys.exit(128 + signum)
 
 
-def _pdfs(data_dir: Path, staging: Path, utg: Utgava) -> int | DataError | None:
-    """Write the PDFs of edition utg into staging: the number written; the DataError if the data is bad (the
-    site build reports it, printed once rather than twice); or None after printing why not."""
+def _pdfs(data_dir: Path, staging: Path, utg: Utgava, handbok: Handbok | None) -> int | DataError | None:
+    """Write the PDFs of edition utg into staging, from handbok or else data_dir: the number written; the
+    DataError if the data is bad (the site build reports it, printed once rather than twice); or None after
+    printing why not."""
     from ..pdf.cache import default_cache
     from ..pdf.write import PdfError, write_pdfs
 
-    try:
-        handbok, _warnings = pipeline.load(data_dir)
-    except DataError as exc:
-        return exc
+    if handbok is None:
+        try:
+            handbok, _warnings = pipeline.load(data_dir)
+        except DataError as exc:
+            return exc
     try:
         return len(write_pdfs(handbok, staging, utg, cache=default_cache()))
     except PdfError as exc:

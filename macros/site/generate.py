@@ -1,9 +1,9 @@
 """The pages and files that exist only in the build, made once for every site builder.
 
 Party and forum pages, the open data files, the published schemas and their menu entries come from the model,
-not from docs/. ``generated()`` makes them all; MkDocs adds them to its files from its hook
-(macros/site/hooks.py), and ``write_docs()`` writes them beside a copy of docs/ for a builder that runs no
-hooks (Zensical, macros/site/zensical.py). Both get the same bytes, so both builders publish the same pages.
+not from docs/. ``generated()`` makes them all; MkDocs adds them to its files from its hooks
+(macros/site/pages.py), and ``write_docs()`` writes them beside a copy of docs/ for a builder that runs no hooks
+(Zensical, macros/site/zensical.py). Both get the same bytes, so both builders publish the same pages.
 
 A generated page is complete Markdown: a front matter with a plain-text title, ``render_macros: false`` (its
 body is already rendered from the model, and names from data must never be read as Jinja) and ``edit_url``,

@@ -6,7 +6,8 @@ rebuild, writes into a folder of its own; every rebuild, and the PDF step when i
 PDFs into the served folder. A page edit never waits for a PDF, and an edit that does not touch the PDFs'
 inputs (data, schema, code) starts no PDF step. While the data has errors the last good PDFs stay.
 
-State lives here, in a module imported once, because MkDocs loads the hooks file anew on every rebuild.
+The PDF worker (its thread and folder) lives here, in a module imported once, because MkDocs loads the hooks file
+anew on every rebuild; whether this is the live preview is asked of macros/site/state.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import threading
 from pathlib import Path
 
 from ..core.repo import ROOT
+from . import config as site_config
+from . import state
 
 log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
 INPUTS = ("macros", "schema")  # besides the data folder: what the PDFs are made from
@@ -151,12 +154,15 @@ def fingerprint(data_dir: Path) -> tuple:
 _preview: _Preview | None = None
 
 
-def after_build(site_dir: str | os.PathLike, data_dir: Path) -> None:
-    """Called after every rebuild of the live preview."""
+def after_build(config) -> None:
+    """Called after every MkDocs build: under `mkdocs serve`, make and serve the PDFs of this build's data too,
+    apart from the page rebuild. A plain `mkdocs build` leaves the PDFs to macros/outputs/publish.py."""
     global _preview
+    if not state.is_serving():
+        return
     if _preview is None:
         _preview = _Preview()
-    _preview.after_build(Path(site_dir), Path(data_dir).resolve())
+    _preview.after_build(Path(config.site_dir), site_config.data_dir(config.config_file_path).resolve())
 
 
 def stop() -> None:

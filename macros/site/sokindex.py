@@ -47,6 +47,11 @@ def keywords_field(keywords: list[str]) -> str:
     return " ".join(dict.fromkeys([*keywords, *(fold(k) for k in keywords)]))
 
 
+def keywords_of(page) -> list[str]:
+    """A built page's own search keywords, from its front matter's ``sokord:`` (none: an empty list)."""
+    return [str(word) for word in page.meta.get("sokord") or []]
+
+
 def augment(index: dict, keywords: dict[str, list[str]]) -> dict:
     """The index with the two fields added to every entry; ``keywords`` maps a page's URL to its keywords."""
     for doc in index["docs"]:

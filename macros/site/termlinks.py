@@ -210,18 +210,11 @@ class _TermLinker(Postprocessor):
         return link_terms(text, _terms(conf), href)
 
 
-_last: tuple[object, tuple[Begrepp, ...]] | None = None  # (a build's config, its glossary)
-
-
 def _terms(conf) -> tuple[Begrepp, ...]:
-    """The glossary of the build that conf belongs to, loaded once per build, not per page (each load stats
-    every data file). Both builders keep one config object per build; the live preview makes a new one."""
-    global _last
-    if _last is None or _last[0] is not conf:
-        from .state import config_file, load
+    """The glossary of the build that conf belongs to (its model: macros/site/state.py)."""
+    from . import state
 
-        _last = (conf, tuple(load(config_file(conf)).ordlista))
-    return _last[1]
+    return state.model(conf).ordlista
 
 
 def _page(md) -> tuple[str, object] | None:

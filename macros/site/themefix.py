@@ -68,3 +68,8 @@ def repair(html: str) -> str:
     html = _PALETTE_FORM.sub(r"<div \1>\2</div>", html, count=1)
     html = _SECTION_NAV.sub(r'\1 aria-labelledby="\2_title"\3 id="\2_title">', html)
     return html.replace(_SEARCH_FORM, _SEARCH_SUBMIT)
+
+
+def repair_template(output: str, template_name: str) -> str:
+    """A page made from a theme template alone (404.html) repaired the same way; other templates as they are."""
+    return repair(output) if template_name.endswith(".html") else output

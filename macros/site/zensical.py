@@ -24,15 +24,15 @@ import yaml
 
 from . import generate, themefix
 from ..core import pipeline
+from ..core.model import Handbok
 from ..core.repo import ROOT
 from .config import edit_base
 
 WORK = ROOT / "build" / "zensical"
 
 
-def prepare(data_dir: Path, work: Path = WORK) -> Path:
-    """Write the Zensical project for data_dir into work; its config file. Raises DataError on bad data."""
-    handbok, _warnings = pipeline.load(data_dir)
+def prepare(handbok: Handbok, data_dir: Path, work: Path = WORK) -> Path:
+    """Write the Zensical project for the model handbok of data_dir into work; its config file."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     gen = generate.generated(handbok, edit_base(config))
     generate.write_docs(gen, ROOT / config.get("docs_dir", "docs"), work / "docs")
@@ -89,7 +89,7 @@ def build_site(data_dir: Path, out_dir: Path, work: Path = WORK) -> int:
     from ..core.problems import DataError, report
 
     try:
-        config_file = prepare(data_dir, work)
+        config_file = prepare(pipeline.load(data_dir)[0], data_dir, work)
     except DataError as exc:
         print("Datan har fel, så handboken byggs inte:\n" + report(exc.problems), file=sys.stderr)
         return 1
