@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.site.state import load
+from macros.core import pipeline
+from macros.site.config import data_dir
 from tests.sitebuild import ROOT
 
-HANDBOK = load(ROOT / "mkdocs.yml")
+HANDBOK = pipeline.load(data_dir(ROOT / "mkdocs.yml"))[0]
 GLOSSARY = "ordlista.html"
 
 
