@@ -26,14 +26,15 @@ import yaml
 
 from macros.core.dataset import FOLDERS
 from macros.core.loader import load_file
-from macros.core.schemas import kategorier
+from macros.core.schemas import SCHEMA_COMMENT, kategorier
+from macros.core.tid import underlagsdatum
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
 FIRST_YEAR, LAST_YEAR = 2015, 2100  # avgifter.schema.json: budgetar[].ar
 KOMMUNKODER = [f"01{n:02d}" for n in range(100)]  # defs.schema.json: kommunkod
 OTHER_CATEGORIES = [k for k in kategorier() if k != "kommun"]
-SCHEMA_LINE = "# yaml-language-server: $schema={}schema/{}.schema.json\n"
+SCHEMA_LINE = SCHEMA_COMMENT + "{}schema/{}.schema.json\n"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -145,7 +146,7 @@ def _folkmangder(p: dict, day: str, years: list[dict], source: str) -> list[dict
     entries = {f["datum"]: f for f in p.get("folkmangd", [])}
     base = next((f["antal"] for f in entries.values() if "antal" in f), 20000 + 1000 * len(p["id"]))
     for i, b in enumerate(years):
-        datum = f"{b['ar'] - 1}-{day}"
+        datum = underlagsdatum(b["ar"], day)
         entries.setdefault(datum, {"datum": datum, "antal": base + 137 * i, "kalla": source})
     return [entries[d] for d in sorted(entries)]
 

@@ -12,6 +12,7 @@ from . import tid
 from .dataset import FOLDERS, Dataset
 from .loader import Document
 from .problems import VARNING, Problem
+from .schemas import SCHEMA_COMMENT
 from .timechecks import (
     check_budget_years,
     check_fees_while_party,
@@ -20,8 +21,6 @@ from .timechecks import (
     left_by,
     party_in_year,
 )
-
-SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
 def _at(doc: Document, path: tuple, rule: str, message: str, severity: str = "fel", key: bool = False) -> Problem:
@@ -366,7 +365,7 @@ def _basis_dates(ds: Dataset) -> list[tuple[int, str]]:
     if not fees:
         return []
     day = fees.data["underlagsdag"]
-    return [(year["ar"], f"{year['ar'] - 1}-{day}") for year in fees.data["budgetar"]]
+    return [(year["ar"], tid.underlagsdatum(year["ar"], day)) for year in fees.data["budgetar"]]
 
 
 def check_population_for_basis_date(ds: Dataset) -> list[Problem]:

@@ -9,6 +9,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 
+from . import tid
+
 
 @dataclass(frozen=True)
 class Kalla:
@@ -228,7 +230,7 @@ class Avgifter:
     fil: str
 
     def underlagsdatum(self, ar: int) -> str:
-        return f"{ar - 1}-{self.underlagsdag}"
+        return tid.underlagsdatum(ar, self.underlagsdag)
 
     def budgetar_for(self, ar: int) -> Budgetar:
         return next(b for b in self.budgetar if b.ar == ar)

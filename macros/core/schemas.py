@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # jsonschema is imported when a file needs its messages: vali
     from jsonschema.exceptions import ValidationError
 
 SHARED = "defs.schema.json"
+# A data file's first line is this, then the path from the file to its schema (schema-comment checks it).
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 _TYPE_NAMES = {
     "string": "en text",
@@ -55,6 +57,11 @@ def kategorier() -> tuple[str, ...]:
     Forums' members and responsibilities may also name "alla", every party (forum and ansvar schemas);
     tests/test_model_schema.py ties those lists and the labels in macros/text/kategorier.py to this one."""
     return tuple(read_schema("part.schema.json")["properties"]["kategori"]["enum"])
+
+
+def shared_definition(name: str) -> dict:
+    """One definition in defs.schema.json (id, kommunkod, datum, ...), as the schema writes it."""
+    return read_schema(SHARED)["$defs"][name]
 
 
 @cache

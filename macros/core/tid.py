@@ -1,4 +1,5 @@
-"""Today, for the parts of the handbook that depend on the date: who is a party now, and a stale budget year.
+"""Dates: today, for the parts of the handbook that depend on the date (who is a party now, a stale budget
+year), and the basis date of a budget year's fee.
 
 SOURCE_DATE_EPOCH (reproducible builds) decides the day when it is set; otherwise the clock does. The day is
 taken in Stockholm, where the agreement applies.
@@ -28,3 +29,8 @@ def i_stockholm(moment: datetime) -> datetime:
 def idag() -> str:
     """Today in Stockholm as ÅÅÅÅ-MM-DD."""
     return i_stockholm(nu()).date().isoformat()
+
+
+def underlagsdatum(ar: int, underlagsdag: str) -> str:
+    """The day whose population the fee for budget year ar is based on: underlagsdag (MM-DD) of the year before."""
+    return f"{ar - 1}-{underlagsdag}"

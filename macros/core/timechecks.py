@@ -75,7 +75,7 @@ def check_fees_while_party(ds: Dataset) -> list[Problem]:
             continue
         by_date = {e["datum"]: i for i, e in enumerate(doc.data.get("folkmangd", []))}
         for year in sorted(b["ar"] for b in fees.data["budgetar"]):
-            basis = f"{year - 1}-{day}"
+            basis = tid.underlagsdatum(year, day)
             if basis in by_date and not party_in_year(doc.data, year):
                 out.append(
                     _at(
@@ -142,7 +142,8 @@ def check_budget_years(ds: Dataset) -> list[Problem]:
                 "budget-years",
                 f"det senaste budgetåret är {years[-1]}, men i år är det {this_year}, så handboken visar inte "
                 f"årets avgift; lägg till budgetåret {this_year} och folkmängden den "
-                f"{this_year - 1}-{fees.data['underlagsdag']} för varje kommun (python -m macros folkmangd)",
+                f"{tid.underlagsdatum(this_year, fees.data['underlagsdag'])} för varje kommun "
+                "(python -m macros folkmangd)",
                 severity=VARNING,
             )
         )

@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..core.checks import SCHEMA_COMMENT
 from ..core.dataset import FOLDERS, SINGLE_FILES
-from ..core.schemas import read_schema
+from ..core.schemas import SCHEMA_COMMENT, read_schema
 from ..text import escape
 from .common import Kontext
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import pipeline
-from ..core.checks import SCHEMA_COMMENT
 from ..core.dataset import FOLDERS, display_path
 from ..core.model import Handbok
+from ..core.schemas import SCHEMA_COMMENT, shared_definition
 from ..render.datareferens import schema
 
 FYLL_I = "FYLL I"
 SORTER = {"part": "parter", "forum": "forum"}  # the command's word for the kind of file -> its folder in data/
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the shared id definition in schema/defs.schema.json
+# The shared id definition in schema/defs.schema.json: a new file's id must pass it.
+ID_PATTERN = re.compile(shared_definition("id")["pattern"])
+ID_MAX_LENGTH: int = shared_definition("id")["maxLength"]
 
 
 class ScaffoldError(Exception):
@@ -49,7 +51,7 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> S
 
 
 def _check_id(ident: str, data_dir: Path) -> None:
-    if not ID_PATTERN.match(ident) or len(ident) > 60:
+    if not ID_PATTERN.match(ident) or len(ident) > ID_MAX_LENGTH:
         raise ScaffoldError(
             f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
             f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}"
@@ -65,7 +67,7 @@ def _check_id(ident: str, data_dir: Path) -> None:
 def slug(text: str) -> str:
     """A suggested id: å, ä, ö and accents to plain letters, everything else to hyphens."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:ID_MAX_LENGTH].strip("-")
 
 
 # --- Skeletons -----------------------------------------------------------------------------------
