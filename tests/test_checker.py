@@ -7,7 +7,9 @@ inputs are also pinned by hand below, so a careless --bless cannot move an error
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
+import pkgutil
 import re
 from pathlib import Path
 
@@ -114,8 +116,8 @@ def test_every_bad_input_of_the_issue_has_a_fixture():
 
 
 def _rule_literals(source: str) -> set[str]:
-    """Rule ids written in code: Problem(..., rule, ...), _at(doc, path, rule, ...), and rule = "..."."""
-    positions = {"Problem": 3, "_problem_at": 2, "_at": 2, "_Refused": 2}
+    """Rule ids written in code: Problem(..., rule, ...), problem_at(doc, path, rule, ...), and rule = "..."."""
+    positions = {"Problem": 3, "_problem_at": 2, "problem_at": 2, "_Refused": 2}
     found = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
@@ -134,9 +136,15 @@ def _rule_literals(source: str) -> set[str]:
     return found
 
 
+def _rule_modules() -> list:
+    """The modules that make problems: the loader, the dataset, the schemas and every module of checks/."""
+    parts = [importlib.import_module(f"{checks.__name__}.{m.name}") for m in pkgutil.iter_modules(checks.__path__)]
+    return [loader, dataset, schemas, checks, *parts]
+
+
 def all_rule_ids() -> set[str]:
     ids = {rule_id(c) for c in CHECKS}
-    for module in (loader, dataset, schemas, checks):
+    for module in _rule_modules():
         ids |= _rule_literals(inspect.getsource(module))
     return ids
 

@@ -44,7 +44,7 @@ class Dataset:
     # folder depends on it.
     _real_folders: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
-    def has_party(self, ident: str) -> bool:
+    def has_part(self, ident: str) -> bool:
         return ident in self.parter or ident in self.skipped.get("part", set())
 
     def has_forum(self, ident: str) -> bool:

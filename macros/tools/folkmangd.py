@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.checks import run_checks
+from ..core.checks.membership import party_in_year
 from ..core.dataset import display_path, load_dataset
 from ..core.exitcodes import DATA, OK, CommandError
 from ..core.loader import Document
 from ..core.problems import errors
-from ..core.timechecks import party_in_year
 from ..text.format import tal
 from . import scb
 

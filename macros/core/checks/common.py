@@ -1,0 +1,39 @@
+"""What every rule module shares: the one way to make a problem at a key, and the documents in a stable order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dataset import Dataset
+from ..loader import Document
+from ..problems import Problem
+
+
+def problem_at(
+    doc: Document, path: tuple, rule: str, message: str, severity: str = "fel", key: bool = False
+) -> Problem:
+    """A problem at the value under ``path`` in ``doc`` (at its key with ``key=True``)."""
+    line, column = doc.key_position(path) if key else doc.position(path)
+    return Problem(doc.path, line, column, rule, message, severity)
+
+
+def parties(ds: Dataset) -> Iterator[tuple[str, Document]]:
+    return iter(sorted(ds.parter.items()))
+
+
+def forums(ds: Dataset) -> Iterator[tuple[str, Document]]:
+    return iter(sorted(ds.forum.items()))
+
+
+def documents(ds: Dataset) -> list[tuple[str, str, Document]]:
+    """Every document with its kind and id (its kind for a single file): parties, forums, single files, sorted."""
+    return [
+        *(("part", ident, doc) for ident, doc in parties(ds)),
+        *(("forum", ident, doc) for ident, doc in forums(ds)),
+        *((kind, kind, doc) for kind, doc in sorted(ds.singles.items())),
+    ]
+
+
+def categories(ds: Dataset) -> set[str]:
+    """The categories a member or holder may name: every party's kategori, and alla."""
+    return {doc.data["kategori"] for doc in ds.parter.values()} | {"alla"}

@@ -1,0 +1,116 @@
+"""Ids and codes that must be unique: a file's id is its name, no id is used twice, one kommunkod per municipality."""
+
+from __future__ import annotations
+
+from ..dataset import FOLDERS, Dataset
+from ..problems import Problem
+from .common import parties, problem_at
+
+# The lists in single files whose items have ids: (file kind, keys down to the list).
+ID_LISTS = (
+    ("kallor", ("kallor",)),
+    ("overenskommelse", ("atagande",)),
+    ("overenskommelse", ("styrning", "principer")),
+    ("overenskommelse", ("styrning", "nivaer")),
+    ("ordlista", ("begrepp",)),
+    ("beslut", ("beslut",)),
+    ("ansvar", ("ansvar",)),
+)
+
+
+def check_id_matches_filename(ds: Dataset) -> list[Problem]:
+    """A party's or forum's id equals its file name without .yaml."""
+    out = []
+    for kind in FOLDERS.values():
+        for stem, doc in sorted(ds.folder(kind).items()):
+            if doc.data["id"] != stem:
+                out.append(
+                    problem_at(
+                        doc,
+                        ("id",),
+                        "id-matches-filename",
+                        f"id:t '{doc.data['id']}' är inte samma som filnamnet '{stem}.yaml'; "
+                        f"ändra id till '{stem}' eller byt namn på filen till '{doc.data['id']}.yaml'",
+                    )
+                )
+    return out
+
+
+def check_id_unique(ds: Dataset) -> list[Problem]:
+    """Ids are unique across party and forum files, and within each list (sources, commitments, levels, ...)."""
+    out = []
+    seen: dict[str, str] = {}
+    for kind in FOLDERS.values():
+        for _stem, doc in sorted(ds.folder(kind).items()):
+            ident = doc.data["id"]
+            if ident in seen:
+                out.append(
+                    problem_at(
+                        doc,
+                        ("id",),
+                        "id-unique",
+                        f"id:t '{ident}' används redan i {seen[ident]}; ge den här filen ett eget id",
+                    )
+                )
+            else:
+                seen[ident] = doc.path
+    for kind, path in ID_LISTS:
+        doc = ds.singles.get(kind)
+        if not doc:
+            continue
+        items = doc.data
+        for key in path:
+            items = items[key]
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item["id"] in first:
+                line = doc.position((*path, first[item["id"]]))[0]
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, i, "id"),
+                        "id-unique",
+                        f"id:t '{item['id']}' finns redan på rad {line}; ge posten ett eget id",
+                    )
+                )
+            first.setdefault(item["id"], i)
+    return out
+
+
+def check_kommunkod(ds: Dataset) -> list[Problem]:
+    """Municipalities have a kommunkod, unique among parties; other parties have none."""
+    out = []
+    seen: dict[str, str] = {}
+    for ident, doc in parties(ds):
+        code = doc.data.get("kommunkod")
+        if doc.data["kategori"] == "kommun" and code is None:
+            out.append(
+                problem_at(
+                    doc,
+                    ("kategori",),
+                    "kommunkod",
+                    'en kommun behöver kommunkod; lägg till kommunkod: "01xx" med SCB:s kod',
+                )
+            )
+        elif doc.data["kategori"] != "kommun" and code is not None:
+            out.append(
+                problem_at(
+                    doc,
+                    ("kommunkod",),
+                    "kommunkod",
+                    "bara kommuner har kommunkod; ta bort raden eller ändra kategori till kommun",
+                    key=True,
+                )
+            )
+        elif code is not None:
+            if code in seen:
+                out.append(
+                    problem_at(
+                        doc,
+                        ("kommunkod",),
+                        "kommunkod",
+                        f"kommunkoden {code} används redan av {seen[code]}; kontrollera koden hos SCB",
+                    )
+                )
+            seen.setdefault(code, ident)
+    return out
