@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -18,7 +17,6 @@ from macros.core import pipeline, schemas, tid
 from macros.core.checks import CHECKS, rule_id
 from macros.core.checks.references import PLACES
 from macros.core.dataset import FOLDERS, SINGLE_FILES
-from macros.core.repo import SCHEMA_DIR
 from macros.render import datareferens
 from macros.tools import scaffold
 from tests.helpers import ROOT, VALID
@@ -27,7 +25,7 @@ ID_REF = f"{schemas.SHARED}#/$defs/id"
 
 
 def _schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schemas.read_schema(name)
 
 
 def _leaves(kind: str) -> dict[str, dict]:
@@ -74,7 +72,7 @@ def test_every_key_that_holds_an_id_is_a_place_the_checker_follows():
 
 
 def test_every_category_place_is_a_category_in_the_schema():
-    categories = set(_schema("part.schema.json")["properties"]["kategori"]["enum"])
+    categories = set(schemas.kategorier())
     for place in (p for p in PLACES if p.target == "kategori"):
         nodes = _leaves(place.kind)[place.path]
         enums = [set(n["enum"]) for n in nodes if "enum" in n]
