@@ -1,9 +1,9 @@
 """The whole built site as one zip, for reading without a network; written by macros/outputs/publish.py.
 
-A separate step after the site build (like the PDF), not an MkDocs hook. The archive has a fixed name, so the
-start page can link to it; the build date and the data's git revision are in its folder name and in
-``OM-ARKIVET.txt`` inside it. Entries are sorted and dated with the build time, so the same site, revision
-and SOURCE_DATE_EPOCH give the same bytes.
+A separate step, not an MkDocs hook, written once the site and the PDFs are built, so that it holds both. The
+archive has a fixed name, so the start page can link to it; the build date and the data's git revision are in
+its folder name and in ``OM-ARKIVET.txt`` inside it. Entries are sorted and dated with the build time, so the
+same site, revision and SOURCE_DATE_EPOCH give the same bytes.
 """
 
 from __future__ import annotations

@@ -128,8 +128,8 @@ def partsida(ctx: Kontext, ident: str) -> str:
 
 
 def _partblad(ctx: Kontext, p: Part) -> str:
-    """Link to the party's one-page PDF sheet. Raw HTML: the PDF is written after the site build
-    (python -m macros pdf), so MkDocs cannot check the link."""
+    """Link to the party's one-page PDF sheet. Raw HTML: the PDF is not a page of MkDocs's but written
+    beside it (python -m macros build, or pdf), so MkDocs cannot check the link."""
     href = relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
     return (
         f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
