@@ -3,6 +3,7 @@ with the same data not at all, and a rebuild after a data edit once more (so the
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -47,3 +48,16 @@ def test_a_build_checks_the_data_once_and_a_rebuild_only_after_an_edit(tmp_path)
     )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout.splitlines()[-1]) == [1, 1, 2]
+
+
+def test_the_hooks_file_keeps_nothing_and_hands_each_event_over():
+    """macros/site/hooks.py is loaded anew on every rebuild: imports and on_* events of a few lines, no state."""
+    tree = ast.parse((ROOT / "macros" / "site" / "hooks.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            body = [n for n in node.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+            assert node.name.startswith("on_") and len(body) <= 3, node.name
+            assert not any(isinstance(n, ast.Global) for n in ast.walk(node)), node.name
+        else:
+            docstring = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            assert docstring or isinstance(node, (ast.Import, ast.ImportFrom)), ast.unparse(node)[:80]
