@@ -24,8 +24,9 @@ import pytest
 
 from bench import synth
 from macros.core import fees, pipeline
+from macros.core.pages import OVERENSKOMMELSE_PDF, partblad_fil
 from macros.outputs.utgava import Utgava, utgava
-from macros.pdf import OVERENSKOMMELSE_PDF, PDF_DIR, cache, document, partblad_fil, plan, write
+from macros.pdf import PDF_DIR, cache, document, plan, write
 from macros.pdf.cache import PdfCache
 from macros.render import diagram
 from macros.text.format import belopp, kronor, procent, tal

@@ -23,8 +23,8 @@ import pypdf
 import pytest
 
 from macros.core import tid
+from macros.core.pages import OVERENSKOMMELSE_PDF
 from macros.outputs import publish, utgava
-from macros.pdf import OVERENSKOMMELSE_PDF
 from tests.helpers import ROOT, VALID
 
 pytestmark = [

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.core import pipeline
+from macros.core import columns, pages, pipeline
 from macros.core.model import Begrepp
+from macros.core.pages import forum_sida, part_sida
 from macros.outputs import opendata
 from macros.render import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
-from macros.render.common import Kontext, forum_sida, part_sida
+from macros.render.common import Kontext
 from macros.site import termlinks
 from macros.text import escape
 from tests.helpers import VALID
@@ -46,10 +47,10 @@ def _renderings(h) -> dict[str, str]:
         "ordlista.md": ordlista.ordlista(ctx("ordlista.md")),
         "oppna_data.md": oppna_data.oppna_data(ctx("oppna-data.md")),
         "samverkan.json": opendata.model_json(h),
-        "avgifter-2015.json": opendata.fee_json(h, 2015),
-        "avgifter-2015.csv": opendata.fee_csv(h, 2015).decode("utf-8"),
-        "avgifter-alla-ar.csv": opendata.fees_csv_all_years(h).decode("utf-8"),
-        "avgifter-alla-ar.json": opendata.fees_json_all_years(h),
+        "avgifter-2015.json": opendata.avgift_json(h, 2015),
+        "avgifter-2015.csv": opendata.avgift_csv(h, 2015).decode("utf-8"),
+        "avgifter-alla-ar.csv": opendata.avgift_csv_alla_ar(h).decode("utf-8"),
+        "avgifter-alla-ar.json": opendata.avgift_json_alla_ar(h),
     }
     for ident in h.parter:
         out[f"part-{ident}.md"] = parter.partsida(ctx(part_sida(ident)), ident)
@@ -84,6 +85,24 @@ def test_nacka_fee_in_fixture_is_computed():
     h, _ = pipeline.check(FIXTURE)
     page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
     assert "95\u00a0182 invånare × 1,50\u00a0kr = **142\u00a0773\u00a0kr**" in page
+
+
+def test_every_published_column_is_explained_in_the_order_written(handbok):
+    """core/columns.py explains the columns to readers (LASMIG.txt, the open data page); the writer must agree."""
+    header = opendata.avgift_csv(handbok, 2015).decode("utf-8-sig").splitlines()[0].split(";")
+    assert header == list(columns.KOLUMNER), "the fee CSV's columns differ from columns.KOLUMNER: update both"
+    assert opendata.avgift_csv_alla_ar(handbok).decode("utf-8-sig").splitlines()[0].split(";") == header
+    sums = opendata.sums_csv(handbok).decode("utf-8-sig").splitlines()[0].split(";")
+    assert sums == list(columns.SUMMOR), "the sums CSV's columns differ from columns.SUMMOR: update both"
+
+
+def test_every_page_the_code_links_to_is_in_docs():
+    """macros/core/pages.py names the hand-written pages the render functions link to; each must exist."""
+    docs = Path(__file__).parent.parent / "docs"
+    named = [v for k, v in vars(pages).items() if k.isupper() and isinstance(v, str) and v.endswith(".md")]
+    assert named, "pages.py names no page"
+    missing = [name for name in named if not (docs / name).is_file()]
+    assert not missing, f"macros/core/pages.py names pages that are not in docs/: {missing}"
 
 
 def test_csv_cells_cannot_start_a_formula():

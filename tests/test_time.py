@@ -17,9 +17,10 @@ import pytest
 
 from bench import synth
 from macros.core import fees, pipeline
+from macros.core.pages import part_sida
 from macros.outputs import opendata
 from macros.render import avgifter, parter
-from macros.render.common import Kontext, part_sida
+from macros.render.common import Kontext
 from macros.text.format import kronor
 from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
 from tests.sitebuild import build, read, search_docs
@@ -179,9 +180,9 @@ def test_an_unknown_rate_is_shown_as_unknown_never_zero(tmp_path):
     assert "är inte känt, så ingen avgift kan räknas ut" in table
     rule = avgifter.avgiftsregel(Kontext(h, "avgifter.md"))
     assert "Beloppet för 2015, det senaste budgetåret, är inte känt." in rule
-    csv = opendata.fee_csv(h, 2015).decode("utf-8-sig")
+    csv = opendata.avgift_csv(h, 2015).decode("utf-8-sig")
     assert ";uppgift saknas;uppgift saknas;" in csv.splitlines()[1]
-    assert json.loads(opendata.fee_json(h, 2015))["belopp_per_invanare"] is None
+    assert json.loads(opendata.avgift_json(h, 2015))["belopp_per_invanare"] is None
     page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
     assert "| 2015 | 95\u00a0182 (30 juni 2014) | uppgift saknas | uppgift saknas |" in page
 
@@ -285,8 +286,9 @@ def test_no_stale_warning_when_the_newest_year_is_this_year(tmp_path, monkeypatc
 def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(salem_left, tmp_path):
     import pdfplumber
 
+    from macros.core.pages import OVERENSKOMMELSE_PDF, partblad_fil
     from macros.outputs.utgava import Utgava
-    from macros.pdf import OVERENSKOMMELSE_PDF, partblad_fil, write
+    from macros.pdf import write
 
     h = _model(salem_left)
     out = tmp_path / "pdf"

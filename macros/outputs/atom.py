@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..core import pages
 from ..core.model import Beslut, Handbok
 from ..text.format import datum as datum_text
 
-FEED_FILE = "beslut.atom"
-PAGE = "beslut.html"
+PAGE = pages.html(pages.BESLUT)  # the feed lies beside the decisions page, so this link is relative
 ATOM = "http://www.w3.org/2005/Atom"
 # Tag URIs need a domain and a date: the collaboration's own site (facts.md §3) and the agreement's first year.
 TAG = "tag:samverkanstockholmsregionen.se,2015:samverkanshandboken"
@@ -42,7 +42,7 @@ def beslut_atom(handbok: Handbok) -> bytes:
     _sub(feed, "updated", _time(newest))
     author = _sub(feed, "author")
     _sub(author, "name", f"Parterna i {a.namn}")
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=FEED_FILE)
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=pages.BESLUT_ATOM)
     _sub(feed, "link", rel="alternate", type="text/html", href=PAGE)
     for b in sorted(handbok.beslut, key=lambda b: (b.datum, b.id), reverse=True):
         _entry(feed, b, handbok)

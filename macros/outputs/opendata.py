@@ -10,62 +10,22 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
+from ..core import columns, pages
 from ..core.fees import avgiftstabell
 from ..core.model import Handbok
 from ..text import escape
 
-DATA_DIR = "data"
-MODEL_FILE = f"{DATA_DIR}/samverkan-stockholmsregionen.json"
-
-
-ALL_YEARS = "alla-ar"  # the fee file with every budget year: fee_file(ALL_YEARS, ext)
-
-
-SUM_FILE = f"{DATA_DIR}/avgifter-summor.csv"
-README_FILE = f"{DATA_DIR}/LASMIG.txt"
-
-# Every column of the fee files, explained: the README beside them and the open data page both use this.
-KOLUMNER = {
-    "kommun": "Kommunens namn.",
-    "kommunkod": "SCB:s kommunkod, fyra siffror. Läs den som text, så att nollan först blir kvar.",
-    "budgetar": "Året som avgiften gäller.",
-    "underlagsdatum": "Dagen som folkmängden räknas på: 30 juni året före budgetåret.",
-    "folkmangd": "Antal invånare på underlagsdatumet, eller uppgift saknas.",
-    "kalla": "Id för källan till folkmängden i data/kallor.yaml (se samverkan-stockholmsregionen.json), "
-    "eller uppgift saknas.",
-    "belopp_per_invanare": "Kronor per invånare för budgetåret, med decimalkomma, eller uppgift saknas.",
-    "avgift": "Kommunens avgift i kronor: folkmängd gånger belopp per invånare, avrundad. Uppgift saknas "
-    "när folkmängden eller beloppet saknas.",
-    "andel_procent": "Kommunens andel i procent av summan för de kommuner vars avgift är känd. Det är inte "
-    "andelen av hela kostnaden, eftersom alla avgifter inte är kända. Uppgift saknas när avgiften saknas.",
-    "uppgift_saknas": "Varför folkmängden eller beloppet saknas. Tom när allt är känt.",
-    "avrundning_underlag": "kalla om en källa anger hur avgiften avrundas, slutsats om avrundningen är "
-    "handbokens eget val.",
-}
-SUMMOR = {
-    "budgetar": "Året som summan gäller.",
-    "kommuner_med_kand_avgift": "Hur många kommuner vars avgift är känd.",
-    "kommuner": "Hur många kommuner som betalar avgift det året.",
-    "folkmangd_kanda": "Summan av folkmängden för kommunerna med känd avgift.",
-    "summa_kanda": "Summan av de kända avgifterna i kronor. Den är lägre än kommunernas verkliga summa när "
-    "någon avgift saknas.",
-}
-
-
-def fee_file(ar: int | str, ext: str) -> str:
-    return f"{DATA_DIR}/avgifter-{ar}.{ext}"
-
 
 def files(handbok: Handbok) -> dict[str, str | bytes]:
     """Path in the site → content. Same model, same bytes."""
-    out: dict[str, str | bytes] = {MODEL_FILE: model_json(handbok)}
+    out: dict[str, str | bytes] = {pages.MODEL_FILE: model_json(handbok)}
     for b in handbok.avgifter.budgetar:
-        out[fee_file(b.ar, "csv")] = fee_csv(handbok, b.ar)
-        out[fee_file(b.ar, "json")] = fee_json(handbok, b.ar)
-    out[fee_file(ALL_YEARS, "csv")] = fees_csv_all_years(handbok)
-    out[fee_file(ALL_YEARS, "json")] = fees_json_all_years(handbok)
-    out[SUM_FILE] = sums_csv(handbok)
-    out[README_FILE] = readme(handbok)
+        out[pages.avgift_fil(b.ar, "csv")] = avgift_csv(handbok, b.ar)
+        out[pages.avgift_fil(b.ar, "json")] = avgift_json(handbok, b.ar)
+    out[pages.avgift_fil(pages.ALLA_AR, "csv")] = avgift_csv_alla_ar(handbok)
+    out[pages.avgift_fil(pages.ALLA_AR, "json")] = avgift_json_alla_ar(handbok)
+    out[pages.SUM_FILE] = sums_csv(handbok)
+    out[pages.README_FILE] = readme(handbok)
     return out
 
 
@@ -103,7 +63,7 @@ def model_json(handbok: Handbok) -> str:
     return _dump({"format": "samverkanshandboken/1", **_plain(handbok), **today})
 
 
-def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
+def _avgift_rader(handbok: Handbok, ar: int) -> list[dict]:
     t = avgiftstabell(handbok, ar)
     return [
         {
@@ -114,6 +74,8 @@ def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
             "folkmangd": r.folkmangd,
             "kalla": r.kalla,
             "belopp_per_invanare": None if r.belopp_per_invanare is None else str(r.belopp_per_invanare),
+            # The municipality's fee (fees.Avgift) in kronor, which the model calls the fee's belopp. The column
+            # has been named avgift since the open data was first published: a public name, kept as it is.
             "avgift": None if r.belopp is None else str(r.belopp),
             "andel_procent": None if r.belopp is None else f"{t.andel(r):.2f}",
             "uppgift_saknas": r.uppgift_saknas if r.belopp is None else None,
@@ -123,11 +85,11 @@ def _fee_rows(handbok: Handbok, ar: int) -> list[dict]:
     ]
 
 
-def fee_json(handbok: Handbok, ar: int) -> str:
-    return _dump(_fee_year(handbok, ar))
+def avgift_json(handbok: Handbok, ar: int) -> str:
+    return _dump(_avgift_ar(handbok, ar))
 
 
-def _fee_year(handbok: Handbok, ar: int) -> dict:
+def _avgift_ar(handbok: Handbok, ar: int) -> dict:
     t = avgiftstabell(handbok, ar)
     return {
         "budgetar": ar,
@@ -138,27 +100,27 @@ def _fee_year(handbok: Handbok, ar: int) -> dict:
         "summa_kanda": str(t.summa_kanda),
         "antal_okanda": t.antal_okanda,
         "anmarkning": "summa_kanda omfattar bara kommuner med känd folkmängd; avgift är null där uppgift saknas",
-        "rader": _fee_rows(handbok, ar),
+        "rader": _avgift_rader(handbok, ar),
     }
 
 
-def fees_json_all_years(handbok: Handbok) -> str:
+def avgift_json_alla_ar(handbok: Handbok) -> str:
     """Every budget year's table in one file, oldest first: the same objects as each year's own file."""
-    years = [_fee_year(handbok, b.ar) for b in handbok.avgifter.budgetar]
+    years = [_avgift_ar(handbok, b.ar) for b in handbok.avgifter.budgetar]
     return _dump({"budgetar": years})
 
 
-def fees_csv_all_years(handbok: Handbok) -> bytes:
+def avgift_csv_alla_ar(handbok: Handbok) -> bytes:
     """Long format: one row per municipality and budget year, oldest year first; no sum rows."""
-    return _fee_csv([row for b in handbok.avgifter.budgetar for row in _fee_rows(handbok, b.ar)])
+    return _avgift_csv([row for b in handbok.avgifter.budgetar for row in _avgift_rader(handbok, b.ar)])
 
 
-def fee_csv(handbok: Handbok, ar: int) -> bytes:
+def avgift_csv(handbok: Handbok, ar: int) -> bytes:
     """Semicolon-separated UTF-8 with BOM and decimal commas, as Swedish Excel opens it."""
-    return _fee_csv(_fee_rows(handbok, ar))
+    return _avgift_csv(_avgift_rader(handbok, ar))
 
 
-def _fee_csv(rows: list[dict]) -> bytes:
+def _avgift_csv(rows: list[dict]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(rows[0].keys() if rows else [])
@@ -171,7 +133,7 @@ def sums_csv(handbok: Handbok) -> bytes:
     """The sums of the known fees, one row per budget year, in a file of their own: never among the data rows."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow(SUMMOR)
+    writer.writerow(columns.SUMMOR)
     for b in handbok.avgifter.budgetar:
         t = avgiftstabell(handbok, b.ar)
         writer.writerow([b.ar, len(t.rader) - t.antal_okanda, len(t.rader), t.folkmangd_kanda, _comma(t.summa_kanda)])
@@ -189,17 +151,22 @@ def readme(handbok: Handbok) -> str:
         "uppgift inte är känd innehåller orden uppgift saknas, aldrig 0 och aldrig en tom cell.",
         "",
         f"avgifter-ÅR.csv: en rad per kommun för budgetåret ÅR ({years}).",
-        f"{fee_file(ALL_YEARS, 'csv').removeprefix(DATA_DIR + '/')}: samma kolumner, en rad per kommun och budgetår.",
-        f"{SUM_FILE.removeprefix(DATA_DIR + '/')}: summan av de kända avgifterna, en rad per budgetår.",
-        f"{MODEL_FILE.removeprefix(DATA_DIR + '/')}: hela handbokens data i en JSON-fil.",
+        f"{_name(pages.avgift_fil(pages.ALLA_AR, 'csv'))}: samma kolumner, en rad per kommun och budgetår.",
+        f"{_name(pages.SUM_FILE)}: summan av de kända avgifterna, en rad per budgetår.",
+        f"{_name(pages.MODEL_FILE)}: hela handbokens data i en JSON-fil.",
         "",
         "Kolumner i avgifter-ÅR.csv och avgifter-alla-ar.csv:",
-        *(f"  {k}: {v}" for k, v in KOLUMNER.items()),
+        *(f"  {k}: {v}" for k, v in columns.KOLUMNER.items()),
         "",
-        f"Kolumner i {SUM_FILE.removeprefix(DATA_DIR + '/')}:",
-        *(f"  {k}: {v}" for k, v in SUMMOR.items()),
+        f"Kolumner i {_name(pages.SUM_FILE)}:",
+        *(f"  {k}: {v}" for k, v in columns.SUMMOR.items()),
     ]
     return "\n".join(out) + "\n"
+
+
+def _name(path: str) -> str:
+    """A file's name as LASMIG.txt, which lies beside it, gives it."""
+    return path.removeprefix(pages.DATA_DIR + "/")
 
 
 def _csv_value(key: str, value) -> str:

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 
-from ..core import fees
+from ..core import fees, pages
 from ..core.model import Forum, Handbok, Part, Roll
 from ..outputs.utgava import Utgava
 from ..render import diagram
 from ..render.ansvar import ansvar_text, grupper
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
-from ..render.common import MARKOR, Kontext, deltar_som, kategori, niva_namn, part_sida
+from ..render.common import MARKOR, Kontext, deltar_som, kategori, niva_namn
 from ..render.slutsatser import punkter
 from ..text.format import antal, belopp, dag_och_manad, datum, kronor, procent, tal
-from . import FONT_FAMILY, OVERENSKOMMELSE_PDF
+from . import FONT_FAMILY
 
 SAKNAS = "uppgift saknas"  # an unknown figure, never 0
 
@@ -83,7 +83,7 @@ def _gemensamt(h: Handbok, utg: Utgava) -> dict:
         "galler_fran": datum(a.galler_fran),
         "skapad": utg.datum,
         "revision": utg.revision,
-        "overenskommelse_pdf": OVERENSKOMMELSE_PDF,
+        "overenskommelse_pdf": pages.OVERENSKOMMELSE_PDF,
         "atagande": [{"rubrik": x.rubrik, "beskrivning": x.beskrivning} for x in a.atagande],
     }
 
@@ -234,7 +234,7 @@ def _rate(value) -> str:
 
 def _diagram_svg(h: Handbok) -> str:
     """The site's governance chart, its text in the embedded font (the site's names system fonts)."""
-    svg = diagram.styrningsdiagram_svg(Kontext(h, "overenskommelse.md"))
+    svg = diagram.styrningsdiagram_svg(Kontext(h, pages.OVERENSKOMMELSE))
     if svg.count(SVG_FONT) != 1:
         raise ValueError("diagram.py names another font than document.py expects; update SVG_FONT")
     return svg.replace(SVG_FONT, f'font-family="{FONT_FAMILY}"')
@@ -433,10 +433,10 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "forum_text": f"{p.namn} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
         "inte som namngivna personer.",
         "kanske": kanske,
-        "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {OVERENSKOMMELSE_PDF}"),
+        "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
         "ansvar_egna": [ansvar_text(h, a) for a in egna],
         "ansvar_gemensamma": [ansvar_text(h, a) for a in gemensamma],
         "avgifter": avgift_rader,
         "min_ar": MIN_AR,
-        "sida": part_sida(p.id).removesuffix(".md") + ".html",
+        "sida": pages.html(pages.part_sida(p.id)),
     }

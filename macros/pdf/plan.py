@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..core import pages
 from ..core.model import Handbok
 from ..outputs.utgava import Utgava
-from . import OVERENSKOMMELSE_PDF, document, partblad_fil
+from . import document
 
 AGREEMENT_TEMPLATE = "overenskommelse.typ"
 SHEET_TEMPLATE = "partblad.typ"
@@ -34,8 +35,8 @@ def tidpunkt(utg: Utgava) -> int:
 def plan(h: Handbok, utg: Utgava) -> list[Pdf]:
     when = tidpunkt(utg)
     agreement = document.overenskommelse(h, utg)
-    out = [Pdf(OVERENSKOMMELSE_PDF, AGREEMENT_TEMPLATE, document.as_json(agreement), agreement["titel"], when)]
+    out = [Pdf(pages.OVERENSKOMMELSE_PDF, AGREEMENT_TEMPLATE, document.as_json(agreement), agreement["titel"], when)]
     for p in h.parter.values():
         sheet = document.partblad(h, utg, p)
-        out.append(Pdf(partblad_fil(p.id), SHEET_TEMPLATE, document.as_json(sheet), sheet["titel"], when, p.id))
+        out.append(Pdf(pages.partblad_fil(p.id), SHEET_TEMPLATE, document.as_json(sheet), sheet["titel"], when, p.id))
     return out

@@ -15,11 +15,11 @@ import time
 from functools import cache
 from pathlib import Path
 
-from ..core import pipeline
+from ..core import pages, pipeline
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..outputs.utgava import Utgava, utgava
-from . import FONTS, PARTBLAD_DIR, PDF_STANDARDS, TEMPLATES
+from . import FONTS, PDF_STANDARDS, TEMPLATES
 from .cache import PdfCache, default_cache
 from .plan import Pdf, plan
 
@@ -54,7 +54,7 @@ def write_pdfs(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | N
     bench/README.md), so neither processes nor threads would pay for their complexity. Nothing is written
     unless every PDF compiled.
     """
-    for stale in (out_dir / PARTBLAD_DIR).glob("*.pdf"):  # a party removed from data/ loses its sheet
+    for stale in (out_dir / pages.PARTBLAD_DIR).glob("*.pdf"):  # a party removed from data/ loses its sheet
         if stale.stem not in handbok.parter:
             stale.unlink()
     pdfs = plan(handbok, utg)

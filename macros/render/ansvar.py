@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..core import pages
 from ..core.model import Ansvar, Handbok, Vem
 from ..text import escape
 from .common import MARKOR, Kontext, kategori
 
-SIDA = "ansvar.md"
 _LAGEN = {
     ("ordinarie_lage",): "Gäller i ordinarie läge.",
     ("aktiverat_lage",): "Gäller i aktiverat läge.",
@@ -120,7 +120,7 @@ def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
     if gemensamma:
         out.append(f"Det här ansvarar alla parter för, och alltså också {escape.text(p.namn)}:\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
-    out.append(f"\nSe {ctx.lank(SIDA, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)
 
 
@@ -138,5 +138,5 @@ def ansvar_for_forum(ctx: Kontext, forum_id: str) -> str:
     if gemensamma:
         out.append("Det här ansvarar alla forum för:\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
-    out.append(f"\nSe {ctx.lank(SIDA, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..core import pages
 from ..core.fees import avgiftstabell
 from ..text import escape
 from ..text.format import belopp, dag_och_manad, datum, kronor, procent, tal
-from .common import ANDRAHAND_KLASS, Kontext, part_sida
+from .common import ANDRAHAND_KLASS, Kontext
 from .diagram import html_lank
 
 # The rounding rule in words; the PDF uses the same wording.
@@ -111,7 +112,7 @@ def avgift_per_ar_html(ctx: Kontext, years: list[int]) -> str:
         "</tr>\n</thead>\n<tbody>\n",
     ]
     for p in kommuner:
-        href = escape.html(html_lank(ctx, part_sida(p.id)) + "#avgift")
+        href = escape.html(html_lank(ctx, pages.part_sida(p.id)) + "#avgift")
         out.append(f'<tr><th scope="row"><a href="{href}">{escape.html(p.namn)}</a></th>')
         for ar in years:
             cell = rows[p.id].get(ar)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from ..core import pages
 from ..core.model import Beslut
 from ..text import escape
 from ..text.format import datum
 from .common import Kontext
-
-SIDA = "beslut.md"
 
 
 def beslutslogg(ctx: Kontext) -> str:
@@ -53,7 +52,7 @@ def _galler(ctx: Kontext, b: Beslut) -> str:
     a = b.andrar
     parts = []
     if a.alla_parter:
-        parts.append(ctx.lank("parter/index.md", "alla parter"))
+        parts.append(ctx.lank(pages.PARTER, "alla parter"))
     elif a.parter:
         parts.append("parter: " + ", ".join(ctx.part(p) for p in a.parter))
     if a.forum:
@@ -66,6 +65,6 @@ def beslut_avsnitt(ctx: Kontext, beslut: list[Beslut]) -> str:
     if not beslut:
         return ""
     out = ["\n## Beslut och ändringar { #beslut-och-andringar }\n\n"]
-    out += [f"- {ctx.lank(SIDA, _rubrik(b), b.id)}\n" for b in beslut]
-    out.append(f"\nAlla beslut finns på sidan {ctx.lank(SIDA, 'Beslut och ändringar')}.\n")
+    out += [f"- {ctx.lank(pages.BESLUT, _rubrik(b), b.id)}\n" for b in beslut]
+    out.append(f"\nAlla beslut finns på sidan {ctx.lank(pages.BESLUT, 'Beslut och ändringar')}.\n")
     return "".join(out)

@@ -6,15 +6,12 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..core import pages
 from ..core.model import Handbok
 from ..text import escape
 from ..text.kategorier import KATEGORIER
 
-# Where generated pages live in the site; one place so links and the page generator agree.
-PART_DIR = "parter"
-FORUM_DIR = "forum"
-# The page that explains every statement that is the handbook's reading; every marker links there.
-SLUTSATSER = "slutsatser.md"
+# The marker after a statement that is the handbook's reading; it links to pages.SLUTSATSER, which explains it.
 MARKOR = "(slutsats)"  # the visible marker: text, not colour alone
 
 # A secondary source's link: print never writes out its address, which may carry a private person's name.
@@ -35,10 +32,10 @@ class Kontext:
         return f"[{label_html}]({rel}{'#' + anchor if anchor else ''})"
 
     def part(self, ident: str) -> str:
-        return self.lank(part_sida(ident), escape.text(self.handbok.parter[ident].namn))
+        return self.lank(pages.part_sida(ident), escape.text(self.handbok.parter[ident].namn))
 
     def forum(self, ident: str) -> str:
-        return self.lank(forum_sida(ident), escape.text(self.handbok.forum[ident].namn))
+        return self.lank(pages.forum_sida(ident), escape.text(self.handbok.forum[ident].namn))
 
     def kalla(self, ident: str) -> str:
         """A source as text: its title linked when it has an https address, then its publisher."""
@@ -56,7 +53,7 @@ class Kontext:
         """The inference marker after a statement: a short text link to why (empty when ankare is None)."""
         if ankare is None:
             return ""
-        href = relpath(SLUTSATSER[:-3] + ".html", posixpath.dirname(self.sida) or ".") + "#" + ankare
+        href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".") + "#" + ankare
         return (
             f' <a class="handbok-slutsats" href="{escape.html(href)}">{MARKOR}'
             '<span class="handbok-dold"> – handbokens slutsats, läs varför</span></a>'
@@ -72,10 +69,11 @@ class Kontext:
 
     def forklaring(self) -> str:
         """The legend for the marker, as a paragraph: on every page that shows one."""
+        href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".")
         return (
             f'<p class="handbok-forklaring">Märket <strong>{MARKOR}</strong> visar att uppgiften är handbokens '
             "egen slutsats. Ingen källa säger det rakt ut. Märket är en länk till skälen. Alla slutsatser står "
-            f'på sidan <a href="{escape.html(relpath("slutsatser.html", posixpath.dirname(self.sida) or "."))}">'
+            f'på sidan <a href="{escape.html(href)}">'
             "Underlag och slutsatser</a>.</p>\n\n"
         )
 
@@ -101,14 +99,6 @@ def relpath(target: str, start: str) -> str:
 def forum_ankare(forum_id: str, nyckel: str) -> str:
     """Anchor on the conclusions page for one statement about a forum, e.g. forum-x-rapporterar-till."""
     return f"forum-{forum_id}-{nyckel.replace('_', '-')}"
-
-
-def part_sida(ident: str) -> str:
-    return f"{PART_DIR}/{ident}.md"
-
-
-def forum_sida(ident: str) -> str:
-    return f"{FORUM_DIR}/{ident}.md"
 
 
 def niva_namn(handbok: Handbok, forum) -> str:

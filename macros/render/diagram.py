@@ -12,9 +12,10 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core import pages
 from ..core.model import Forum, Handbok
 from ..text import escape
-from .common import MARKOR, Kontext, forum_sida, relpath
+from .common import MARKOR, Kontext, relpath
 from .textmatt import radbryt, textbredd
 
 # Geometry in SVG user units (px at 100 %). Names wrap at NAMN_BREDD; boxes grow in height instead.
@@ -284,7 +285,7 @@ def _text(rader, x: float, y: float, klass: str, anchor: str = "middle", fet: bo
 
 def html_lank(ctx: Kontext, target: str) -> str:
     """href from the current page to another page's built .html file (use_directory_urls is off)."""
-    html = target[:-3] + ".html" if target.endswith(".md") else target
+    html = pages.html(target) if target.endswith(".md") else target
     return relpath(html, posixpath.dirname(ctx.sida) or ".")
 
 
@@ -307,7 +308,7 @@ def textversion(ctx: Kontext) -> str:
 
 def styrningsdiagram(ctx: Kontext) -> str:
     """The chart for a site page: the SVG with links in a figure, then the same content as a list."""
-    svg = styrningsdiagram_svg(ctx, lank=lambda ident: html_lank(ctx, forum_sida(ident)))
+    svg = styrningsdiagram_svg(ctx, lank=lambda ident: html_lank(ctx, pages.forum_sida(ident)))
     return (
         '<figure class="handbok-schema">\n'
         f"{svg}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core import pages
 from ..core.model import Forum, Roll
 from ..text import escape
 from ..text.format import antal
@@ -57,7 +58,7 @@ def forumsida(ctx: Kontext, ident: str) -> str:
     m = lambda nyckel: ctx.forum_markor(f, nyckel)  # noqa: E731 - the marker for one of this forum's statements
     out = [f"# {escape.text(f.namn)}\n\n"]
     if f.niva:
-        niva = ctx.lank("forum/index.md", escape.text(levels[f.niva].namn), f.niva)
+        niva = ctx.lank(pages.FORUM, escape.text(levels[f.niva].namn), f.niva)
         out.append(f"- **Nivå:** {niva}{m('niva')}\n")
     else:
         out.append("- **Nivå:** står över de tre nivåerna\n")

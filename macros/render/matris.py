@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core import pages
 from ..core.model import Handbok, Part
 from ..core.schemas import kategorier
 from ..text import escape
-from .common import Kontext, forum_sida, part_sida
+from .common import Kontext
 from .diagram import html_lank
 
 
@@ -29,7 +30,7 @@ GRUPPERAS = {
     "kommun": Grupp(
         "Kommunerna",
         "Övriga kommuner",
-        "parter/index.md#kommuner",
+        pages.PARTER + "#kommuner",
         "Kommuner som deltar på samma sätt visas på en gemensam rad, med antalet inom parentes.",
     )
 }
@@ -86,7 +87,7 @@ def rader(h: Handbok) -> list[Rad]:
     for kat in kategorier():
         parter = [p for p in h.parter_idag() if p.kategori == kat]
         if kat not in GRUPPERAS or not parter:
-            out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]
+            out += [Rad(p.namn, pages.part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]
             continue
         # The most common pattern becomes the group row; a party that differs gets a row of its own.
         monster: dict[tuple, list[Part]] = {}
@@ -97,7 +98,7 @@ def rader(h: Handbok) -> list[Rad]:
         g = GRUPPERAS[kat]
         namn = g.alla if len(grupp) == len(parter) else g.ovriga
         out.append(Rad(f"{namn} ({len(grupp)})", g.lank, vanligast, grupp=True))
-        out += [Rad(p.namn, part_sida(p.id), _deltar(h, p, place, roller)) for p in parter if p not in grupp]
+        out += [Rad(p.namn, pages.part_sida(p.id), _deltar(h, p, place, roller)) for p in parter if p not in grupp]
     return out
 
 
@@ -137,7 +138,7 @@ def vem_sitter_var(ctx: Kontext) -> str:
         '<thead>\n<tr><th scope="col">Part</th>',
     ]
     out += [
-        f'<th scope="col"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a>'
+        f'<th scope="col"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a>'
         f"{ctx.forum_markor(f, 'medlemmar')}</th>"
         for f in h.forum.values()
     ]
@@ -172,7 +173,7 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     for i, f in enumerate(forum):
         for r, cell in per_forum.get(i, ()):
             out.append(
-                f'<tr><th scope="row"><a href="{_href(ctx, forum_sida(f.id))}">{escape.html(f.namn)}</a>'
+                f'<tr><th scope="row"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a>'
                 f"{ctx.forum_markor(f, 'medlemmar')}</th>"
                 f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n'
             )

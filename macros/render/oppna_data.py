@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..core import columns, pages
 from ..core.schemas import schema_files
-from ..outputs import opendata
 from ..text import escape
 from .common import Kontext
 
@@ -12,7 +12,7 @@ def oppna_data(ctx: Kontext) -> str:
     h = ctx.handbok
     out = [
         "## Hela överenskommelsen { #modell }\n\n",
-        f"- [{opendata.MODEL_FILE}]({_rel(ctx, opendata.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
+        f"- [{pages.MODEL_FILE}]({_rel(ctx, pages.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
         "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna. Under parter står också "
         "tidigare parter; listorna parter_idag och tidigare_parter skiljer dem åt, räknat den dag som står "
         "under idag.\n",
@@ -20,28 +20,28 @@ def oppna_data(ctx: Kontext) -> str:
         "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
         "UTF-8 med byte order mark. Där en uppgift saknas står *uppgift saknas* i cellen, aldrig 0 och aldrig "
         "en tom cell. Summan av de kända avgifterna står i en egen fil, inte bland kommunernas rader. "
-        f"Filen [{opendata.README_FILE}]({_rel(ctx, opendata.README_FILE)}) förklarar varje fil och kolumn, "
+        f"Filen [{pages.README_FILE}]({_rel(ctx, pages.README_FILE)}) förklarar varje fil och kolumn, "
         "som tabellerna nedan.\n\n",
     ]
-    csv, js = opendata.fee_file(opendata.ALL_YEARS, "csv"), opendata.fee_file(opendata.ALL_YEARS, "json")
+    csv, js = pages.avgift_fil(pages.ALLA_AR, "csv"), pages.avgift_fil(pages.ALLA_AR, "json")
     out.append(
         f"- Alla budgetår i en fil: [{csv}]({_rel(ctx, csv)}) har en rad per kommun och budgetår, "
         f"det äldsta året först, och [{js}]({_rel(ctx, js)}) har varje års tabell.\n"
     )
     for b in sorted(h.avgifter.budgetar, key=lambda b: -b.ar):
-        csv, js = opendata.fee_file(b.ar, "csv"), opendata.fee_file(b.ar, "json")
+        csv, js = pages.avgift_fil(b.ar, "csv"), pages.avgift_fil(b.ar, "json")
         out.append(f"- Budgetåret {b.ar}: [{csv}]({_rel(ctx, csv)}) och [{js}]({_rel(ctx, js)})\n")
-    out.append(f"- Summan för varje budgetår: [{opendata.SUM_FILE}]({_rel(ctx, opendata.SUM_FILE)})\n")
+    out.append(f"- Summan för varje budgetår: [{pages.SUM_FILE}]({_rel(ctx, pages.SUM_FILE)})\n")
     out.append("\n### Kolumner i avgiftsfilerna { #kolumner }\n\n| Kolumn | Vad den innehåller |\n|---|---|\n")
-    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in opendata.KOLUMNER.items()]
+    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in columns.KOLUMNER.items()]
     out.append("\n### Kolumner i summafilen { #kolumner-summor }\n\n| Kolumn | Vad den innehåller |\n|---|---|\n")
-    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in opendata.SUMMOR.items()]
+    out += [f"| <code>{k}</code> | {escape.text(v)} |\n" for k, v in columns.SUMMOR.items()]
     out.append(
         "\n## Scheman { #scheman }\n\nVarje sorts datafil beskrivs av ett JSON Schema (version 2020-12). "
         "Redigerare som VS Code använder dem för att hjälpa dig medan du skriver.\n\n"
     )
     for schema in schema_files():
-        path = f"schema/{schema.name}"
+        path = pages.schema_file(schema.name)
         out.append(f"- [{path}]({_rel(ctx, path)})\n")
     return "".join(out)
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import posixpath
 
+from ..core import pages
 from ..core.fees import avgift
 from ..core.model import Part
-from ..pdf import partblad_fil
 from ..text import escape
 from ..text.format import antal, belopp, dag_och_manad, datum, kronor, tal
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, deltar_som, kategori, niva_namn, relpath
-
-OVERENSKOMMELSE = "overenskommelse.md"
-AVGIFTER = "avgifter.md"
 
 
 def partlista(ctx: Kontext) -> str:
@@ -130,7 +127,7 @@ def partsida(ctx: Kontext, ident: str) -> str:
 def _partblad(ctx: Kontext, p: Part) -> str:
     """Link to the party's one-page PDF sheet. Raw HTML: the PDF is not a page of MkDocs's but written
     beside it (python -m macros build, or pdf), so MkDocs cannot check the link."""
-    href = relpath(partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
+    href = relpath(pages.partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
     return (
         f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
         f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n"
@@ -205,7 +202,7 @@ def _atagande(ctx: Kontext) -> str:
         f"Som part i {escape.text(a.namn)} åtar sig organisationen, liksom alla parter, att:\n\n",
     ]
     out += [f"- **{escape.text(x.rubrik)}:** {escape.text(x.beskrivning)}\n" for x in a.atagande]
-    out.append(f"\nLäs mer om åtagandena i {ctx.lank(OVERENSKOMMELSE, 'överenskommelsen', 'ataganden')}.\n")
+    out.append(f"\nLäs mer om åtagandena i {ctx.lank(pages.OVERENSKOMMELSE, 'överenskommelsen', 'ataganden')}.\n")
     return "".join(out)
 
 
@@ -243,7 +240,7 @@ def _avgift(ctx: Kontext, p: Part) -> str:
     out.append("\n" + "\n\n".join(notes) + "\n\n")
     out.append(
         f"Avgiften bygger på folkmängden den {dag_och_manad(h.avgifter.underlagsdag)} året före budgetåret. "
-        f"Se {ctx.lank(AVGIFTER, 'alla kommuners avgifter')}.\n"
+        f"Se {ctx.lank(pages.AVGIFTER, 'alla kommuners avgifter')}.\n"
     )
     return "".join(out)
 

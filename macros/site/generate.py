@@ -18,10 +18,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.pages import BESLUT_ATOM, forum_sida, part_sida, schema_file
 from ..outputs import atom, opendata
 from ..text import escape
 from ..core.model import Handbok
-from ..render.common import Kontext, forum_sida, part_sida
+from ..render.common import Kontext
 from ..render.forum import forumsida
 from ..render.parter import partsida
 from ..core.schemas import schema_files
@@ -62,9 +63,9 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
         body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
         pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
     files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
-    files[atom.FEED_FILE] = atom.beslut_atom(handbok)
+    files[BESLUT_ATOM] = atom.beslut_atom(handbok)
     for schema in schema_files():
-        files[f"schema/{schema.name}"] = schema
+        files[schema_file(schema.name)] = schema
     nav = {}
     if parter_in_nav:
         nav["Parter"] = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.parter_idag()]

@@ -17,10 +17,10 @@ from itertools import accumulate
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
+from ..core import pages
 from ..text import escape
 from ..core.model import Begrepp
 
-GLOSSARY = "ordlista.md"  # the page in docs/ that the terms link to; not linked itself
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 # Inside these a link is wrong (headings, existing links, code) or invalid (svg, button, title).
@@ -203,10 +203,10 @@ class TermLinks(Extension):
 class _TermLinker(Postprocessor):
     def run(self, text: str) -> str:
         page = _page(self.md)
-        if page is None or page[0] == GLOSSARY:
+        if page is None or page[0] == pages.ORDLISTA:
             return text
         src_uri, conf = page
-        href = posixpath.relpath(_url(GLOSSARY), posixpath.dirname(_url(src_uri)) or ".")
+        href = posixpath.relpath(_url(pages.ORDLISTA), posixpath.dirname(_url(src_uri)) or ".")
         return link_terms(text, _terms(conf), href)
 
 
@@ -236,7 +236,7 @@ def _page(md) -> tuple[str, object] | None:
 
 def _url(src_uri: str) -> str:
     """A page's address with use_directory_urls: false (mkdocs.yml), which both builders follow."""
-    return src_uri[: -len(".md")] + ".html" if src_uri.endswith(".md") else src_uri
+    return pages.html(src_uri) if src_uri.endswith(".md") else src_uri
 
 
 def makeExtension(**kwargs) -> TermLinks:

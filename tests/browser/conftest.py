@@ -92,7 +92,7 @@ def unpacked(site: Path, tmp_path_factory) -> Path:
     """The offline zip unpacked, as a reader would: the folder holding index.html."""
     import zipfile
 
-    from macros.outputs.offline import ARKIV
+    from macros.core.pages import OFFLINE_ARKIV as ARKIV
 
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / ARKIV) as zf:

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from macros.outputs.offline import ARKIV, README
+from macros.core.pages import OFFLINE_ARKIV as ARKIV
+from macros.outputs.offline import README
 
 
 def test_start_page_links_to_the_archive(site):
