@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..core.compare import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
 from ..core.model import Beslut, Handbok, Medlem
 from ..text import escape
 from ..text.format import belopp, datum, kronor
-from ..tools.diff import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
 from .common import kategori
 
 RUBRIK = "## Så ändrar den här ändringen handboken"

@@ -250,8 +250,9 @@ def _add_diff(commands) -> None:
 
 
 def _diff(base: str, head: str | None, data_dir: Path) -> int:
+    from ..core.compare import compare
     from ..render.andringar import sammanfattning
-    from .diff import DiffError, compare, load_revision
+    from .diff import DiffError, load_revision
 
     try:
         old = load_revision(data_dir, base)
