@@ -7,7 +7,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .loader import Document
 from .problems import Problem
@@ -62,6 +62,30 @@ def kategorier() -> tuple[str, ...]:
 def shared_definition(name: str) -> dict:
     """One definition in defs.schema.json (id, kommunkod, datum, ...), as the schema writes it."""
     return read_schema(SHARED)["$defs"][name]
+
+
+def resolved_schema(kind: str) -> dict:
+    """The kind's schema with every $ref replaced by what it points at (the schemas have no cycles), each
+    replaced node marked with the definition it came from (x-def, x-def-beskrivning): for the data reference
+    and the new-file skeletons, which show a key's description wherever it is defined."""
+    return _deref(read_schema(f"{kind}.schema.json"), f"{kind}.schema.json")
+
+
+def _deref(node: Any, doc: str) -> Any:
+    if isinstance(node, list):
+        return [_deref(x, doc) for x in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target_doc, _, pointer = node["$ref"].partition("#")
+        target_doc = target_doc or doc
+        target = read_schema(target_doc)
+        for part in pointer.strip("/").split("/"):
+            target = target[part]
+        name = pointer.rsplit("/", 1)[-1]
+        merged = {**_deref(target, target_doc), **{k: _deref(v, doc) for k, v in node.items() if k != "$ref"}}
+        return {**merged, "x-def": name, "x-def-beskrivning": target.get("description", "")}
+    return {k: _deref(v, doc) for k, v in node.items() if k != "$defs"}
 
 
 @cache

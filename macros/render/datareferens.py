@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..core.dataset import FOLDERS, SINGLE_FILES
-from ..core.schemas import SCHEMA_COMMENT, read_schema
+from ..core.schemas import SCHEMA_COMMENT, resolved_schema
 from ..text import escape
 from .common import Kontext
 
@@ -61,28 +61,6 @@ def filsorter() -> list[Filsort]:
     """Every file kind the loader knows: one file per party and forum first, then the single files."""
     out = [Filsort(kind, f"data/{folder}/ID.yaml") for folder, kind in FOLDERS.items()]
     return out + [Filsort(kind, f"data/{name}") for name, kind in SINGLE_FILES.items()]
-
-
-def schema(kind: str) -> dict:
-    """The kind's schema with every $ref replaced by what it points at (the schemas have no cycles)."""
-    return _deref(read_schema(f"{kind}.schema.json"), f"{kind}.schema.json")
-
-
-def _deref(node: Any, doc: str) -> Any:
-    if isinstance(node, list):
-        return [_deref(x, doc) for x in node]
-    if not isinstance(node, dict):
-        return node
-    if "$ref" in node:
-        target_doc, _, pointer = node["$ref"].partition("#")
-        target_doc = target_doc or doc
-        target = read_schema(target_doc)
-        for part in pointer.strip("/").split("/"):
-            target = target[part]
-        name = pointer.rsplit("/", 1)[-1]
-        merged = {**_deref(target, target_doc), **{k: _deref(v, doc) for k, v in node.items() if k != "$ref"}}
-        return {**merged, "x-def": name, "x-def-beskrivning": target.get("description", "")}
-    return {k: _deref(v, doc) for k, v in node.items() if k != "$defs"}
 
 
 def falt(node: dict, path: tuple[str, ...] = ()) -> list[Falt]:
@@ -191,7 +169,7 @@ def _passar(value: Any, node: dict) -> bool:
 def exempelfil(f: Filsort) -> str:
     """An example file of the kind as a coordinator would write it, schema line first."""
     prefix = "../../" if f.filer.count("/") == 2 else "../"
-    body = yaml.dump(exempel(schema(f.kind)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(exempel(resolved_schema(f.kind)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return f"{SCHEMA_COMMENT}{prefix}schema/{f.kind}.schema.json\n{body}"
 
 
@@ -219,7 +197,7 @@ def datareferens(ctx: Kontext) -> str:
 
 
 def _filsort(ctx: Kontext, f: Filsort) -> str:
-    s = schema(f.kind)
+    s = resolved_schema(f.kind)
     name = f"{f.kind}.schema.json"
     out = [
         f"\n## {escape.text(s.get('title', f.kind))} {{ #{f.kind} }}\n\n",

@@ -16,8 +16,7 @@ from pathlib import Path
 from ..core import pipeline
 from ..core.dataset import FOLDERS, display_path
 from ..core.model import Handbok
-from ..core.schemas import SCHEMA_COMMENT, shared_definition
-from ..render.datareferens import schema
+from ..core.schemas import SCHEMA_COMMENT, resolved_schema, shared_definition
 
 FYLL_I = "FYLL I"
 SORTER = {"part": "parter", "forum": "forum"}  # the command's word for the kind of file -> its folder in data/
@@ -77,7 +76,7 @@ class _Lines:
     """Builds the YAML text: each key with its schema description as a comment above it."""
 
     def __init__(self, kind: str):
-        self.schema = schema(kind)
+        self.schema = resolved_schema(kind)
         self.lines: list[str] = [f"{SCHEMA_COMMENT}../../schema/{kind}.schema.json"]
 
     def comment(self, text: str, indent: int = 0) -> None:
