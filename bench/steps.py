@@ -10,7 +10,7 @@ PY = sys.executable
 COLD = {"HANDBOK_PDF_CACHE": ""}  # no PDF from an earlier build: every PDF is rendered
 # The offline zip alone, as `python -m macros build` writes it last (it has no command of its own).
 ARCHIVE = (
-    "import sys, pathlib; from macros.outputs.offline import write_archive; from macros.outputs.utgava import utgava; "
+    "import sys, pathlib; from macros.outputs.offline import write_archive; from macros.core.utgava import utgava; "
     "write_archive(pathlib.Path(sys.argv[1]), utgava(pathlib.Path(sys.argv[2])))"
 )
 

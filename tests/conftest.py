@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from macros.core import pipeline
-from macros.outputs.utgava import Utgava
+from macros.core.utgava import Utgava
 from macros.pdf import write
 from tests import sitebuild
 from tests.browser import builtsite

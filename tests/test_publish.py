@@ -22,9 +22,9 @@ from types import SimpleNamespace
 import pypdf
 import pytest
 
-from macros.core import tid
+from macros.core import tid, utgava
 from macros.core.pages import OVERENSKOMMELSE_PDF
-from macros.outputs import publish, utgava
+from macros.outputs import publish
 from tests.helpers import ROOT, VALID
 
 pytestmark = [
@@ -166,7 +166,7 @@ def test_nox_build_runs_exactly_this_command():
 
 
 def test_the_pdfs_and_the_offline_archive_show_one_edition(tmp_path, monkeypatch):
-    """The edition (git and the clock, macros/outputs/utgava.py) is taken once per build and handed to both: a
+    """The edition (git and the clock, macros/core/utgava.py) is taken once per build and handed to both: a
     clock that moves a day on at every reading cannot give the PDFs one day and the archive another."""
     readings: list[datetime] = []
 

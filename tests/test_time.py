@@ -287,7 +287,7 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
     import pdfplumber
 
     from macros.core.pages import OVERENSKOMMELSE_PDF, partblad_fil
-    from macros.outputs.utgava import Utgava
+    from macros.core.utgava import Utgava
     from macros.pdf import write
 
     h = _model(salem_left)
@@ -310,9 +310,8 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
 
 
 def test_the_build_date_and_today_are_one_clock(monkeypatch):
-    """The PDFs' date (macros/outputs/utgava.py) and today's parties (macros/core/tid.py) read the same day."""
-    from macros.core import tid
-    from macros.outputs import utgava
+    """The PDFs' date (macros/core/utgava.py) and today's parties (macros/core/tid.py) read the same day."""
+    from macros.core import tid, utgava
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767222000")  # 2025-12-31 23:00 UTC: already 2026 in Stockholm
     assert utgava.utgava(VALID).dag == tid.idag() == "2026-01-01"

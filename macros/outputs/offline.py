@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..core import pages
-from .utgava import Utgava
+from ..core.utgava import Utgava
 
 README = "OM-ARKIVET.txt"
 COMPRESSLEVEL = 6

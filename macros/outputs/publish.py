@@ -29,8 +29,8 @@ from ..core.exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
+from ..core.utgava import Utgava, utgava
 from . import offline
-from .utgava import Utgava, utgava
 
 BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/site/zensical.py
 

@@ -12,7 +12,7 @@ import json
 
 from ..core import fees, pages
 from ..core.model import Forum, Handbok, Part, Roll
-from ..outputs.utgava import Utgava
+from ..core.utgava import Utgava
 from ..render import diagram
 from ..render.ansvar import ansvar_text, grupper
 from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
@@ -81,7 +81,7 @@ def _gemensamt(h: Handbok, utg: Utgava) -> dict:
         "namn": a.namn,
         "version": a.version,
         "galler_fran": datum(a.galler_fran),
-        "skapad": utg.datum,
+        "skapad": datum(utg.dag),
         "revision": utg.revision,
         "overenskommelse_pdf": pages.OVERENSKOMMELSE_PDF,
         "atagande": [{"rubrik": x.rubrik, "beskrivning": x.beskrivning} for x in a.atagande],
@@ -128,7 +128,7 @@ def _omslag(h: Handbok, utg: Utgava) -> dict:
         ("Förslag från", f"{f.namn} ({f.forkortning})" + (f", i dag {f.senare_namn}" if f.senare_namn else "")),
         ("Rekommenderad av", f"{a.rekommendation.organ} den {datum(a.rekommendation.datum)}"),
         ("Parter", str(len(h.parter_idag()))),
-        ("Utskriften skapad", utg.datum),
+        ("Utskriften skapad", datum(utg.dag)),
         ("Datans version", utg.revision),
     ]
     return {"devis": a.devis, "fakta": [list(x) for x in fakta]}

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from ..core import pages
 from ..core.model import Handbok
-from ..outputs.utgava import Utgava
+from ..core.utgava import Utgava
 from . import document
 
 AGREEMENT_TEMPLATE = "overenskommelse.typ"

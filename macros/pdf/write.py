@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core import pages, pipeline
 from ..core.model import Handbok
 from ..core.problems import DataError, report
-from ..outputs.utgava import Utgava, utgava
+from ..core.utgava import Utgava, utgava
 from . import FONTS, PDF_STANDARDS, TEMPLATES
 from .cache import PdfCache, default_cache
 from .plan import Pdf, plan

@@ -1,6 +1,7 @@
 """The edition of a build: when it was made and from which revision of the data.
 
-The PDF's cover and the offline archive's name both say it, so both take it from here.
+The PDF's cover and the offline archive's name both say it, so both take it from here (the cover writes
+the day in words with text.format.datum).
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core import tid
-from ..text.format import datum
+from . import tid
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,6 @@ class Utgava:
         """The build date in Stockholm, ISO 8601: the PDFs' creation date. A day, not a moment, so that a PDF
         rebuilt the same day from the same data has the same bytes and can come from the cache."""
         return self._lokal().date().isoformat()
-
-    @property
-    def datum(self) -> str:
-        """The build date in Stockholm, in words: 27 november 2026."""
-        return datum(self.dag)
 
     def _lokal(self) -> datetime:
         return tid.i_stockholm(self.skapad)
