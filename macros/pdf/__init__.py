@@ -3,8 +3,9 @@
 Laid out by Typst (PyPI `typst`: the compiler is inside the wheel, no system library) as tagged PDF/UA-1 from
 the model, never captured from the web pages: document.py turns the model into each document's JSON, the
 templates in templates/ lay it out, plan.py lists the documents, write.py compiles and writes them, and
-cache.py keeps unchanged ones. A separate step after the site build (``python -m macros pdf``), not an
-MkDocs hook, so the PDF step can move to another site generator unchanged.
+cache.py keeps unchanged ones. A step of its own, not an MkDocs hook: ``python -m macros build`` runs it
+while the site builds, ``python -m macros pdf`` alone, so the PDF step can move to another site generator
+unchanged.
 
 This module holds only the package's own folders and settings; where the PDFs go in the site is in
 macros/core/pages.py, so the site links to them without importing anything of this package.
