@@ -11,8 +11,9 @@ macros/ is split by stage, and a stage imports only the stages below it:
     outputs  publish, offline archive, open data, feed imports all of these, and site
     tools    the command line and coordinators' tools  imports anything; nothing imports it
 
-No two modules import each other, directly or through others, and every module is in one of the stages. Each
-rule is a function over a tree of modules, so the tests at the bottom can show that it fails on a bad import.
+No two modules import each other, directly or through others, and every module is in one of the stages. Page
+and file paths are written only in macros/core/pages.py. Each rule is a function over a tree of modules, so
+the tests at the bottom can show that it fails on a bad tree.
 """
 
 from __future__ import annotations
@@ -182,6 +183,38 @@ def test_no_import_cycles():
     assert not found, "modules that import each other; move what both need into a third module:\n" + "\n".join(found)
 
 
+def page_literals(root: Path) -> list[str]:
+    """String literals outside macros/core/pages.py that spell a page or published file it names, or a path
+    under the party and forum pages' folders, as 'file:line: literal'. Docstrings and comments may."""
+    from macros.core import pages
+
+    names = {v for k, v in vars(pages).items() if k.isupper() and isinstance(v, str) and "." in v}
+    folders = (pages.PART_DIR + "/", pages.FORUM_DIR + "/", pages.PARTBLAD_DIR)
+    out = []
+    for path in modules(root).values():
+        where = path.relative_to(root).as_posix()
+        if where == f"{PACKAGE}/core/pages.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+            if text is not None and id(node) not in docstrings and (text in names or text.startswith(folders)):
+                out.append(f"{where}:{node.lineno}: {text!r}")
+    return out
+
+
+def test_page_paths_have_one_home():
+    found = page_literals(ROOT)
+    assert not found, "page and file paths written out; use macros/core/pages.py:\n" + "\n".join(found)
+
+
 def test_every_module_is_in_a_stage():
     found = strays(ROOT)
     assert not found, "modules outside the stage packages:\n" + "\n".join(found)
@@ -241,6 +274,21 @@ def test_a_cycle_is_named_with_every_import_in_it(tmp_path):
         "macros/pdf/cache.py:1: macros.pdf.cache imports macros.pdf.plan; "
         "macros/pdf/plan.py:2: macros.pdf.plan imports macros.pdf.write; "
         "macros/pdf/write.py:1: macros.pdf.write imports macros.pdf.cache"
+    ]
+
+
+def test_a_page_path_written_out_is_named(tmp_path):
+    root = _tree(
+        tmp_path,
+        {
+            "render/beslut.py": '"""Links to beslut.md."""\nSIDA = "beslut.md"\n',
+            "render/forum.py": "def f(ctx):\n    return ctx.lank(f\"forum/{ctx.id}.md\", 'x')\n",
+            "core/pages.py": 'BESLUT = "beslut.md"\n',
+        },
+    )
+    assert page_literals(root) == [
+        "macros/render/beslut.py:2: 'beslut.md'",
+        "macros/render/forum.py:2: 'forum/'",
     ]
 
 

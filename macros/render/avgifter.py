@@ -46,7 +46,7 @@ def avgiftsregel(ctx: Kontext) -> str:
     else:
         rate = f"Beloppet för {nu.ar}, det senaste budgetåret, är inte känt. {escape.text(nu.uppgift_saknas)}"
     if len(a.budgetar) > 1:
-        rate += f" Beloppen för alla budgetår står i {ctx.lank('avgifter.md', 'tabellen över beloppen', 'belopp')}."
+        rate += f" Beloppen för alla budgetår står i {ctx.lank(pages.AVGIFTER, 'tabellen över beloppen', 'belopp')}."
     out = [
         f"- Kommunerna betalar tillsammans **{andel}** för samverkansfunktionen.\n",
         f"- Varje kommun betalar ett belopp per invånare och år. {rate}\n",

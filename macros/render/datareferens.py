@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..core import pages
 from ..core.dataset import FOLDERS, SINGLE_FILES
 from ..core.schemas import SCHEMA_COMMENT, resolved_schema
 from ..text import escape
@@ -203,7 +204,7 @@ def _filsort(ctx: Kontext, f: Filsort) -> str:
         f"\n## {escape.text(s.get('title', f.kind))} {{ #{f.kind} }}\n\n",
         f"{escape.text(s.get('description', ''))}\n\n",
         f"- **Fil:** <code>{escape.html(f.filer)}</code>\n",
-        f"- **Schema:** {ctx.lank('schema/' + name, escape.text(name))}\n\n",
+        f"- **Schema:** {ctx.lank(pages.schema_file(name), escape.text(name))}\n\n",
         "| Nyckel | Typ | Krävs | Beskrivning |\n|---|---|---|---|\n",
     ]
     for x in falt(s):

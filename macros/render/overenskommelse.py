@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core import pages
 from ..text import escape
 from ..text.format import antal, datum
 from .avgifter import avgiftsregel
@@ -48,7 +49,7 @@ def overenskommelse(ctx: Kontext) -> str:
     out.append(
         "\n## Parter { #parter }\n\n"
         f"Överenskommelsen har {kommuner + andra} parter: {kommuner} kommuner och {andra} andra organisationer. "
-        f"Fler parter kan ansluta med tiden. Se {ctx.lank('parter/index.md', 'alla parter')}.\n"
+        f"Fler parter kan ansluta med tiden. Se {ctx.lank(pages.PARTER, 'alla parter')}.\n"
     )
 
     out.append("\n## Gemensamma utgångspunkter { #utgangspunkter }\n\n")
@@ -70,7 +71,7 @@ def overenskommelse(ctx: Kontext) -> str:
         out.append(
             f"- **{escape.text(niva.namn)}:** {escape.text(niva.fokus)}{ctx.niva_markor(niva)} Forum: {forums}.\n"
         )
-    out.append(f"\nSe {ctx.lank('forum/index.md', 'alla forum och hur de hänger ihop')}.\n")
+    out.append(f"\nSe {ctx.lank(pages.FORUM, 'alla forum och hur de hänger ihop')}.\n")
 
     out.append("\n### Principer för alla forum { #principer }\n\n")
     out += [f"- **{escape.text(p.rubrik)}.** {escape.text(p.beskrivning)}\n" for p in s.principer]
@@ -83,7 +84,7 @@ def overenskommelse(ctx: Kontext) -> str:
     out.append(f"\n## Uppföljning {{ #uppfoljning }}\n\n{escape.text(a.uppfoljning)}\n")
     out.append(f"\n## Ekonomi {{ #ekonomi }}\n\n{escape.text(a.ekonomi)}\n\n")
     out.append(avgiftsregel(ctx))
-    out.append(f"\nSe {ctx.lank('avgifter.md', 'varje kommuns avgift')}.\n")
+    out.append(f"\nSe {ctx.lank(pages.AVGIFTER, 'varje kommuns avgift')}.\n")
 
     out.append(f"\n## Källor {{ #kallor }}\n\n{ctx.kallor(a.kallor)}.\n")
     out.append(ctx.redigera(a.fil))
