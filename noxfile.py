@@ -67,7 +67,7 @@ def build(session: nox.Session) -> None:
 
 
 def build_site(session: nox.Session, builder: str = "mkdocs", site: Path = SITE) -> None:
-    # Site, PDFs and offline archive in one step (macros/outputs/publish.py), the same one the tests run: it builds
+    # Site, PDFs and offline archive in one step (macros/tools/publish.py), the same one the tests run: it builds
     # into a staging folder of its own, swaps it in whole, and waits while another build of the folder runs.
     session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)
     session.log(f"Webbplatsen finns i {site}")

@@ -1,6 +1,6 @@
 """Build the site alone for tests, from a given data folder into a given folder: `mkdocs build --strict` (the
 default) or Zensical's build (macros/site/zensical.py: build_site). Unlike `nox -s build` (python -m macros build,
-macros/outputs/publish.py) it writes no PDFs and no offline zip and does not swap the folder in whole; the tests
+macros/tools/publish.py) it writes no PDFs and no offline zip and does not swap the folder in whole; the tests
 that need the whole publication use tests/browser/builtsite.py (fixture published_site)."""
 
 from __future__ import annotations

@@ -7,9 +7,12 @@ macros/ is split by stage, and a stage imports only the stages below it:
     core     load, check, model, fees, pages, ...      imports only core
     render   the site's page sections                  imports core, text
     pdf      the PDFs                                  imports core, text, render
-    site     the MkDocs adapter and generated pages    imports all of these, and outputs
-    outputs  publish, offline archive, open data, feed imports all of these, and site
-    tools    the command line and coordinators' tools  imports anything; nothing imports it
+    outputs  open data, feed, offline archive          imports core, text, render, pdf
+    site     the MkDocs adapter and generated pages    imports all of these
+    tools    the commands and publish (the whole       imports anything; nothing imports it
+             publication in one step)
+
+ARCHITECTURE.md shows the same table to people; test_architecture_md_agrees keeps the two and the tree equal.
 
 No two modules import each other, directly or through others, and every module is in one of the stages. Page
 and file paths are written only in macros/core/pages.py. Each rule is a function over a tree of modules, so
@@ -25,7 +28,7 @@ from pathlib import Path
 from tests.helpers import ROOT
 
 PACKAGE = "macros"
-STAGES = ("core", "text", "render", "site", "pdf", "outputs", "tools")
+STAGES = ("core", "text", "render", "pdf", "outputs", "site", "tools")  # in ARCHITECTURE.md's order
 OUTSIDE_STAGES = ("__init__.py", "__main__.py")  # the mkdocs-macros entry point and python -m macros
 
 # What a stage may import of macros besides itself; a stage not listed may import any stage.
@@ -34,10 +37,9 @@ MAY_IMPORT = {
     "core": set(),  # core formats nothing: what it would need of text/ lives in text/ and is imported above it
     "render": {"core", "text"},
     "pdf": {"core", "text", "render"},
-    # site and outputs call each other's modules (publish builds the site; the site writes the open data),
-    # never in a cycle between two modules, which test_no_import_cycles keeps so.
+    "outputs": {"core", "text", "render", "pdf"},  # the files beside the pages: the site writes them in
     "site": {"core", "text", "render", "pdf", "outputs"},
-    "outputs": {"core", "text", "render", "pdf", "site"},
+    # tools/ (the commands, and publish: the whole publication in one step) may import every stage.
 }
 
 
@@ -170,7 +172,8 @@ def test_imports_are_found():
     found = {(i.source, i.target) for i in imports(ROOT)}
     assert ("macros.render.common", "macros.core.model") in found  # from ..core.model import ...
     assert ("macros.pdf.plan", "macros.pdf.document") in found  # from . import document
-    assert ("macros.tools.cli", "macros.outputs.publish") in found  # inside a function
+    assert ("macros.tools.cli", "macros.tools.publish") in found  # inside a function
+    assert ("macros.tools.publish", "macros.site.zensical") in found  # inside a function
 
 
 def test_each_stage_imports_only_the_stages_below_it():
@@ -249,7 +252,7 @@ def test_a_layer_break_is_named_with_its_file_and_line(tmp_path):
         "macros/core/model.py:1: macros.core.model imports macros.render.common "
         "(core/ may import only core/ and: nothing else of macros)",
         "macros/outputs/utgava.py:1: macros.outputs.utgava imports macros.tools.cli "
-        "(outputs/ may import only outputs/ and: core, pdf, render, site, text)",
+        "(outputs/ may import only outputs/ and: core, pdf, render, text)",
         "macros/pdf/plan.py:1: macros.pdf.plan imports macros.outputs.utgava "
         "(pdf/ may import only pdf/ and: core, render, text)",
         "macros/render/common.py:1: macros.render.common imports macros.pdf.plan "
@@ -296,7 +299,73 @@ def test_a_module_outside_the_stages_is_named(tmp_path):
     root = _tree(tmp_path, {"model.py": "", "extra/x.py": "", "core/fine.py": ""})
     (root / PACKAGE / "text" / "__init__.py").unlink()
     assert strays(root) == [
-        "macros/extra/x.py: macros.extra.x is in no stage (core, text, render, site, pdf, outputs, tools)",
-        "macros/model.py: macros.model is in no stage (core, text, render, site, pdf, outputs, tools)",
+        "macros/extra/x.py: macros.extra.x is in no stage (core, text, render, pdf, outputs, site, tools)",
+        "macros/model.py: macros.model is in no stage (core, text, render, pdf, outputs, site, tools)",
         "macros/text/ has no __init__.py",
     ]
+
+
+# --- ARCHITECTURE.md ------------------------------------------------------------------------------------
+
+
+def architecture_md_disagreements(root: Path) -> list[str]:
+    """Where ARCHITECTURE.md's table of stages says something else than the tree and MAY_IMPORT.
+
+    Each stage has one row, in STAGES order: `| `stage/` | what it does, naming its modules | what it may import |`.
+    Every module named in backticks in the middle cell exists in that stage; the last cell names exactly the
+    stages of MAY_IMPORT ("bara `core`" for none but itself, "allt ovan" for every stage above, "allt" for any).
+    """
+    text = (root / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[0].rstrip("`").endswith("/"):
+            rows[cells[0].strip("`").rstrip("/")] = (number, cells[1], cells[2])
+    out = []
+    if list(rows) != list(STAGES):
+        out.append(f"ARCHITECTURE.md: the table's stages are {list(rows)}, the tree's are {list(STAGES)}")
+    known = modules(root)
+    for index, name in enumerate(STAGES):
+        if name not in rows:
+            continue
+        number, does, may = rows[name]
+        where = f"ARCHITECTURE.md:{number}"
+        for ident in _backticked(does):
+            target = f"{PACKAGE}.{name}.{ident.replace('/', '').replace('.py', '')}"
+            if target not in known and not any(m.startswith(target + ".") for m in known):
+                out.append(f"{where}: `{ident}` is not a module of {PACKAGE}/{name}/")
+        if may == "allt":
+            said = None
+        elif may == "allt ovan":
+            said = set(STAGES[:index])
+        else:
+            said = set(_backticked(may)) - {name}
+        if said != MAY_IMPORT.get(name):
+            out.append(
+                f"{where}: {name}/ may import {sorted(MAY_IMPORT.get(name) or ['anything'])}, the row says {may!r}"
+            )
+    return out
+
+
+def _backticked(cell: str) -> list[str]:
+    return [part for i, part in enumerate(cell.split("`")) if i % 2 == 1]
+
+
+def test_architecture_md_agrees_with_the_tree_and_the_rules():
+    found = architecture_md_disagreements(ROOT)
+    assert not found, "ARCHITECTURE.md and the house disagree:\n" + "\n".join(found)
+
+
+def test_a_disagreeing_architecture_md_is_named(tmp_path):
+    root = _tree(tmp_path, {"core/model.py": "", "render/parter.py": "from ..core import model\n"})
+    (root / "ARCHITECTURE.md").write_text(
+        "| Mapp | Vad | Får |\n|---|---|---|\n"
+        "| `core/` | `model`, `missing` | bara `core` |\n"
+        "| `text/` | x | bara `text` |\n"
+        "| `render/` | `parter` | `core` |\n",
+        encoding="utf-8",
+    )
+    found = architecture_md_disagreements(root)
+    assert found[0].startswith("ARCHITECTURE.md: the table's stages are ['core', 'text', 'render']")
+    assert "ARCHITECTURE.md:3: `missing` is not a module of macros/core/" in found
+    assert any(f.startswith("ARCHITECTURE.md:5: render/ may import ['core', 'text']") for f in found)

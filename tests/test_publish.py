@@ -2,7 +2,7 @@
 staging folder of its own, swaps it in whole, and keeps a second build of the same folder waiting or out.
 
 The builds are real processes on the small valid dataset. HANDBOK_BUILD_PAUSE=POINT makes a build stop at
-a named point of macros/outputs/publish.py; the test then kills it with SIGKILL (its whole process group, MkDocs and
+a named point of macros/tools/publish.py; the test then kills it with SIGKILL (its whole process group, MkDocs and
 the PDF processes too) and looks at what is left.
 """
 
@@ -24,7 +24,7 @@ import pytest
 
 from macros.core import tid, utgava
 from macros.core.pages import OVERENSKOMMELSE_PDF
-from macros.outputs import publish
+from macros.tools import publish
 from tests.helpers import ROOT, VALID
 
 pytestmark = [

@@ -67,10 +67,10 @@ def test_build_session_writes_the_pdf_into_the_uploaded_site():
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
     build_site = noxfile[noxfile.index("def build_site") :]
     build_site = build_site[: build_site.index("\n@nox.session")]
-    # One step builds site, PDFs and archive (macros/outputs/publish.py); the browser tests run that same step
+    # One step builds site, PDFs and archive (macros/tools/publish.py); the browser tests run that same step
     # and fetch the PDF from the built site.
     assert '"-m", "macros", "build"' in build_site
-    publish = (ROOT / "macros" / "outputs" / "publish.py").read_text(encoding="utf-8")
+    publish = (ROOT / "macros" / "tools" / "publish.py").read_text(encoding="utf-8")
     assert '"--strict"' in publish and "write_archive" in publish
     assert "from ..pdf.write import PdfError, write_pdfs" in publish
 

@@ -1,4 +1,4 @@
-"""The whole built site as one zip, for reading without a network; written by macros/outputs/publish.py.
+"""The whole built site as one zip, for reading without a network; written by macros/tools/publish.py.
 
 A separate step, not an MkDocs hook, written once the site and the PDFs are built, so that it holds both. The
 archive has a fixed name, so the start page can link to it; the build date and the data's git revision are in

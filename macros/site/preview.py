@@ -156,7 +156,7 @@ _preview: _Preview | None = None
 
 def after_build(config) -> None:
     """Called after every MkDocs build: under `mkdocs serve`, make and serve the PDFs of this build's data too,
-    apart from the page rebuild. A plain `mkdocs build` leaves the PDFs to macros/outputs/publish.py."""
+    apart from the page rebuild. A plain `mkdocs build` leaves the PDFs to macros/tools/publish.py."""
     global _preview
     if not state.is_serving():
         return

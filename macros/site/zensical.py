@@ -5,7 +5,7 @@ So before its build, the generation step (macros/site/generate.py) writes a proj
 a copy of docs/ with the party and forum pages, the open data and the schemas added, and a mkdocs.yml made from
 the real one with the generated menu entries, the work folder's docs/ and site/, and absolute paths for
 everything that stays in the repository (overrides/, the watched folders). Zensical then builds that project;
-macros/outputs/publish.py copies the site out and adds the PDFs and the zip as for MkDocs. Nothing is written to docs/.
+macros/tools/publish.py copies the site out and adds the PDFs and the zip as for MkDocs. Nothing is written to docs/.
 
 The work folder (build/zensical/ by default, git-ignored) is kept between builds, and a file whose content has
 not changed is not rewritten: Zensical's cache (build/zensical/.cache/, which `zensical build --clean` empties)

@@ -149,7 +149,7 @@ def _main(argv: list[str] | None) -> int:
 
         return run(Path(args.data), Path(args.out))
     if args.command == "build":
-        from ..outputs.publish import build
+        from .publish import build
 
         return build(Path(args.out), Path(args.data), args.builder)
     if args.command == "new":

@@ -1,7 +1,7 @@
 """The built site that the browser tests and tests/test_output_safety.py look at, made once per test run.
 
 Set HANDBOK_SITE to a built site (e.g. ``site/`` after ``nox -s build``) to test that; otherwise the site is
-built into a temporary folder by ``python -m macros build`` (macros/outputs/publish.py), the one step that
+built into a temporary folder by ``python -m macros build`` (macros/tools/publish.py), the one step that
 ``nox -s build`` runs too: the strict site build, the PDFs and the offline zip.
 """
 

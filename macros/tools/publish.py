@@ -30,7 +30,7 @@ from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
 from ..core.utgava import Utgava, utgava
-from . import offline
+from ..outputs import offline
 
 BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/site/zensical.py
 
