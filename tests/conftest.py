@@ -26,7 +26,6 @@ from tests import sitebuild
 from tests.browser import builtsite
 from tests.ciskip import pytest_runtest_makereport  # noqa: F401  (a hook: in CI a skip fails)
 from tests.helpers import PDF_EPOCH, PDF_REVISION, ROOT, VALID
-from tests.sitebuild import build
 
 # The fixture dataset describes budget year 2015, so the tests run on a day in 2015 (macros/core/tid.py reads it):
 # no "budget year is stale" warning in every expected output, and today's parties do not move with the clock.
@@ -107,10 +106,9 @@ def builder(request) -> str:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory, builder) -> Path:
+def real_site(builder) -> Path:
     """The site built strictly from the shipped data, once per test run and builder (tests only read it)."""
-    out = tmp_path_factory.mktemp(f"real-site-{builder}")
-    result = build(ROOT / "data", out, builder)
+    out, result = sitebuild.shipped(builder)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

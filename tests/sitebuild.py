@@ -5,12 +5,15 @@ that need the whole publication use tests/browser/builtsite.py (fixture publishe
 
 from __future__ import annotations
 
+import atexit
+import functools
 import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +62,17 @@ def build(data_dir: Path, site_dir: Path, builder: str = "mkdocs") -> subprocess
     else:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@functools.cache
+def shipped(builder: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """The site alone built from the shipped data with builder, once per test run, and how the build went: the
+    fixture real_site (tests/conftest.py) and tests/test_builders.py read the same build."""
+    out = Path(tempfile.mkdtemp(prefix=f"handbok-real-site-{builder}-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    site = out / "site"
+    site.mkdir()
+    return site, build(ROOT / "data", site, builder)
 
 
 def copy_data(target: Path, source: Path = ROOT / "data") -> Path:

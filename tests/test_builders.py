@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import sitebuild
-from tests.helpers import ROOT, visible_text
-from tests.sitebuild import build
+from tests.helpers import visible_text
 
 # Builds the handbook with both builders (Zensical is not in nox -s quick's environment).
 pytestmark = pytest.mark.slow
@@ -20,12 +19,12 @@ _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
+def sites() -> dict[str, Path]:
+    """Both builders' sites of the shipped data: the same builds the fixture real_site reads (tests/sitebuild.py)."""
     sitebuild.require("zensical")  # skipped on a developer's machine without it, a failure in CI
     out = {}
     for builder in ("mkdocs", "zensical"):
-        site = tmp_path_factory.mktemp(f"same-{builder}")
-        result = build(ROOT / "data", site, builder)
+        site, result = sitebuild.shipped(builder)
         assert result.returncode == 0, result.stdout + result.stderr
         out[builder] = site
     return out
