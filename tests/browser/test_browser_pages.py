@@ -23,6 +23,29 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["
 NARROW = {"width": 320, "height": 640}
 STATEMENT = "tillganglighet.html"
 
+# The dark scheme changes colours and nothing else: the theme's dark palette (Material's and Zensical's
+# palette.*.css under [data-md-color-scheme=slate]) sets colour variables, color-scheme and a shadow, and hides
+# images whose address ends in #only-light (the default scheme hides #only-dark ones; the site has none of
+# either); in the markup only the scheme's name and which of the two palette toggles is hidden differ.
+# test_the_schemes_differ_only_in_colours checks the markup and the images on every page at both widths. A rule
+# that does not look at colours gives the same result on the same markup, so the dark pass runs only axe's
+# colour rules (category cat.color within AXE_TAGS: text contrast, and links told apart from the text around
+# them), and every rule on the palette toggle, whose visible label is the dark scheme's own.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+DARK_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
+PALETTE = "[data-md-component=palette]"
+ONE_SCHEME_ONLY = ("only-light", "only-dark", "gh-light-mode-only", "gh-dark-mode-only")  # image address endings
+SCHEME_IMAGES = ", ".join(f"img[src$='#{end}']" for end in ONE_SCHEME_ONLY)
+# The page's markup with what the scheme itself changes taken out: the scheme's name and which toggle shows.
+MARKUP = f"""() => {{
+  const root = document.documentElement.cloneNode(true);
+  root.querySelector("meta[name=color-scheme]")?.removeAttribute("content");
+  root.querySelector("body").removeAttribute("data-md-color-scheme");
+  root.querySelector("body").removeAttribute("data-md-color-media");
+  root.querySelectorAll("{PALETTE} label").forEach(label => label.removeAttribute("hidden"));
+  return root.outerHTML;
+}}"""
+
 
 def axe_version() -> str:
     """The axe-core version bundled with axe-playwright-python, from its licence header."""
@@ -41,6 +64,8 @@ class Survey:
     no_statement_link: list[str] = field(default_factory=list)
     too_wide: dict[str, int] = field(default_factory=dict)  # page -> document width in CSS px, if over the viewport
     footer_links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> the footer's link texts
+    markup: dict[str, str] = field(default_factory=dict)  # page -> its markup less the scheme's own changes
+    scheme_images: dict[str, int] = field(default_factory=dict)  # page -> images shown in one scheme only
     visited: int = 0
 
 
@@ -66,7 +91,15 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
             width = page.evaluate("document.documentElement.scrollWidth")
             if viewport and width > viewport["width"]:
                 result.too_wide[rel] = width
-            found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+            result.markup[rel] = page.evaluate(MARKUP)
+            if page.locator(SCHEME_IMAGES).count():
+                result.scheme_images[rel] = page.locator(SCHEME_IMAGES).count()
+            if scheme == "dark":
+                found = axe.run(page, options=DARK_OPTIONS).response["violations"]
+                if page.locator(PALETTE).count():
+                    found += axe.run(page, context=PALETTE, options=AXE_OPTIONS).response["violations"]
+            else:
+                found = axe.run(page, options=AXE_OPTIONS).response["violations"]
             if found:
                 result.violations[rel] = [
                     f"{v['id']}: {node['target']} ({node['failureSummary'].splitlines()[-1].strip()})"
@@ -100,22 +133,58 @@ def _report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{page}:\n  " + "\n  ".join(items) for page, items in sorted(problems.items()))
 
 
+def _rules(scheme: str) -> str:
+    return ", ".join(AXE_TAGS) if scheme == "light" else f"{', '.join(COLOUR_RULES)}; all on {PALETTE}"
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_wcag_violation_on_any_page(survey, pages, scheme):
     s = survey(scheme)
     assert s.visited == len(pages)
     assert not s.wrong_scheme, f"the {scheme} scheme was not applied on: {s.wrong_scheme}"
     assert not s.violations, (
-        f"axe {axe_version()} ({', '.join(AXE_TAGS)}), {scheme} scheme, "
+        f"axe {axe_version()} ({_rules(scheme)}), {scheme} scheme, "
         f"{len(s.violations)} of {len(pages)} pages fail:\n{_report(s.violations)}"
     )
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["wide", "320px"])
+def test_the_schemes_differ_only_in_colours(survey, pages, narrow):
+    """What lets the dark pass run only the colour rules (COLOUR_RULES): on every page the dark scheme's markup
+    is the light scheme's, apart from the scheme's name and which palette toggle shows, and no image is
+    shown in one scheme only."""
+    import difflib
+
+    light, dark = survey("light", narrow), survey("dark", narrow)
+    assert light.visited == dark.visited == len(pages)
+    differ = [rel for rel in pages if light.markup[rel] != dark.markup[rel]]
+    if differ:
+        lines = difflib.unified_diff(light.markup[differ[0]].split(">"), dark.markup[differ[0]].split(">"), n=0)
+        pytest.fail(
+            f"the dark scheme changes more than colours on {differ}: run every axe rule in the dark pass, or take "
+            f"the new difference out in MARKUP if it is the scheme's own. {differ[0]}, light → dark:\n"
+            + "\n".join(list(lines)[2:14])
+        )
+    assert not light.scheme_images and not dark.scheme_images, (
+        f"images shown in one scheme only (#only-light/#only-dark): {light.scheme_images or dark.scheme_images}"
+    )
+
+
+def test_the_dark_pass_runs_every_colour_rule(page, base_url):
+    """COLOUR_RULES are axe's colour rules (category cat.color) that AXE_TAGS turn on, in this axe version."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + "index.html")
+    Axe().run(page, options=DARK_OPTIONS)  # injects axe
+    rules = page.evaluate("axe.getRules(['cat.color']).map(r => [r.ruleId, r.tags])")
+    assert sorted(rule for rule, tags in rules if set(tags) & set(AXE_TAGS)) == sorted(COLOUR_RULES)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_wcag_violation_at_320_px(survey, pages, scheme):
     s = survey(scheme, narrow=True)
     assert s.visited == len(pages)
-    assert not s.violations, f"{NARROW['width']} px wide, {scheme} scheme:\n{_report(s.violations)}"
+    assert not s.violations, f"{NARROW['width']} px wide, {scheme} scheme ({_rules(scheme)}):\n{_report(s.violations)}"
 
 
 def test_no_page_scrolls_sideways_at_320_px(survey, pages):
