@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT
 
 EXAMPLE = """\
@@ -49,6 +51,7 @@ def _run(tmp_path, ci: bool) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs pytest in a process of its own
 def test_in_ci_a_skip_is_a_failure(tmp_path):
     result = _run(tmp_path, ci=True)
     assert result.returncode == 1, result.stdout
@@ -56,6 +59,7 @@ def test_in_ci_a_skip_is_a_failure(tmp_path):
     assert "skipped in CI, which counts as a failure (CI is set)" in result.stdout
 
 
+@pytest.mark.slow  # runs pytest in a process of its own
 def test_outside_ci_a_skip_is_a_skip(tmp_path):
     result = _run(tmp_path, ci=False)
     assert result.returncode == 0, result.stdout

@@ -360,6 +360,7 @@ def test_page_links_resolve(site):
             assert re.search(rf'id="{re.escape(anchor)}"', target.read_text(encoding="utf-8")), href
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_page_shows_hostile_names_literally(tmp_path_factory):
     data = copy_data(tmp_path_factory.mktemp("data-diagram-hostile") / "data")
     _edit(data / "forum" / "avstamningskonferens.yaml", "namn: Avstämningskonferens", f"namn: '{HOSTILE}'")

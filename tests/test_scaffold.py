@@ -63,6 +63,7 @@ def uncomment_kommun_block(text: str) -> str:
     return re.sub(r"^# (\s*(?:- )?(?:kommunkod|folkmangd|datum|antal|kalla):)", r"\1", text, flags=re.M)
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summary(work, tmp_path):
     code, out, err = run(work, "new", "part", "testby")
     path = work / "data" / "parter" / "testby.yaml"

@@ -95,6 +95,7 @@ def _sum_2015(site: Path) -> int:
     return int(json.loads(read(site, "data/avgifter-2015.json"))["summa_kanda"])
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_new_party_file_appears_everywhere(real_site, with_new_party):
     site = with_new_party
     assert "Testby kommun" in read(site, "parter/index.html")
@@ -109,6 +110,7 @@ def test_new_party_file_appears_everywhere(real_site, with_new_party):
     assert "Alla parter (38)" in visible_text(read(site, "forum/regionala-radet.html"))
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_removed_party_is_gone_everywhere(real_site, with_new_party):
     """The real build is the 'removed' state: nothing of the new party remains there."""
     for page in (
@@ -127,6 +129,7 @@ def _pages(site: Path):
     return sorted(p for p in site.rglob("*.html"))
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_hostile_name_is_shown_literally_everywhere(with_hostile_name):
     site = with_hostile_name
     seen = []
@@ -141,6 +144,7 @@ def test_hostile_name_is_shown_literally_everywhere(with_hostile_name):
     assert visible_text(title).startswith(HOSTILE)
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_hostile_name_keeps_tables_intact(with_hostile_name, real_site):
     def rows(site):
         return read(site, "avgifter.html").count("<tr>")
@@ -151,6 +155,7 @@ def test_hostile_name_keeps_tables_intact(with_hostile_name, real_site):
     assert len(widths) == 1, widths
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_hostile_name_in_csv_and_search_is_text(with_hostile_name):
     text = (with_hostile_name / "data" / "avgifter-2015.csv").read_text(encoding="utf-8-sig")
     assert HOSTILE in text
@@ -176,6 +181,7 @@ def with_hostile_url(tmp_path_factory, builder) -> Path:
     return site
 
 
+@pytest.mark.slow  # a site build of its own, from changed data
 def test_hostile_source_url_stays_one_https_link(with_hostile_url):
     hrefs = []
     for page in _pages(with_hostile_url):
