@@ -36,13 +36,18 @@ DARK_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultType
 PALETTE = "[data-md-component=palette]"
 ONE_SCHEME_ONLY = ("only-light", "only-dark", "gh-light-mode-only", "gh-dark-mode-only")  # image address endings
 SCHEME_IMAGES = ", ".join(f"img[src$='#{end}']" for end in ONE_SCHEME_ONLY)
-# The page's markup with what the scheme itself changes taken out: the scheme's name and which toggle shows.
+# The page's markup once axe has run on it, with what the scheme itself changes taken out: the scheme's name,
+# the theme colour and which toggle shows; and what the theme's scripts write at a moment of their own (the
+# search box's status once the index has loaded, the mark they set while switching scheme).
 MARKUP = f"""() => {{
   const root = document.documentElement.cloneNode(true);
   root.querySelector("meta[name=color-scheme]")?.removeAttribute("content");
   root.querySelector("body").removeAttribute("data-md-color-scheme");
   root.querySelector("body").removeAttribute("data-md-color-media");
+  root.querySelector("body").removeAttribute("data-md-color-switching");
+  root.querySelector("meta[name=theme-color]")?.removeAttribute("content");
   root.querySelectorAll("{PALETTE} label").forEach(label => label.removeAttribute("hidden"));
+  root.querySelectorAll(".md-search-result__meta").forEach(status => status.textContent = "");
   return root.outerHTML;
 }}"""
 
@@ -91,15 +96,15 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
             width = page.evaluate("document.documentElement.scrollWidth")
             if viewport and width > viewport["width"]:
                 result.too_wide[rel] = width
-            result.markup[rel] = page.evaluate(MARKUP)
-            if page.locator(SCHEME_IMAGES).count():
-                result.scheme_images[rel] = page.locator(SCHEME_IMAGES).count()
             if scheme == "dark":
                 found = axe.run(page, options=DARK_OPTIONS).response["violations"]
                 if page.locator(PALETTE).count():
                     found += axe.run(page, context=PALETTE, options=AXE_OPTIONS).response["violations"]
             else:
                 found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+            result.markup[rel] = page.evaluate(MARKUP)
+            if page.locator(SCHEME_IMAGES).count():
+                result.scheme_images[rel] = page.locator(SCHEME_IMAGES).count()
             if found:
                 result.violations[rel] = [
                     f"{v['id']}: {node['target']} ({node['failureSummary'].splitlines()[-1].strip()})"
