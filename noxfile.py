@@ -136,7 +136,12 @@ QUICK = "not browser and not pdf and not slow"
 @nox.session(default=False)
 def quick(session: nox.Session) -> None:
     """Kör de snabba testerna (under en halv minut): allt utom webbläsartester, PDF-tester och långsamma tester."""
-    _install(session, "test")
+    # pip takes seconds even when everything is in place: install again only when the pins have changed.
+    pins = b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", CONSTRAINTS))
+    stamp = Path(session.virtualenv.location) / "installed-pins"
+    if not stamp.is_file() or stamp.read_bytes() != pins:
+        _install(session, "test")
+        stamp.write_bytes(pins)
     session.run(
         "pytest",
         "-m",
