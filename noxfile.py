@@ -147,6 +147,12 @@ def quick(session: nox.Session) -> None:
         "-m",
         QUICK,
         "-q",
+        # One worker per core, at most four: each worker builds the shared site once, so more cost more than
+        # they save on this suite.
+        "-n",
+        "auto",
+        "--maxprocesses",
+        "4",
         *session.posargs,
         env={"NO_MKDOCS_2_WARNING": "1", "HANDBOK_BUILDERS": "mkdocs"},
     )
