@@ -25,6 +25,7 @@ import pytest
 from macros.core import tid, utgava
 from macros.core.pages import OVERENSKOMMELSE_PDF
 from macros.tools import publish
+from tests import sitebuild
 from tests.helpers import ROOT, VALID
 
 pytestmark = [
@@ -33,9 +34,9 @@ pytestmark = [
 ]
 
 
-def _start(out: Path, **env: str) -> subprocess.Popen:
+def _start(out: Path, *args: str, **env: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "macros", "build", "--data", str(VALID), "--out", str(out)],
+        [sys.executable, "-m", "macros", "build", "--data", str(VALID), "--out", str(out), *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_MKDOCS_2_WARNING": "1", **env},
         stdout=subprocess.PIPE,
@@ -152,6 +153,29 @@ def test_two_builds_at_once_wait_or_refuse_and_end_with_a_whole_site(tmp_path, p
     assert "Traceback" not in err1 + err2 + err
     assert _whole(site, manifest)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_two_zensical_builds_take_turns_in_its_one_work_folder(tmp_path):
+    """Zensical builds in build/zensical/ whatever the site folder, so two Zensical builds into two folders
+    wait for each other there; a MkDocs build at the same time does not wait."""
+    sitebuild.require("zensical")
+    first = _start(
+        tmp_path / "a", "--builder", "zensical", HANDBOK_BUILD_PAUSE="mkdocs", HANDBOK_BUILD_PAUSE_SECONDS="3"
+    )
+    _wait_for(first, "HANDBOK_BUILD_PAUSE mkdocs")
+    refused = _start(tmp_path / "b", "--builder", "zensical", HANDBOK_BUILD_WAIT="0")
+    out, err = refused.communicate(timeout=120)
+    assert refused.returncode == 3, out + err
+    assert err == (
+        f"fel: ett annat bygge med Zensical i build/zensical/ pågår redan (process {first.pid}); vänta tills det "
+        "är klart och bygg sedan igen\n"
+    )
+    beside = _start(tmp_path / "c", HANDBOK_BUILD_WAIT="0")
+    out2, err2 = beside.communicate(timeout=600)
+    assert beside.returncode == 0, out2 + err2
+    out1, err1 = first.communicate(timeout=600)
+    assert first.returncode == 0, out1 + err1
+    assert (tmp_path / "a" / "index.html").is_file() and not (tmp_path / "b").exists()
 
 
 def test_nox_build_runs_exactly_this_command():

@@ -40,7 +40,7 @@ def build(out_dir: Path, data_dir: Path, builder: str = "mkdocs") -> int:
     own messages printed. Until the new site is complete, the previous out_dir stays as it was."""
     out_dir, data_dir = Path(out_dir).resolve(), Path(data_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(out_dir):
+    with build_lock(out_dir), _work_lock(builder):
         _clean_up_after_killed_builds(out_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-", dir=out_dir.parent))
         try:
@@ -121,15 +121,28 @@ def lock_path(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.lock"
 
 
+def _work_lock(builder: str):
+    """Zensical builds in one work folder per checkout, whatever the site folder (macros/site/zensical.py: WORK):
+    two Zensical builds at once take turns there, as two builds of one site folder do."""
+    if builder != "zensical":
+        return contextlib.nullcontext()
+    from ..site import zensical
+
+    zensical.WORK.parent.mkdir(parents=True, exist_ok=True)
+    return build_lock(zensical.WORK, f"med Zensical i {zensical.WORK.relative_to(ROOT).as_posix()}/")
+
+
 @contextlib.contextmanager
-def build_lock(out_dir: Path):
+def build_lock(out_dir: Path, what: str = ""):
     """Hold the build lock of out_dir; a second build waits (saying so), or refuses after HANDBOK_BUILD_WAIT.
+    what names the build in those messages ("av site/" unless told).
 
     fcntl.flock on Linux and macOS, msvcrt.locking on Windows; the operating system lets go of it when the
     process ends, however it ends, so a killed build never leaves a stale lock. Where neither exists, builds
     are not kept apart (each still has its own staging folder).
     """
     path = lock_path(out_dir)
+    what = what or f"av {out_dir.name}/"
     wait = float(os.environ.get("HANDBOK_BUILD_WAIT", WAIT_SECONDS))
     handle = open(path, "a+b")  # noqa: SIM115 -- closed in finally, after the lock is released
     try:
@@ -139,14 +152,11 @@ def build_lock(out_dir: Path):
             holder = _holder(path)
             if time.monotonic() >= deadline:
                 raise CommandError(
-                    f"ett annat bygge av {out_dir.name}/ pågår redan{holder}; vänta tills det är klart och "
-                    "bygg sedan igen",
+                    f"ett annat bygge {what} pågår redan{holder}; vänta tills det är klart och bygg sedan igen",
                     ENVIRONMENT,
                 )
             if not said:
-                print(
-                    f"Ett annat bygge av {out_dir.name}/ pågår{holder}; väntar tills det är klart ...", file=sys.stderr
-                )
+                print(f"Ett annat bygge {what} pågår{holder}; väntar tills det är klart ...", file=sys.stderr)
                 said = True
             time.sleep(0.2)
         handle.seek(0)
