@@ -125,7 +125,15 @@ def tests(session: nox.Session) -> None:
     """Kör hela testsviten."""
     # Zensical too: the site and browser tests run against both builders (ZENSICAL.md).
     _install(session, "test", "zensical")
-    session.run("pytest", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run(
+        "pytest",
+        # One worker per core, at most four (pytest-xdist): most of the time goes to browsers, builds and
+        # validators in processes of their own. Tests that share minutes of work per builder stay in one worker
+        # (loadgroup: PER_BUILDER_FIXTURES in tests/conftest.py).
+        *("-n", "auto", "--maxprocesses", "4", "--dist", "loadgroup"),
+        *session.posargs,
+        env={"NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 # The inner loop: every test but the browser tests, the ones that make a whole set of PDFs and the slow ones

@@ -52,11 +52,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 BROWSER_TESTS = ROOT / "tests" / "browser"
 # Fixtures that are or hold the shipped data's whole set of PDFs: a test that needs one is marked `pdf`.
 PDF_FIXTURES = {"published_site", "real_pdfs"}
+# Fixtures whose work (minutes) is kept per process and per builder. Under pytest-xdist (nox -s tests: --dist
+# loadgroup) the tests that share one of them run in one worker, which does that work once: every page in both
+# schemes at both widths (survey, tests/browser/test_browser_pages.py).
+PER_BUILDER_FIXTURES = {"survey"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
+        for shared in sorted(names & PER_BUILDER_FIXTURES):
+            item.add_marker(pytest.mark.xdist_group(f"{shared}-{item.callspec.params['builder']}"))
         if BROWSER_TESTS in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
         if names & PDF_FIXTURES:

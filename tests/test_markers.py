@@ -31,3 +31,16 @@ def test_a_test_that_needs_the_whole_set_of_pdfs_is_marked_pdf(fixture):
 def test_a_test_that_can_bless_is_marked_golden(request, bless):
     assert _marks("tests/test_new.py", "bless") == {"golden"}
     assert request.node.get_closest_marker("golden"), "this test asks for bless, so it is golden itself"
+
+
+def test_the_tests_that_share_a_builders_survey_are_one_xdist_group():
+    """nox -s tests runs --dist loadgroup: one worker makes each builder's survey, once."""
+    added = []
+    item = SimpleNamespace(
+        path=ROOT / "tests/browser/test_new.py",
+        fixturenames=["survey", "builder", "page"],
+        callspec=SimpleNamespace(params={"builder": "zensical"}),
+        add_marker=added.append,
+    )
+    conftest.pytest_collection_modifyitems(None, [item])
+    assert [(mark.name, mark.args) for mark in added] == [("xdist_group", ("survey-zensical",)), ("browser", ())]
