@@ -52,12 +52,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 BROWSER_TESTS = ROOT / "tests" / "browser"
 # Fixtures that are or hold the shipped data's whole set of PDFs: a test that needs one is marked `pdf`.
 PDF_FIXTURES = {"published_site", "real_pdfs"}
-# Fixtures whose work (minutes) is kept per process and per builder. Under pytest-xdist (nox -s tests: --dist
-# loadgroup) the tests that share one of them run in one worker, which does that work once: every page in both
-# schemes at both widths (survey, tests/browser/test_browser_pages.py).
-PER_BUILDER_FIXTURES = {"survey"}
+# Fixtures kept per process and per builder that tests share. Under pytest-xdist (nox -s tests: --dist loadgroup)
+# the tests that share one of them run in one worker, in file order, as in a run without workers: every page in
+# both schemes at both widths, minutes of work (survey, tests/browser/test_browser_pages.py); the one search page
+# that the search tests type their queries into one after the other (search, tests/browser/test_browser_search.py).
+PER_BUILDER_FIXTURES = {"search", "survey"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads xdist_group into the test ids
 def pytest_collection_modifyitems(config, items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))

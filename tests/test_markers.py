@@ -44,3 +44,5 @@ def test_the_tests_that_share_a_builders_survey_are_one_xdist_group():
     )
     conftest.pytest_collection_modifyitems(None, [item])
     assert [(mark.name, mark.args) for mark in added] == [("xdist_group", ("survey-zensical",)), ("browser", ())]
+    # pytest-xdist turns the mark into the test's id in a hook of its own: this one must run before it.
+    assert conftest.pytest_collection_modifyitems.pytest_impl["tryfirst"]
