@@ -34,7 +34,7 @@ STATEMENT = "tillganglighet.html"
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 DARK_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
 PALETTE = "[data-md-component=palette]"
-AXE_AGAIN = "([context, options]) => axe.run(context, options)"  # on a page where Axe().run has injected axe
+AXE_RUN = "([context, options]) => axe.run(context ?? document, options)"
 ONE_SCHEME_ONLY = ("only-light", "only-dark", "gh-light-mode-only", "gh-dark-mode-only")  # image address endings
 SCHEME_IMAGES = ", ".join(f"img[src$='#{end}']" for end in ONE_SCHEME_ONLY)
 # The page's markup once axe has run on it, with what the scheme itself changes taken out: the scheme's name,
@@ -83,6 +83,8 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
     if viewport:
         options["viewport"] = viewport
     context, guard = guarded_context(browser, base_url, **options)
+    # axe-core in every page of the survey from its start, sent to the browser once instead of once a run.
+    context.add_init_script(script=axe.axe_script)
     result = Survey()
     try:
         page = context.new_page()
@@ -98,11 +100,11 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
             if viewport and width > viewport["width"]:
                 result.too_wide[rel] = width
             if scheme == "dark":
-                found = axe.run(page, options=DARK_OPTIONS).response["violations"]
-                if page.locator(PALETTE).count():  # axe is in the page now: run it again without injecting it again
-                    found += page.evaluate(AXE_AGAIN, [PALETTE, AXE_OPTIONS])["violations"]
+                found = page.evaluate(AXE_RUN, [None, DARK_OPTIONS])["violations"]
+                if page.locator(PALETTE).count():
+                    found += page.evaluate(AXE_RUN, [PALETTE, AXE_OPTIONS])["violations"]
             else:
-                found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+                found = page.evaluate(AXE_RUN, [None, AXE_OPTIONS])["violations"]
             result.markup[rel] = page.evaluate(MARKUP)
             if page.locator(SCHEME_IMAGES).count():
                 result.scheme_images[rel] = page.locator(SCHEME_IMAGES).count()
