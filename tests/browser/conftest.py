@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -196,6 +197,16 @@ def page(context_factory, base_url):
     return page
 
 
+def result_pages(hrefs: list[str], root: str) -> list[str]:
+    """Site-relative paths of the pages that result links point to, in rank order, each page once."""
+    ranked = []
+    for href in hrefs:
+        path = href.split("#")[0].split("?")[0].removeprefix(root)
+        if path not in ranked:
+            ranked.append(path)
+    return ranked
+
+
 class SearchBox:
     """Material's search box on an open page: type a query, read the pages it lists, best first."""
 
@@ -224,22 +235,24 @@ class SearchBox:
         hrefs = self.page.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all(
             "links => links.map(a => a.href)"
         )
-        ranked = []
-        for href in hrefs:
-            path = href.split("#")[0].split("?")[0].removeprefix(self.root)
-            if path not in ranked:
-                ranked.append(path)
-        return ranked
+        return result_pages(hrefs, self.root)
 
 
 class ZensicalSearch:
     """Zensical's search on an open page: a button opens a dialog in a shadow root, which Playwright's CSS
-    selectors pierce (document.querySelector does not). Same interface as SearchBox."""
+    selectors pierce (document.querySelector does not). Same interface as SearchBox.
+
+    Zensical lists one entry per section, not per page, and renders them ten at a time, more as the last one
+    scrolls into view. Ten sections can be only two pages ("brandförsvar": three sections each of two fire and
+    rescue services), so the driver scrolls until it has ``PAGES`` pages, as many as Material's first batch
+    shows, or the whole list.
+    """
 
     OPEN = "button.md-search__button"
     INPUT = "input[role=combobox][aria-controls$='-results']"
-    STATUS = "dialog [role=status]"  # "87 results", "No results", or empty for an empty query
+    STATUS = "dialog [role=status]"  # "87 results", "1,204 results", "No results", or empty for an empty query
     RESULT_LINK = "ol[role=listbox] > li > a[role=option]"
+    PAGES = 10
 
     def __init__(self, page, root: str):
         self.page, self.root = page, root
@@ -247,13 +260,18 @@ class ZensicalSearch:
         self.page.locator(self.INPUT).wait_for()
 
     def query(self, text: str) -> list[str]:
-        """The status line ("87 results") is written before the list, and the list of the previous query may
-        still be there: wait until the links carry this query (Zensical adds it as ?h=) or it found nothing."""
+        """The status line is written before the list, and the list of the previous query may still be there:
+        wait until the links carry this query (Zensical adds it as ?h=) and number what the status says, or
+        until it has found nothing."""
         from urllib.parse import quote_plus
 
         from playwright.sync_api import expect
 
-        box, status = self.page.locator(self.INPUT), self.page.locator(self.STATUS)
+        box, status, links = (
+            self.page.locator(self.INPUT),
+            self.page.locator(self.STATUS),
+            self.page.locator(self.RESULT_LINK),
+        )
         box.fill("")
         expect(status).to_have_text("")
         box.fill(text)
@@ -262,29 +280,23 @@ class ZensicalSearch:
         deadline = time.monotonic() + 10
         empty_since = None  # "No results" shows for a moment while a query is searched: believe it after 1 s
         while True:
-            hrefs = self.page.locator(self.RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
-            if hrefs and mark in hrefs[0]:
-                self.page.wait_for_timeout(200)  # the list may still be growing or re-ranking: until it stays
-                again = self.page.locator(self.RESULT_LINK).evaluate_all("links => links.map(a => a.href)")
-                if again == hrefs:
-                    break
-                continue
-            if not hrefs and status.inner_text() == "No results":
+            said = status.inner_text()
+            hrefs = links.evaluate_all("links => links.map(a => a.href)")
+            counted = re.fullmatch(r"([\d,]+) results?", said)
+            if hrefs and mark in hrefs[0] and counted:
+                total = int(counted[1].replace(",", ""))
+                ranked = result_pages(hrefs, self.root)
+                if len(hrefs) >= total or len(ranked) >= self.PAGES:
+                    return ranked[: self.PAGES]
+                links.last.scroll_into_view_if_needed()  # Zensical renders the next ten sections
+            elif not hrefs and said == "No results":
                 empty_since = empty_since or time.monotonic()
                 if time.monotonic() - empty_since > 1:
-                    break
+                    return []
             else:
                 empty_since = None
-            assert time.monotonic() < deadline, (
-                f"{text!r}: no results for it after 10 s (status {status.inner_text()!r})"
-            )
+            assert time.monotonic() < deadline, f"{text!r}: no complete result list after 10 s (status {said!r})"
             self.page.wait_for_timeout(50)
-        ranked = []
-        for href in hrefs:
-            path = href.split("#")[0].split("?")[0].removeprefix(self.root)
-            if path not in ranked:
-                ranked.append(path)
-        return ranked
 
 
 SEARCH_DRIVERS = {"mkdocs": SearchBox, "zensical": ZensicalSearch}
