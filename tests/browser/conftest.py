@@ -8,6 +8,7 @@ what is missing, and fail in CI (``CI`` set).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -114,15 +115,24 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # the browser closing a connection early (a page left mid-load) is not a test failure
 
 
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """The folder served on a free loopback port: its base URL."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=folder))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The site served on a free loopback port."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

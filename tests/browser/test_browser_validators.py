@@ -2,7 +2,8 @@
 HTML_CodeSniffer through pa11y, and Lighthouse's accessibility category. Both drive Debian's chromium from
 Node (tests/validators/*.mjs, packages pinned in tests/package-lock.json).
 
-pa11y runs every page in both colour schemes, at 1280 and at 320 px. Lighthouse is slow (seconds a page), so it
+pa11y runs every page in both colour schemes, at 1280 and at 320 px, loading it once per width and switching the
+scheme in place (tests/validators/pa11y.mjs says why that tests the same). Lighthouse is slow (seconds a page), so it
 runs every page twice, light at 1280 px and dark at 320 px, in two Chromium processes at once; its accessibility
 audits are axe rules, which test_browser_pages.py runs on every page in all four combinations.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from tests.validators.tools import npm_file, npm_version, program
 
-from .conftest import MKDOCS_ONLY, SCHEMES
+from .conftest import MKDOCS_ONLY, SCHEMES, serve
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "validators"
 WIDTHS = [1280, 320]
@@ -28,7 +30,7 @@ def run_node(script: str, base_url: str, pages: list[str], schemes: list[str], w
     """Run tests/validators/<script> on the pages; its JSON result."""
     node, chromium = program("node"), program("chromium")
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as job:
-        json.dump({"base": base_url, "pages": pages, "schemes": schemes, "widths": widths}, job)
+        json.dump({"base": base_url, "pages": pages, "schemes": schemes, "widths": widths, "palettes": SCHEMES}, job)
     try:
         run = subprocess.run(
             [node, str(SCRIPTS / script), job.name],
@@ -48,11 +50,37 @@ def test_html_codesniffer_finds_no_error_on_any_page(builder, base_url, pages):
     npm_file("pa11y/package.json")
     found = run_node("pa11y.mjs", base_url, pages, ["light", "dark"], WIDTHS)
     assert len(found) == 4 * len(pages)
-    errors = {key: issues for key, issues in found.items() if issues}
+    wrong_scheme = [key for key, v in found.items() if v["scheme"] != SCHEMES[key.split()[0]]]
+    assert not wrong_scheme, f"the colour scheme was not applied: {wrong_scheme}"
+    errors = {key: v["issues"] for key, v in found.items() if v["issues"]}
     report = "\n".join(
         f"  {key}: " + "; ".join(f"{i['code']} at {i['selector']}" for i in issues) for key, issues in errors.items()
     )
     assert not errors, f"pa11y {npm_version('pa11y')} (HTML_CodeSniffer, WCAG2AA), {len(errors)} failing:\n{report}"
+
+
+# A rule for the dark palette only: grey text on a grey background (contrast about 1.3:1).
+DARK_ONLY_LOW_CONTRAST = (
+    "<style>[data-md-color-scheme=slate] #planted { color: #666; background: #555; }</style>"
+    '<p id="planted">Planterad text med för låg kontrast i mörkt läge.</p>'
+)
+
+
+@MKDOCS_ONLY
+def test_html_codesniffer_sees_the_scheme_it_is_switched_to(builder, site, tmp_path):
+    """The scheme switch in tests/validators/pa11y.mjs: contrast that fails in the dark scheme only is reported
+    in the dark scheme only, at both widths."""
+    npm_file("pa11y/package.json")
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    index = copy / "index.html"
+    html = index.read_text(encoding="utf-8")
+    index.write_text(html.replace("</article>", DARK_ONLY_LOW_CONTRAST + "</article>", 1), encoding="utf-8")
+    with serve(copy) as planted_url:
+        found = run_node("pa11y.mjs", planted_url, ["index.html"], ["light", "dark"], WIDTHS)
+    contrast = {key: [i for i in v["issues"] if "1_4_3" in i["code"]] for key, v in found.items()}
+    assert {key for key, issues in contrast.items() if issues} == {f"dark {w} index.html" for w in WIDTHS}, contrast
+    assert all(i["selector"].endswith("#planted") for issues in contrast.values() for i in issues), contrast
 
 
 @MKDOCS_ONLY
