@@ -45,13 +45,17 @@ def run_node(script: str, base_url: str, pages: list[str], schemes: list[str], w
     return json.loads(run.stdout)
 
 
+def wrong_scheme(found: dict) -> list[str]:
+    """The results ("<scheme> <width> <page>") whose page showed another palette than the scheme's."""
+    return [key for key, v in found.items() if v["scheme"] != SCHEMES[key.split()[0]]]
+
+
 @MKDOCS_ONLY
 def test_html_codesniffer_finds_no_error_on_any_page(builder, base_url, pages):
     npm_file("pa11y/package.json")
     found = run_node("pa11y.mjs", base_url, pages, ["light", "dark"], WIDTHS)
     assert len(found) == 4 * len(pages)
-    wrong_scheme = [key for key, v in found.items() if v["scheme"] != SCHEMES[key.split()[0]]]
-    assert not wrong_scheme, f"the colour scheme was not applied: {wrong_scheme}"
+    assert not wrong_scheme(found), f"the colour scheme was not applied: {wrong_scheme(found)}"
     errors = {key: v["issues"] for key, v in found.items() if v["issues"]}
     report = "\n".join(
         f"  {key}: " + "; ".join(f"{i['code']} at {i['selector']}" for i in issues) for key, issues in errors.items()
@@ -75,6 +79,7 @@ def test_html_codesniffer_sees_the_scheme_it_is_switched_to(builder, site, tmp_p
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     index = copy / "index.html"
     html = index.read_text(encoding="utf-8")
+    assert "</article>" in html, "the front page has no <article> to plant the text in"
     index.write_text(html.replace("</article>", DARK_ONLY_LOW_CONTRAST + "</article>", 1), encoding="utf-8")
     with serve(copy) as planted_url:
         found = run_node("pa11y.mjs", planted_url, ["index.html"], ["light", "dark"], WIDTHS)
@@ -93,8 +98,7 @@ def test_lighthouse_gives_every_page_100_for_accessibility(builder, base_url, pa
         results = list(pool.map(lambda job: run_node("lighthouse.mjs", base_url, *job), jobs))
     found = {key: value for result in results for key, value in result.items()}
     assert len(found) == 2 * len(pages)
-    wrong_scheme = [key for key, v in found.items() if v["scheme"] != SCHEMES[key.split()[0]]]
-    assert not wrong_scheme, f"the colour scheme was not applied: {wrong_scheme}"
+    assert not wrong_scheme(found), f"the colour scheme was not applied: {wrong_scheme(found)}"
     low = {key: v for key, v in found.items() if v["score"] != 1}
     lowest = min(v["score"] for v in found.values())
     assert not low, f"Lighthouse {npm_version('lighthouse')} accessibility below 100 (lowest {lowest * 100:.0f}):\n" + (
