@@ -48,6 +48,23 @@ class Tidpunkt:
     uppgift_saknas: str | None = None
 
 
+# When an organisation is a party, in one place: the model's queries below and the checker's rules on the raw data
+# (macros/core/checks/membership.py) both ask these.
+
+
+def has_left(lamnat: Tidpunkt | None, idag: str) -> bool:
+    """Left on or before idag (ISO date); a leaving date that is unknown counts as left."""
+    return lamnat is not None and (lamnat.datum is None or lamnat.datum <= idag)
+
+
+def is_part_in_year(ansluten: Tidpunkt | None, lamnat: Tidpunkt | None, ar: int) -> bool:
+    """A party for some day of budget year ar: joined by 31 December and not left by 1 January. No ansluten: a
+    party from the agreement's start; no lamnat: a party still. An unknown date does not exclude a year."""
+    joined = ansluten.datum if ansluten else None
+    left = lamnat.datum if lamnat else None
+    return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
+
+
 @dataclass(frozen=True)
 class Folkmangd:
     datum: str
@@ -85,15 +102,10 @@ class Part:
         return next((f for f in self.folkmangd if f.datum == datum), None)
 
     def har_lamnat(self, idag: str) -> bool:
-        """Left on or before idag (ISO date); a leaving date that is unknown counts as left."""
-        return self.lamnat is not None and (self.lamnat.datum is None or self.lamnat.datum <= idag)
+        return has_left(self.lamnat, idag)
 
     def part_under_ar(self, ar: int) -> bool:
-        """A party for some day of the budget year: joined by 31 December and not left by 1 January.
-        An unknown date does not exclude a year."""
-        joined = self.ansluten.datum if self.ansluten else None
-        left = self.lamnat.datum if self.lamnat else None
-        return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
+        return is_part_in_year(self.ansluten, self.lamnat, ar)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.checks import run_checks
-from ..core.checks.membership import party_in_year
+from ..core.checks.membership import part_in_year
 from ..core.dataset import display_path, load_dataset
 from ..core.exitcodes import DATA, OK, CommandError
 from ..core.loader import Document
@@ -63,7 +63,7 @@ def importera(table_file: Path, datum: str, kalla: str, data_dir: Path) -> Resul
         who = f"{name} ({code})"
         entries = doc.data.get("folkmangd", [])
         existing = next((i for i, e in enumerate(entries) if e["datum"] == datum), None)
-        if existing is None and not party_in_year(doc.data, budget_year):
+        if existing is None and not part_in_year(doc.data, budget_year):
             result.inte_part_det_aret.append(who)
             continue
         if code in table.saknas:

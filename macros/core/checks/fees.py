@@ -6,8 +6,8 @@ from __future__ import annotations
 from .. import tid
 from ..dataset import Dataset
 from ..problems import VARNING, Problem
-from .common import parties, problem_at
-from .membership import party_in_year
+from .common import parter, problem_at
+from .membership import part_in_year
 
 
 def basis_dates(ds: Dataset) -> list[tuple[int, str]]:
@@ -22,13 +22,13 @@ def basis_dates(ds: Dataset) -> list[tuple[int, str]]:
 def check_population_for_basis_date(ds: Dataset) -> list[Problem]:
     """Every municipality has a population, or an explicit uppgift_saknas, for each budget year it was a party."""
     out = []
-    for _ident, doc in parties(ds):
+    for _ident, doc in parter(ds):
         if doc.data["kategori"] != "kommun":
             continue
         entries = doc.data.get("folkmangd", [])
         by_date = {e["datum"]: i for i, e in enumerate(entries)}
         for year, basis in basis_dates(ds):
-            if not party_in_year(doc.data, year):  # no fee for a year it was not a party (fees-while-party)
+            if not part_in_year(doc.data, year):  # no fee for a year it was not a party (fees-while-party)
                 continue
             if basis not in by_date:
                 where = ("folkmangd",) if entries else ("kategori",)
@@ -61,12 +61,12 @@ def check_fees_while_party(ds: Dataset) -> list[Problem]:
     """A municipality has no population for the basis date of a budget year in which it was not a party."""
     dates = sorted(basis_dates(ds))
     out = []
-    for _ident, doc in parties(ds):
+    for _ident, doc in parter(ds):
         if doc.data["kategori"] != "kommun" or not ({"ansluten", "lamnat"} & doc.data.keys()):
             continue
         by_date = {e["datum"]: i for i, e in enumerate(doc.data.get("folkmangd", []))}
         for year, basis in dates:
-            if basis in by_date and not party_in_year(doc.data, year):
+            if basis in by_date and not part_in_year(doc.data, year):
                 out.append(
                     problem_at(
                         doc,
@@ -82,7 +82,7 @@ def check_fees_while_party(ds: Dataset) -> list[Problem]:
 def check_unique_dates_and_years(ds: Dataset) -> list[Problem]:
     """A party has one population per date, and each budget year appears once."""
     out = []
-    for _ident, doc in parties(ds):
+    for _ident, doc in parter(ds):
         seen: dict[str, int] = {}
         for i, entry in enumerate(doc.data.get("folkmangd", [])):
             if entry["datum"] in seen:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from .. import tid
 from ..dataset import Dataset
+from ..model import Tidpunkt, has_left, is_part_in_year
 from ..problems import Problem
-from .common import parties, problem_at
+from .common import parter, problem_at
 from .references import references
 
 
@@ -16,16 +17,19 @@ def _date(data: dict, key: str) -> str | None:
     return (data.get(key) or {}).get("datum")
 
 
-def party_in_year(data: dict, ar: int) -> bool:
-    """A party for some day of budget year ar: joined by 31 December, not left by 1 January (as model.Part)."""
-    joined, left = _date(data, "ansluten"), _date(data, "lamnat")
-    return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
+def _tidpunkt(data: dict, key: str) -> Tidpunkt | None:
+    value = data.get(key)
+    return None if value is None else Tidpunkt(datum=value.get("datum"))
 
 
-def left_by(data: dict, day: str) -> bool:
-    """The party had left the agreement on ``day`` (a lamnat without a date counts as left)."""
-    left = data.get("lamnat")
-    return left is not None and (left.get("datum") is None or left["datum"] <= day)
+def part_in_year(data: dict, ar: int) -> bool:
+    """The model's rule (model.is_part_in_year) on a party file's data: a party for some day of budget year ar."""
+    return is_part_in_year(_tidpunkt(data, "ansluten"), _tidpunkt(data, "lamnat"), ar)
+
+
+def has_left_by(data: dict, day: str) -> bool:
+    """The model's rule (model.has_left) on a party file's data: the party had left the agreement on ``day``."""
+    return has_left(_tidpunkt(data, "lamnat"), day)
 
 
 def check_membership_dates(ds: Dataset) -> list[Problem]:
@@ -33,7 +37,7 @@ def check_membership_dates(ds: Dataset) -> list[Problem]:
     agreement = ds.singles.get("overenskommelse")
     start = agreement.data["galler_fran"] if agreement else None
     out = []
-    for _ident, doc in parties(ds):
+    for _ident, doc in parter(ds):
         joined, left = _date(doc.data, "ansluten"), _date(doc.data, "lamnat")
         if joined and left and left <= joined:
             out.append(
@@ -65,7 +69,7 @@ def check_forum_member_while_party(ds: Dataset) -> list[Problem]:
     out = []
     for ref in references(ds, target="part"):
         party = ds.parter.get(ref.ident)
-        if ref.place.kind == "forum" and party is not None and left_by(party.data, today):
+        if ref.place.kind == "forum" and party is not None and has_left_by(party.data, today):
             when = _date(party.data, "lamnat")
             out.append(
                 problem_at(

@@ -6,7 +6,7 @@ from .. import tid
 from ..dataset import Dataset
 from ..problems import Problem
 from .common import problem_at
-from .membership import left_by
+from .membership import has_left_by
 from .references import missing_references, references
 
 
@@ -15,7 +15,7 @@ def check_holder_exists(ds: Dataset) -> list[Problem]:
     today = tid.idag()
     out = missing_references(ds, "holder-exists")
     for ref in references(ds, "holder-exists", target="part"):
-        if ref.ident in ds.parter and left_by(ds.parter[ref.ident].data, today):
+        if ref.ident in ds.parter and has_left_by(ds.parter[ref.ident].data, today):
             message = (
                 f"parten '{ref.ident}' har lämnat överenskommelsen och kan inte ha ansvaret; "
                 "ta bort posten eller ange vem som har ansvaret nu"
