@@ -17,23 +17,23 @@ def problem_at(
     return Problem(doc.path, line, column, rule, message, severity)
 
 
-def parties(ds: Dataset) -> Iterator[tuple[str, Document]]:
+def parter(ds: Dataset) -> Iterator[tuple[str, Document]]:
     return iter(sorted(ds.parter.items()))
 
 
-def forums(ds: Dataset) -> Iterator[tuple[str, Document]]:
+def forum(ds: Dataset) -> Iterator[tuple[str, Document]]:
     return iter(sorted(ds.forum.items()))
 
 
 def documents(ds: Dataset) -> list[tuple[str, str, Document]]:
     """Every document with its kind and id (its kind for a single file): parties, forums, single files, sorted."""
     return [
-        *(("part", ident, doc) for ident, doc in parties(ds)),
-        *(("forum", ident, doc) for ident, doc in forums(ds)),
+        *(("part", ident, doc) for ident, doc in parter(ds)),
+        *(("forum", ident, doc) for ident, doc in forum(ds)),
         *((kind, kind, doc) for kind, doc in sorted(ds.singles.items())),
     ]
 
 
-def categories(ds: Dataset) -> set[str]:
+def kategorier(ds: Dataset) -> set[str]:
     """The categories a member or holder may name: every party's kategori, and alla."""
     return {doc.data["kategori"] for doc in ds.parter.values()} | {"alla"}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ..dataset import Dataset
 from ..problems import Problem
-from .common import forums, problem_at
+from .common import forum, problem_at
 
 
 def check_reporting_no_cycle(ds: Dataset) -> list[Problem]:
     """Following rapporterar_till from any forum ends at Regionala rådet, never in a loop."""
     out = []
     reported: set[frozenset[str]] = set()
-    for start, doc in forums(ds):
+    for start, doc in forum(ds):
         chain = [start]
         current = doc.data.get("rapporterar_till")
         while current in ds.forum and current not in chain:
@@ -41,7 +41,7 @@ def check_regionala_radet_on_top(ds: Dataset) -> list[Problem]:
         return []
     top = agreement.data["styrning"]["regionala_radet"]
     out = []
-    for ident, doc in forums(ds):
+    for ident, doc in forum(ds):
         if ident == top:
             for key in ("niva", "rapporterar_till"):
                 if key in doc.data:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dataset import FOLDERS, Dataset
 from ..problems import Problem
-from .common import parties, problem_at
+from .common import parter, problem_at
 
 # The lists in single files whose items have ids: (file kind, keys down to the list).
 ID_LISTS = (
@@ -81,7 +81,7 @@ def check_kommunkod(ds: Dataset) -> list[Problem]:
     """Municipalities have a kommunkod, unique among parties; other parties have none."""
     out = []
     seen: dict[str, str] = {}
-    for ident, doc in parties(ds):
+    for ident, doc in parter(ds):
         code = doc.data.get("kommunkod")
         if doc.data["kategori"] == "kommun" and code is None:
             out.append(

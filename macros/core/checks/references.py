@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..dataset import Dataset
 from ..loader import Document
 from ..problems import Problem
-from .common import categories, documents, problem_at
+from .common import documents, kategorier, problem_at
 
 _PARTY = "'{id}' finns inte bland parterna; rätta id:t eller lägg till parten i data/parter/"
 _FORUM = "'{id}' finns inte i data/forum/; rätta id:t eller lägg till forumet"
@@ -131,7 +131,7 @@ def missing_references(ds: Dataset, rule: str) -> list[Problem]:
         "part": ds.has_part,
         "forum": ds.has_forum,
         "niva": _level_exists(ds),
-        "kategori": categories(ds).__contains__,
+        "kategori": kategorier(ds).__contains__,
     }
     levels = ", ".join(sorted(_level_ids(ds)))
     return [

@@ -7,7 +7,7 @@ import re
 from ..dataset import Dataset
 from ..loader import Document
 from ..problems import VARNING, Problem
-from .common import documents, forums, problem_at
+from .common import documents, forum, problem_at
 
 
 def check_glossary_forms_unique(ds: Dataset) -> list[Problem]:
@@ -42,7 +42,7 @@ BASIS_KEYS = ("niva", "ordforande", "medlemmar", "aktiverat_lage", "rapporterar_
 def check_basis_stated(ds: Dataset) -> list[Problem]:
     """A forum's level, chair, members, tasks in aktiverat läge and reporting line, and a level's focus have a basis."""
     out = []
-    for _ident, doc in forums(ds):
+    for _ident, doc in forum(ds):
         given = doc.data.get("underlag_for", {})
         present = {k for k in BASIS_KEYS if k in doc.data or k in doc.data["uppgifter"]}
         for key in sorted(present - set(given), key=BASIS_KEYS.index):
