@@ -133,7 +133,9 @@ def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
     block.key(("kommunkod",), hint="SCB:s kod inom citattecken, med fyra siffror som börjar på 01")
     block.key(("folkmangd",), parent=True)
     for datum in _underlagsdatum(handbok):
-        hint = "" if datum else "dagen ÅÅÅÅ-06-30 året före budgetåret, inom citattecken"
+        hint = (
+            "" if datum else "dagen underlagsdag i data/avgifter.yaml året före budgetåret, ÅÅÅÅ-MM-DD inom citattecken"
+        )
         block.key(("folkmangd", "datum"), f'"{datum}"' if datum else "", indent=2, item=True, hint=hint)
         block.key(("folkmangd", "antal"), indent=4, hint="antal invånare, bara siffror")
         block.key(("folkmangd", "kalla"), indent=4, hint="källans id i data/kallor.yaml")
