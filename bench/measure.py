@@ -93,6 +93,18 @@ def _get(url: str) -> str | None:
         return None
 
 
+NAME_LINE = re.compile(r"^namn: (.+)$", re.M)  # a party file's name, the field both edit measurements change
+
+
+def party_name(text: str) -> str:
+    return NAME_LINE.search(text).group(1)
+
+
+def renamed(text: str, name: str) -> str:
+    """The party file's text with its name changed, everything else as it was."""
+    return NAME_LINE.sub(lambda _: f"namn: {name}", text, count=1)
+
+
 def preview_edits(data_dir: Path, part: str, reps: int, timeout: float) -> tuple[list[Run], float]:
     """Start `mkdocs serve` on a free loopback port, then reps times: change the party's name in its data
     file and time until the served party page shows the new name. Returns the runs and the first build's
@@ -101,7 +113,7 @@ def preview_edits(data_dir: Path, part: str, reps: int, timeout: float) -> tuple
     page = f"http://127.0.0.1:{port}/parter/{part}.html"
     path = data_dir / "parter" / f"{part}.yaml"
     original = path.read_text(encoding="utf-8")
-    name = re.search(r"^namn: (.+)$", original, re.M).group(1)
+    name = party_name(original)
     cmd = [
         sys.executable,
         "-m",
@@ -129,7 +141,7 @@ def preview_edits(data_dir: Path, part: str, reps: int, timeout: float) -> tuple
             marker = f"{name} B{i + 1}x{os.getpid()}"
             time.sleep(1.0)  # let the watcher settle after the previous build
             edit_start = time.perf_counter()
-            path.write_text(original.replace(f"namn: {name}", f"namn: {marker}", 1), encoding="utf-8")
+            path.write_text(renamed(original, marker), encoding="utf-8")
             seen = _wait_for(page, marker, proc, edit_start + timeout)
             runs.append(Run(seen - edit_start, _peak_mb(proc.pid)))
         return runs, first

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import baseline, synth
-from .measure import Failed, compile_our_code, measured, preview_edits
+from .measure import Failed, compile_our_code, measured, party_name, preview_edits, renamed
 from .profiles import event_times, profile_misses
 from .report import report, table
 from .scale import Scale
@@ -115,7 +114,7 @@ def _time_after_edit(scale: Scale, data: Path, cmd: list[str], env: dict) -> Non
     path = data / "parter" / f"{PART}.yaml"
     original = path.read_text(encoding="utf-8")
     try:
-        path.write_text(re.sub(r"^namn: (.+)$", r"namn: \1 (ändrad)", original, count=1, flags=re.M), encoding="utf-8")
+        path.write_text(renamed(original, party_name(original) + " (ändrad)"), encoding="utf-8")
         _time(scale, "full-edit", cmd, env)
     finally:
         path.write_text(original, encoding="utf-8")
