@@ -24,7 +24,7 @@ import pytest
 
 from macros.core import tid, utgava
 from macros.core.pages import OVERENSKOMMELSE_PDF
-from macros.tools import publish
+from macros.tools import publish, swap
 from tests import sitebuild
 from tests.helpers import ROOT, VALID
 
@@ -103,7 +103,7 @@ def test_a_build_killed_before_the_swap_leaves_the_previous_site_as_it_was(previ
         time.sleep(2)  # MkDocs is writing into the staging folder
     _kill(proc)
     assert _manifest(work / "site") == manifest
-    publish._clean_up_after_killed_builds(work / "site")  # what the next build does first, under the lock
+    swap.clean_up_after_killed(work / "site")  # what the next build does first, under the lock
     assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
 
 
@@ -113,7 +113,7 @@ def test_a_build_killed_just_after_the_swap_leaves_the_new_site(previous):
     _wait_for(proc, "HANDBOK_BUILD_PAUSE swapped")
     _kill(proc)
     assert _whole(work / "site", manifest)
-    publish._clean_up_after_killed_builds(work / "site")
+    swap.clean_up_after_killed(work / "site")
     assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
 
 
@@ -127,7 +127,7 @@ def test_without_the_atomic_exchange_a_build_killed_between_the_renames_is_put_r
     _kill(proc)
     olds = list(work.glob(".site-old-*"))
     assert not (work / "site").exists() and len(olds) == 1 and _manifest(olds[0]) == before
-    publish._clean_up_after_killed_builds(work / "site")
+    swap.clean_up_after_killed(work / "site")
     assert _manifest(work / "site") == before
     assert sorted(p.name for p in work.iterdir()) == [".site.lock", "site"]
 

@@ -6,19 +6,25 @@ changed message or a faster loop keeps the cache, while a change to what a PDF s
 file from the cache is therefore the file a new compile would write (tests compare the two). After a build
 only that build's files are kept, so the cache never grows beyond one set of PDFs. The cache is a help,
 never a condition: a folder that cannot be read or written means the PDFs are compiled.
+
+The cache is never trusted beyond what this user's own builds wrote: it is not used when the folder (or a folder
+above it in the checkout) is a symlink, holds files committed to git (`git add -f` gets past .gitignore), belongs
+to someone else or can be written by others, and a cached file is read only if it is a plain file. CI builds
+without it (a clean clone has nothing to reuse).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from ..core.repo import ROOT
+from ..core.repo import ROOT, foreign_reason
 from . import FONTS, PDF_STANDARDS, TEMPLATES
 
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a build that was killed
@@ -26,7 +32,9 @@ STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a build that w
 
 def default_cache() -> PdfCache | None:
     """The project's cache (build/pdf-cache: not under .cache/, which `zensical build --clean` empties), another
-    folder from HANDBOK_PDF_CACHE, or none if that is empty."""
+    folder from HANDBOK_PDF_CACHE, or none if that is empty, or if CI is set and HANDBOK_PDF_CACHE is not."""
+    if "HANDBOK_PDF_CACHE" not in os.environ and os.environ.get("CI"):
+        return None
     folder = os.environ.get("HANDBOK_PDF_CACHE", str(ROOT / "build" / "pdf-cache"))
     return PdfCache(Path(folder)) if folder else None
 
@@ -35,6 +43,7 @@ class PdfCache:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.used: set[str] = set()
+        self._ours: bool | None = None  # asked once per build: git and lstat, not per file
 
     def key(self, mall: str, data: str, tidpunkt: int) -> str:
         h = hashlib.sha256(fixed_inputs())
@@ -47,12 +56,21 @@ class PdfCache:
         if not self._usable():
             return None
         try:
-            return (self.folder / f"{key}.pdf").read_bytes()
-        except OSError:  # not there, or removed by another build since: compile it
+            fd = os.open(self.folder / f"{key}.pdf", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:  # not there, a symlink, or removed by another build since: compile it
             return None
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                return None
+            return f.read()
 
     def put(self, key: str, data: bytes) -> None:
         self.used.add(key)
+        if self._ours is None:
+            self._ours = foreign_reason(self.folder) is None
+        if not self._ours:  # not even mkdir: through a committed symlink it would make a folder elsewhere
+            return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not self._usable():
@@ -78,12 +96,17 @@ class PdfCache:
                 pass
 
     def _usable(self) -> bool:
-        """Only a folder of our own: in a folder others can write to, a planted file would become our PDF."""
+        """Only a folder of our own: in a folder others can write to, or one committed to git, a planted file
+        would become our PDF."""
         try:
-            st = self.folder.stat()
+            st = os.lstat(self.folder)
         except OSError:
             return False
-        return not (hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022))
+        if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022)):
+            return False
+        if self._ours is None:
+            self._ours = foreign_reason(self.folder) is None
+        return self._ours
 
 
 @cache

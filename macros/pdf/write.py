@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..core import pages, pipeline
+from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.utgava import Utgava, utgava
@@ -37,13 +38,13 @@ def run(data_dir: Path, out_dir: Path) -> int:
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
         print("Datan har fel, så inga PDF-filer skrevs.", file=sys.stderr)
-        return 1
+        return DATA
     except PdfError as exc:
         print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
-        return 1
+        return DATA
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
     print(f"Skrev {len(files)} PDF-filer till {out_dir} på {seconds} s.")
-    return 0
+    return OK
 
 
 def write_pdfs(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | None = None) -> list[Path]:
@@ -54,9 +55,11 @@ def write_pdfs(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | N
     bench/README.md), so neither processes nor threads would pay for their complexity. Nothing is written
     unless every PDF compiled.
     """
-    for stale in (out_dir / pages.PARTBLAD_DIR).glob("*.pdf"):  # a party removed from data/ loses its sheet
-        if stale.stem not in handbok.parter:
-            stale.unlink()
+    sheets = out_dir / pages.PARTBLAD_DIR
+    if not any(os.path.islink(p) for p in (sheets, sheets.parent)):  # never delete through a symlink
+        for stale in sheets.glob("*.pdf"):  # a party removed from data/ loses its sheet
+            if stale.stem not in handbok.parter and not stale.is_symlink():
+                stale.unlink()
     pdfs = plan(handbok, utg)
     keys = {pdf.fil: cache.key(pdf.mall, pdf.data, pdf.tidpunkt) for pdf in pdfs} if cache else {}
     missing = []

@@ -145,9 +145,9 @@ def _main(argv: list[str] | None) -> int:
         require_pdf_engine()
         require_space(Path(args.out))
     if args.command == "pdf":
-        from ..pdf.write import run
+        from .publish import pdfs_only
 
-        return run(Path(args.data), Path(args.out))
+        return pdfs_only(Path(args.data), Path(args.out))
     if args.command == "build":
         from .publish import build
 

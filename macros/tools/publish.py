@@ -5,32 +5,34 @@ published. The site (an MkDocs process) and the PDFs (this process) are made at 
 the PDFs wait in a folder of their own until the site has built, because MkDocs empties the site folder when
 it starts.
 
-Every build writes into a staging folder of its own beside the site and swaps it in only when it is complete;
-a lock file beside the site keeps two builds of the same folder one after the other. A build killed at any
-point leaves the previous site whole (tests/test_publish.py kills builds at each named point of _pause).
+The output folder is the build's alone (outdir.py: a folder that holds anything else is refused before anything
+is written). Every build writes into a staging folder of its own beside the site and swaps it in only when it
+is complete (swap.py); a lock file beside the site keeps two builds of the same folder one after the other
+(buildlock.py). A build killed at any point leaves the previous site whole (tests/test_publish.py kills builds
+at each named point of _pause), and its MkDocs process ends with it (tether.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib.util
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from ..core import pipeline
-from ..core.exitcodes import DATA, ENVIRONMENT, OK, CommandError, fail
+from ..core.exitcodes import DATA, ENVIRONMENT, OK, fail
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
 from ..core.utgava import Utgava, utgava
 from ..outputs import offline
+from . import outdir, swap, tether
+from .buildlock import build_lock
 
 BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical: macros/site/zensical.py
 
@@ -38,22 +40,57 @@ BUILDERS = ("mkdocs", "zensical")  # MkDocs + Material is the default; Zensical:
 def build(out_dir: Path, data_dir: Path, builder: str = "mkdocs") -> int:
     """Build a new out_dir from data_dir and put it in place whole; non-zero on any error, with the step's
     own messages printed. Until the new site is complete, the previous out_dir stays as it was."""
-    out_dir, data_dir = Path(out_dir).resolve(), Path(data_dir).resolve()
+    out_dir, data_dir = Path(os.path.abspath(out_dir)), Path(data_dir).resolve()
+    outdir.claim(out_dir, data_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(out_dir), _work_lock(builder):
-        _clean_up_after_killed_builds(out_dir)
+        outdir.claim(out_dir, data_dir)  # again under the lock: another build or a person may have been at it
+        swap.clean_up_after_killed(out_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-", dir=out_dir.parent))
         try:
             _pause("staging")
             code = _build_into(staging, data_dir, out_dir.name, builder)
             if code:
                 return code
+            swap.readable_by_others(staging)
             _pause("swap")
-            swap_in(staging, out_dir)
+            swap.swap_in(staging, out_dir, _pause)
             _pause("swapped")
         finally:
-            shutil.rmtree(staging, ignore_errors=True)  # after the swap: the previous site
+            # After the swap, the previous site: only a folder outdir.claim accepted, so nothing but a build's.
+            shutil.rmtree(staging, ignore_errors=True)
     return OK
+
+
+def pdfs_only(data_dir: Path, out_dir: Path) -> int:
+    """`python -m macros pdf`: the PDFs alone into out_dir, under the same rules as a build: only into a folder
+    of the build's own, one at a time with a build of it, and listed as written by the build."""
+    from ..pdf.write import run
+
+    out_dir = Path(os.path.abspath(out_dir))
+    outdir.claim(out_dir, data_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(out_dir):
+        outdir.claim(out_dir, data_dir)
+        try:
+            return run(Path(data_dir), out_dir)
+        finally:
+            outdir.mark(out_dir)  # claim found nothing else there: every file in it is a build's
+
+
+def _work_lock(builder: str):
+    """Zensical builds in one work folder per checkout, whatever the site folder (macros/site/zensical.py: WORK):
+    two Zensical builds at once take turns there, as two builds of one site folder do."""
+    if builder != "zensical":
+        return contextlib.nullcontext()
+    from ..core.exitcodes import USAGE, CommandError
+    from ..core.repo import foreign_reason
+    from ..site import zensical
+
+    if reason := foreign_reason(zensical.WORK):
+        raise CommandError(f"{reason}, och Zensical bygger bara i en egen arbetsmapp; ta bort den och bygg igen", USAGE)
+    zensical.WORK.parent.mkdir(parents=True, exist_ok=True)
+    return build_lock(zensical.WORK, f"med Zensical i {zensical.WORK.relative_to(ROOT).as_posix()}/")
 
 
 def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
@@ -81,7 +118,7 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-pdf-", dir=out_dir.parent))
-        site = subprocess.Popen(site_cmd, env=env, cwd=zensical.WORK if builder == "zensical" else ROOT)
+        site = tether.start(site_cmd, cwd=zensical.WORK if builder == "zensical" else ROOT, env=env)
         _pause("mkdocs")
         pdfs = _pdfs(data_dir, staging, utg, handbok)
         _pause("pdf")
@@ -100,157 +137,16 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
             path.replace(target)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if site is not None and site.poll() is None:
-            site.kill()
-            site.wait()
+        if site is not None:
+            tether.stop(site)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    # Last: the offline archive holds everything written above.
+    # Last: the offline archive holds everything written above; the list of what the build wrote, the archive too.
     archive = offline.write_archive(out_dir, utg)
+    outdir.mark(out_dir)
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
     print(f"Skrev webbplatsen, {pdfs} PDF-filer och {archive.name} på {seconds} s.")
     return OK
-
-
-# --- One build at a time, and a whole site at every moment -------------------------------------------------
-
-WAIT_SECONDS = 15 * 60  # a second build waits this long for the first (HANDBOK_BUILD_WAIT; 0: refuse at once)
-
-
-def lock_path(out_dir: Path) -> Path:
-    return out_dir.parent / f".{out_dir.name}.lock"
-
-
-def _work_lock(builder: str):
-    """Zensical builds in one work folder per checkout, whatever the site folder (macros/site/zensical.py: WORK):
-    two Zensical builds at once take turns there, as two builds of one site folder do."""
-    if builder != "zensical":
-        return contextlib.nullcontext()
-    from ..site import zensical
-
-    zensical.WORK.parent.mkdir(parents=True, exist_ok=True)
-    return build_lock(zensical.WORK, f"med Zensical i {zensical.WORK.relative_to(ROOT).as_posix()}/")
-
-
-@contextlib.contextmanager
-def build_lock(out_dir: Path, what: str = ""):
-    """Hold the build lock of out_dir; a second build waits (saying so), or refuses after HANDBOK_BUILD_WAIT.
-    what names the build in those messages ("av site/" unless told).
-
-    fcntl.flock on Linux and macOS, msvcrt.locking on Windows; the operating system lets go of it when the
-    process ends, however it ends, so a killed build never leaves a stale lock. Where neither exists, builds
-    are not kept apart (each still has its own staging folder).
-    """
-    path = lock_path(out_dir)
-    what = what or f"av {out_dir.name}/"
-    wait = float(os.environ.get("HANDBOK_BUILD_WAIT", WAIT_SECONDS))
-    handle = open(path, "a+b")  # noqa: SIM115 -- closed in finally, after the lock is released
-    try:
-        deadline = time.monotonic() + wait
-        said = False
-        while not _try_lock(handle):
-            holder = _holder(path)
-            if time.monotonic() >= deadline:
-                raise CommandError(
-                    f"ett annat bygge {what} pågår redan{holder}; vänta tills det är klart och bygg sedan igen",
-                    ENVIRONMENT,
-                )
-            if not said:
-                print(f"Ett annat bygge {what} pågår{holder}; väntar tills det är klart ...", file=sys.stderr)
-                said = True
-            time.sleep(0.2)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n".encode())
-        handle.flush()
-        yield
-    finally:
-        handle.close()  # closing releases the lock
-
-
-def _try_lock(handle) -> bool:
-    try:
-        import fcntl
-    except ImportError:
-        fcntl = None
-    if fcntl is not None:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            return False
-    try:
-        import msvcrt
-    except ImportError:
-        return True  # no lock to be had: degrade to separate staging folders only
-    try:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        return True
-    except OSError:
-        return False
-
-
-def _holder(path: Path) -> str:
-    try:
-        pid = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):  # Windows: the locked byte cannot be read
-        return ""
-    return f" (process {pid})" if pid.isdigit() else ""
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Put the folder new in target's place. Afterwards new holds the previous site (or nothing).
-
-    Linux and macOS exchange the two folders in one step (renameat2 RENAME_EXCHANGE, renamex_np RENAME_SWAP),
-    so target is always a whole site. Elsewhere, and on file systems without the exchange, two renames: the
-    previous site is kept as .NAME-old-* until the new one is in place, and a build killed between the two
-    renames is put right by the next build (_clean_up_after_killed_builds).
-    """
-    if not target.exists():
-        os.rename(new, target)
-        return
-    if _exchange(new, target):
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    os.rmdir(old)
-    os.rename(target, old)
-    _pause("between-renames")
-    os.rename(new, target)
-    os.rename(old, new)  # the caller removes new, now the previous site
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders atomically where the system can; False if it cannot (then nothing has changed)."""
-    if os.environ.get("HANDBOK_BUILD_NO_EXCHANGE"):  # the tests' way to take the two-rename path
-        return False
-    if not (sys.platform.startswith("linux") or sys.platform == "darwin"):
-        return False  # Windows has no exchange of folders
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
-            at_fdcwd, rename_exchange = -100, 2
-            done = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-        elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
-            rename_swap = 2
-            done = libc.renamex_np(os.fsencode(a), os.fsencode(b), rename_swap)
-        else:
-            return False
-    except OSError:  # no C library to be had (Windows)
-        return False
-    return done == 0
-
-
-def _clean_up_after_killed_builds(out_dir: Path) -> None:
-    """Under the lock no other build runs: folders left by a killed one go, and a site moved aside by a
-    build killed between its two renames comes back."""
-    parent, name = out_dir.parent, out_dir.name
-    olds = sorted(parent.glob(f".{name}-old-*"), key=lambda p: p.stat().st_mtime)
-    if olds and not out_dir.exists():
-        os.rename(olds.pop(), out_dir)
-        print(f"Lade tillbaka den förra webbplatsen i {name}/ efter ett avbrutet bygge.", file=sys.stderr)
-    for leftover in [*olds, *parent.glob(f".{name}-staging-*"), *parent.glob(f".{name}-pdf-*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _pause(point: str) -> None:
