@@ -18,14 +18,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.pages import BESLUT_ATOM, forum_sida, part_sida, schema_file
-from ..outputs import atom, opendata
-from ..text import escape
 from ..core.model import Handbok
+from ..core.pages import BESLUT_ATOM, forum_sida, part_sida, schema_file
+from ..core.schemas import schema_files
+from ..outputs import atom, opendata
 from ..render.common import Kontext
 from ..render.forum import forumsida
 from ..render.parter import partsida
-from ..core.schemas import schema_files
+from ..text import escape
 
 # Material writes the whole menu into every page, so a menu entry per page makes the site grow with the
 # square of the data. Above this many, a section's pages are left out of the menu: its index page lists them

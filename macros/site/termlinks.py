@@ -18,8 +18,8 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
 from ..core import pages
-from ..text import escape
 from ..core.model import Begrepp
+from ..text import escape
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")

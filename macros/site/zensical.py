@@ -22,10 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from . import generate, themefix
 from ..core import pipeline
 from ..core.model import Handbok
 from ..core.repo import ROOT
+from . import generate, themefix
 from .config import edit_base
 
 WORK = ROOT / "build" / "zensical"
@@ -51,8 +51,9 @@ def prepare(handbok: Handbok, data_dir: Path, work: Path = WORK) -> Path:
     ]
     # A change in the data, the code or the schemas must rebuild every page, as a change to a page does.
     config["watch"] = [str(Path(data_dir).resolve())] + [str(ROOT / w) for w in config.get("watch", []) if w != "data"]
-    text = "# Made by macros/site/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
-        config, allow_unicode=True, sort_keys=False
+    text = (
+        "# Made by macros/site/zensical.py from mkdocs.yml for one build; edit mkdocs.yml instead.\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     )
     target = work / "mkdocs.yml"
     if not target.is_file() or target.read_text(encoding="utf-8") != text:  # unchanged: Zensical's cache holds
