@@ -78,10 +78,10 @@ def test_guide_names_commands_that_exist():
 
 
 def test_guide_states_the_limits_and_exit_codes_of_the_code():
-    from macros.core import exitcodes, loader
+    from macros.core import exitcodes, limits
 
     section = _section("granser")
-    for figure in (f"{loader.MAX_BYTES // 1024} KB", loader.MAX_LINE, loader.MAX_DEPTH, loader.MAX_NODES):
+    for figure in (f"{limits.MAX_BYTES // 1024} KB", limits.MAX_LINE, limits.MAX_DEPTH, limits.MAX_NODES):
         assert f"| {figure}" in section, f"update the limits under #granser in {GUIDE.name}: {figure}"
     for code in (exitcodes.OK, exitcodes.DATA, exitcodes.USAGE, exitcodes.ENVIRONMENT, exitcodes.INTERNAL):
         assert f"\n| {code} |" in section

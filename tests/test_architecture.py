@@ -172,7 +172,7 @@ def test_imports_are_found():
     found = {(i.source, i.target) for i in imports(ROOT)}
     assert ("macros.render.common", "macros.core.model") in found  # from ..core.model import ...
     assert ("macros.pdf.plan", "macros.pdf.document") in found  # from . import document
-    assert ("macros.tools.cli", "macros.tools.publish") in found  # inside a function
+    assert ("macros.tools.commands", "macros.tools.publish") in found  # inside a function
     assert ("macros.tools.publish", "macros.site.zensical") in found  # inside a function
 
 

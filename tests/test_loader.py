@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.core import loader
-from macros.core.loader import MAX_BYTES, load_bytes, load_file
+from macros.core import loader, plainfile
+from macros.core.limits import MAX_BYTES
+from macros.core.loader import load_bytes, load_file
 
 
 def _load(text: str):
@@ -262,7 +263,7 @@ def test_a_file_that_cannot_be_read_is_a_message(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(loader.os, "open", refuse)
+    monkeypatch.setattr(plainfile.os, "open", refuse)
     doc, problems = load_file(path, "data/x.yaml")
     assert doc is None
     assert [p.format() for p in problems] == [
