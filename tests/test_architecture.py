@@ -331,7 +331,7 @@ def architecture_md_disagreements(root: Path) -> list[str]:
         number, does, may = rows[name]
         where = f"ARCHITECTURE.md:{number}"
         for ident in _backticked(does):
-            target = f"{PACKAGE}.{name}.{ident.replace('/', '').replace('.py', '')}"
+            target = f"{PACKAGE}.{name}.{ident.rstrip('/').replace('.py', '').replace('/', '.')}"
             if target not in known and not any(m.startswith(target + ".") for m in known):
                 out.append(f"{where}: `{ident}` is not a module of {PACKAGE}/{name}/")
         if may == "allt":

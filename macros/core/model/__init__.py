@@ -1,0 +1,50 @@
+"""The typed model of the agreement: frozen dataclasses whose attribute names are the YAML keys, one module per
+file kind named after its schema (part.py mirrors schema/part.schema.json), and the whole handbook (Handbok,
+handbok.py) with its queries. Every page is rendered from it; build_model.py makes it from a checked dataset,
+and tests/test_model_schema.py keeps its fields equal to the schemas' properties.
+
+Import the model from here (``from ..core.model import Part``): this is its one public face.
+"""
+
+from .ansvar import Ansvar, Vem
+from .avgifter import Avgifter, Avrundning, Budgetar, TotalKostnad
+from .beslut import Andrar, Beslut
+from .defs import Underlag
+from .forum import Forum, Medlem, Roll, Uppgifter
+from .handbok import Handbok
+from .kallor import Kalla
+from .ordlista import Begrepp
+from .overenskommelse import ForeslagenAv, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
+from .part import Anslutningsbeslut, Folkmangd, Part, SenareNamn, Tidpunkt, has_left, is_part_in_year
+
+__all__ = [
+    "Andrar",
+    "Anslutningsbeslut",
+    "Ansvar",
+    "Avgifter",
+    "Avrundning",
+    "Begrepp",
+    "Beslut",
+    "Budgetar",
+    "Folkmangd",
+    "ForeslagenAv",
+    "Forum",
+    "Handbok",
+    "Kalla",
+    "Medlem",
+    "Niva",
+    "Overenskommelse",
+    "Part",
+    "Punkt",
+    "Rekommendation",
+    "Roll",
+    "SenareNamn",
+    "Styrning",
+    "Tidpunkt",
+    "TotalKostnad",
+    "Underlag",
+    "Uppgifter",
+    "Vem",
+    "has_left",
+    "is_part_in_year",
+]

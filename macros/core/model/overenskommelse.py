@@ -1,0 +1,69 @@
+"""The agreement itself (schema/overenskommelse.schema.json): purpose, commitments, governance and levels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .defs import Underlag
+from .forum import Uppgifter
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """An item with id, heading and text: a commitment (atagande) or a principle (princip)."""
+
+    id: str
+    rubrik: str
+    beskrivning: str
+
+
+@dataclass(frozen=True)
+class Niva:
+    id: str
+    namn: str
+    fokus: str
+    underlag: Underlag | None = None  # what the description of the level's focus rests on
+
+
+@dataclass(frozen=True)
+class Styrning:
+    regionala_radet: str
+    sammankallande: str
+    beskrivning: str
+    principer: tuple[Punkt, ...]
+    nivaer: tuple[Niva, ...]
+    lagen: Uppgifter  # same shape: one text for ordinarie_lage and one for aktiverat_lage
+
+
+@dataclass(frozen=True)
+class ForeslagenAv:
+    namn: str
+    forkortning: str
+    senare_namn: str | None = None
+    kalla: str | None = None
+
+
+@dataclass(frozen=True)
+class Rekommendation:
+    organ: str
+    datum: str
+    kalla: str
+
+
+@dataclass(frozen=True)
+class Overenskommelse:
+    namn: str
+    devis: str
+    version: str
+    syfte: str
+    foreslagen_av: ForeslagenAv
+    rekommendation: Rekommendation
+    galler_fran: str
+    retroaktiv: bool
+    utgangspunkter: tuple[str, ...]
+    atagande: tuple[Punkt, ...]
+    styrning: Styrning
+    uppfoljning: str
+    ekonomi: str
+    kallor: tuple[str, ...]
+    fil: str

@@ -1,0 +1,84 @@
+"""A party (schema/part.schema.json): one file per organisation in data/parter/, and the one rule for when
+an organisation is a party."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SenareNamn:
+    namn: str
+    kalla: str
+    fran: str | None = None
+    uppgift_saknas: str | None = None  # why the date of the change is unknown
+
+
+@dataclass(frozen=True)
+class Tidpunkt:
+    """When a party joined (ansluten) or left (lamnat): a date with its source, or why it is unknown."""
+
+    datum: str | None = None
+    kalla: str | None = None
+    kommentar: str | None = None
+    uppgift_saknas: str | None = None
+
+
+# When an organisation is a party, in one place: the model's queries below and the checker's rules on the raw data
+# (macros/core/checks/membership.py) both ask these.
+
+
+def has_left(lamnat: Tidpunkt | None, idag: str) -> bool:
+    """Left on or before idag (ISO date); a leaving date that is unknown counts as left."""
+    return lamnat is not None and (lamnat.datum is None or lamnat.datum <= idag)
+
+
+def is_part_in_year(ansluten: Tidpunkt | None, lamnat: Tidpunkt | None, ar: int) -> bool:
+    """A party for some day of budget year ar: joined by 31 December and not left by 1 January. No ansluten: a
+    party from the agreement's start; no lamnat: a party still. An unknown date does not exclude a year."""
+    joined = ansluten.datum if ansluten else None
+    left = lamnat.datum if lamnat else None
+    return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
+
+
+@dataclass(frozen=True)
+class Folkmangd:
+    datum: str
+    antal: int | None = None
+    kalla: str | None = None
+    uppgift_saknas: str | None = None
+    kallor: tuple[str, ...] = ()  # sources of what uppgift_saknas says, e.g. a figure for another date
+
+
+@dataclass(frozen=True)
+class Anslutningsbeslut:
+    organ: str
+    kalla: str
+    datum: str | None = None
+    paragraf: str | None = None
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    namn: str
+    kategori: str
+    kallor: tuple[str, ...]
+    fil: str  # the data file, for "edit this page" links
+    kommunkod: str | None = None
+    senare_namn: tuple[SenareNamn, ...] = ()
+    sokord: tuple[str, ...] = ()
+    folkmangd: tuple[Folkmangd, ...] = ()
+    anslutningsbeslut: Anslutningsbeslut | None = None
+    ansluten: Tidpunkt | None = None  # None: a party from the agreement's start (galler_fran)
+    lamnat: Tidpunkt | None = None  # None: still a party
+
+    def folkmangd_pa(self, datum: str) -> Folkmangd | None:
+        return next((f for f in self.folkmangd if f.datum == datum), None)
+
+    def har_lamnat(self, idag: str) -> bool:
+        return has_left(self.lamnat, idag)
+
+    def part_under_ar(self, ar: int) -> bool:
+        return is_part_in_year(self.ansluten, self.lamnat, ar)
