@@ -14,7 +14,7 @@ from .forum import Forum, Medlem, Roll, Uppgifter
 from .handbok import Handbok
 from .kallor import Kalla
 from .ordlista import Begrepp
-from .overenskommelse import ForeslagenAv, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
+from .overenskommelse import ForeslagenAv, Lagen, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
 from .part import Anslutningsbeslut, Folkmangd, Part, SenareNamn, Tidpunkt, has_left, is_part_in_year
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Forum",
     "Handbok",
     "Kalla",
+    "Lagen",
     "Medlem",
     "Niva",
     "Overenskommelse",

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from .. import tid
+from ..convert import SORTED_BY
 from .defs import Underlag
 
 
 @dataclass(frozen=True)
 class Budgetar:
     ar: int
-    belopp_per_invanare: Decimal | None  # None: the rate is unknown (uppgift_saknas), never 0
+    belopp_per_invanare: Decimal | None = None  # None: the rate is unknown (uppgift_saknas), never 0
     kalla: str | None = None
     uppgift_saknas: str | None = None
 
@@ -34,7 +35,7 @@ class Avgifter:
     kommunernas_andel: Fraction
     underlagsdag: str  # MM-DD in the year before the budget year
     avrundning: Avrundning
-    budgetar: tuple[Budgetar, ...]
+    budgetar: tuple[Budgetar, ...] = field(metadata={SORTED_BY: "ar"})
     total_kostnad: TotalKostnad
     kallor: tuple[str, ...]
     fil: str

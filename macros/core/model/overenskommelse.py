@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .defs import Underlag
-from .forum import Uppgifter
 
 
 @dataclass(frozen=True)
@@ -26,13 +25,21 @@ class Niva:
 
 
 @dataclass(frozen=True)
+class Lagen:
+    """The two modes every forum works in, one text each: what ordinary and activated mode are."""
+
+    ordinarie_lage: str
+    aktiverat_lage: str
+
+
+@dataclass(frozen=True)
 class Styrning:
     regionala_radet: str
     sammankallande: str
     beskrivning: str
     principer: tuple[Punkt, ...]
     nivaer: tuple[Niva, ...]
-    lagen: Uppgifter  # same shape: one text for ordinarie_lage and one for aktiverat_lage
+    lagen: Lagen
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ an organisation is a party."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..convert import SORTED_BY
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Part:
     kommunkod: str | None = None
     senare_namn: tuple[SenareNamn, ...] = ()
     sokord: tuple[str, ...] = ()
-    folkmangd: tuple[Folkmangd, ...] = ()
+    folkmangd: tuple[Folkmangd, ...] = field(default=(), metadata={SORTED_BY: "datum"})
     anslutningsbeslut: Anslutningsbeslut | None = None
     ansluten: Tidpunkt | None = None  # None: a party from the agreement's start (galler_fran)
     lamnat: Tidpunkt | None = None  # None: still a party
