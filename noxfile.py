@@ -5,6 +5,7 @@ Without nox installed, `python3 noxfile.py -s SESSION` installs it first (see th
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -20,10 +21,20 @@ def _bootstrap() -> None:
 
     env_dir = ROOT / ".nox" / "_bootstrap"
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    if not python.exists():
+    if Path(sys.prefix).resolve() == env_dir.resolve() or not python.exists():
+        # First time, or an earlier first time was cut short (nox missing in its own environment: install it
+        # again here rather than start this file over and over). Within constraints.txt, like everything else.
         print(f"Installerar nox {NOX_VERSION} i {env_dir} (en gång) ...", file=sys.stderr)
-        venv.EnvBuilder(with_pip=True).create(env_dir)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", f"nox=={NOX_VERSION}"], check=True)
+        if not python.exists():
+            venv.EnvBuilder(with_pip=True).create(env_dir)
+        pip = [python, "-m", "pip", "install", "--quiet", "-c", ROOT / "constraints.txt", f"nox=={NOX_VERSION}"]
+        if subprocess.run(pip, check=False).returncode:
+            print(
+                f"fel: nox {NOX_VERSION} kunde inte installeras i {env_dir}; kontrollera att datorn når "
+                "pypi.org (eller det paketindex som PIP_INDEX_URL anger) och kör kommandot igen",
+                file=sys.stderr,
+            )
+            raise SystemExit(3)  # the machine lacks something (macros/core/exitcodes.py)
     os.execv(python, [str(python), __file__, *sys.argv[1:]])
 
 
@@ -43,20 +54,62 @@ SITE = ROOT / "site"
 
 
 CONSTRAINTS = "constraints.txt"  # every indirect dependency at its tested version
+# The exit code for "the machine lacks something" (macros/core/exitcodes.py; noxfile.py cannot import the package
+# before it is installed).
+ENVIRONMENT = 3
 
 
-def _install(session: nox.Session, *groups: str) -> None:
-    """The project and its pinned dependencies, plus the named dependency groups, all within constraints.txt."""
-    session.install("-c", CONSTRAINTS, "-e", ".")
-    for group in groups:
-        session.install("-c", CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
+def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
+    """The project and its pinned dependencies, plus the named dependency groups, all within constraints.txt.
+
+    Only when they are not already there: pip takes 8-20 s even when nothing is missing, and needs the package
+    index. The environment remembers what it was last given (installed-pins); while pyproject.toml,
+    constraints.txt and the groups are the same, no pip runs, so every session works without a network."""
+    commands = [["-e", "."]] if project else []
+    commands += [nox.project.dependency_groups(PYPROJECT, group) for group in groups]
+    pins = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", CONSTRAINTS)))
+    wanted = "".join(f"pip install -c {CONSTRAINTS} {' '.join(c)}\n" for c in commands) + pins.hexdigest() + "\n"
+    stamp = Path(session.virtualenv.location) / "installed-pins"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        return
+    stamp.unlink(missing_ok=True)  # a failed install below must not count as done
+    for command in commands:
+        _pip(session, "install", "--quiet", "-c", CONSTRAINTS, *command)
+    stamp.write_text(wanted, encoding="utf-8")
+
+
+def _pip(session: nox.Session, *args: str) -> None:
+    """pip in the session's environment. Its English output goes to a log file; a failure is one Swedish sentence
+    and exit code 3."""
+    import subprocess
+
+    python = Path(session.bin) / ("python.exe" if os.name == "nt" else "python")
+    log = Path(session.virtualenv.location) / "pip.log"
+    session.log(f"pip install i {session.name} (pip skriver i {log.name})")
+    with log.open("w", encoding="utf-8") as out:
+        code = subprocess.run([python, "-m", "pip", *args], cwd=ROOT, stdout=out, stderr=out, check=False).returncode
+    if code:
+        print(
+            f"fel: det som sessionen {session.name} behöver kunde inte installeras; kontrollera att datorn når "
+            f"pypi.org (eller det paketindex som PIP_INDEX_URL anger) och kör igen. Vad pip skrev står i {log}",
+            file=sys.stderr,
+        )
+        raise SystemExit(ENVIRONMENT)
+
+
+def _macros(session: nox.Session, *args: str, env: dict | None = None) -> None:
+    """python -m macros ARGS; the session ends with the command's own exit code (0 ok, 1 data, 2 usage, ...)."""
+    try:
+        session.run("python", "-m", "macros", *args, env=env)
+    except nox.command.CommandFailed as exc:
+        raise SystemExit(exc.return_code or 1) from None
 
 
 @nox.session
 def check(session: nox.Session) -> None:
     """Kontrollera all data mot scheman och regler (python -m macros check)."""
     _install(session)
-    session.run("python", "-m", "macros", "check", *session.posargs)
+    _macros(session, "check", *session.posargs)
 
 
 @nox.session
@@ -69,7 +122,7 @@ def build(session: nox.Session) -> None:
 def build_site(session: nox.Session, builder: str = "mkdocs", site: Path = SITE) -> None:
     # Site, PDFs and offline archive in one step (macros/tools/publish.py), the same one the tests run: it builds
     # into a staging folder of its own, swaps it in whole, and waits while another build of the folder runs.
-    session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)
+    _macros(session, "build", "--builder", builder, "--out", str(site), *session.posargs)
     session.log(f"Webbplatsen finns i {site}")
 
 
@@ -95,7 +148,7 @@ def tests_zensical(session: nox.Session) -> None:
 def pdf(session: nox.Session) -> None:
     """Skriv överenskommelsen till site/overenskommelse.pdf och ett blad per part till site/pdf/parter/."""
     _install(session)
-    session.run("python", "-m", "macros", "pdf", "--out", str(SITE), *session.posargs)
+    _macros(session, "pdf", "--out", str(SITE), *session.posargs)
 
 
 @nox.session
@@ -103,21 +156,28 @@ def serve(session: nox.Session) -> None:
     """Bygg och visa handboken på http://127.0.0.1:8000; bygger om vid ändringar i data, mallar och text."""
     _install(session)
     # python -m macros serve: mkdocs serve, after saying in Swedish if the port is taken (exit code 3).
-    session.run("python", "-m", "macros", "serve", *session.posargs)
+    _macros(session, "serve", *session.posargs)
 
 
 @nox.session(default=False)
 def new(session: nox.Session) -> None:
     """Skapa en fil att fylla i för en ny part eller ett nytt forum: nox -s new -- part nya-kommunen."""
     _install(session)
-    session.run("python", "-m", "macros", "new", *session.posargs)
+    _macros(session, "new", *session.posargs)
 
 
 @nox.session(default=False)
 def diff(session: nox.Session) -> None:
     """Visa vad ändringarna gör med handboken jämfört med en revision: nox -s diff -- main."""
     _install(session)
-    session.run("python", "-m", "macros", "diff", *session.posargs)
+    _macros(session, "diff", *session.posargs)
+
+
+@nox.session(default=False)
+def folkmangd(session: nox.Session) -> None:
+    """Lägg in folkmängden ur en tabell från SCB: nox -s folkmangd -- --datum 2025-06-30 --kalla KALLA tabell.csv."""
+    _install(session)
+    _macros(session, "folkmangd", *session.posargs)
 
 
 @nox.session
@@ -144,12 +204,7 @@ QUICK = "not browser and not pdf and not slow"
 @nox.session(default=False)
 def quick(session: nox.Session) -> None:
     """Kör de snabba testerna (under en halv minut): allt utom webbläsartester, PDF-tester och långsamma tester."""
-    # pip takes seconds even when everything is in place: install again only when the pins have changed.
-    pins = b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", CONSTRAINTS))
-    stamp = Path(session.virtualenv.location) / "installed-pins"
-    if not stamp.is_file() or stamp.read_bytes() != pins:
-        _install(session, "test")
-        stamp.write_bytes(pins)
+    _install(session, "test")
     session.run(
         "pytest",
         "-m",
@@ -169,7 +224,7 @@ def quick(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Granska Python-koden med ruff."""
-    session.install("-c", CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, "lint"))
+    _install(session, "lint", project=False)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", "--diff", ".")
 
@@ -201,7 +256,8 @@ def fresh(session: nox.Session) -> None:
 def lock(session: nox.Session) -> None:
     """Lös om alla beroenden och skriv constraints.txt (gör det medvetet och kör sedan testerna)."""
     groups = [*nox.project.dependency_groups(PYPROJECT, "test"), *nox.project.dependency_groups(PYPROJECT, "zensical")]
-    session.install("-e", ".", *groups)
+    # nox too: the first run of this file installs it within the same constraints (_bootstrap above).
+    session.install("-e", ".", *groups, f"nox=={NOX_VERSION}")
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)
     header = (ROOT / CONSTRAINTS).read_text(encoding="utf-8").split("\n")[:3]
     lines = [line for line in frozen.splitlines() if line and not line.startswith(("-e", "samverkanshandboken"))]

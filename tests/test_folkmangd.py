@@ -188,4 +188,4 @@ def test_the_guide_shows_the_example_file_as_it_is():
     guide = (ROOT / "docs" / "andra-handboken.md").read_text(encoding="utf-8")
     example = CSV.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     assert f"```text\n{example}```" in guide
-    assert "python -m macros folkmangd --datum 2025-06-30" in guide
+    assert "python3 noxfile.py -s folkmangd -- --datum 2025-06-30" in guide

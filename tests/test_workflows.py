@@ -69,7 +69,7 @@ def test_build_session_writes_the_pdf_into_the_uploaded_site():
     build_site = build_site[: build_site.index("\n@nox.session")]
     # One step builds site, PDFs and archive (macros/tools/publish.py); the browser tests run that same step
     # and fetch the PDF from the built site.
-    assert '"-m", "macros", "build"' in build_site
+    assert '_macros(session, "build"' in build_site
     publish = (ROOT / "macros" / "tools" / "publish.py").read_text(encoding="utf-8")
     assert '"--strict"' in publish and "write_archive" in publish
     assert "from ..pdf.write import PdfError, write_pdfs" in publish
