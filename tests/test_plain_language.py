@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import statistics
 from decimal import Decimal
@@ -19,18 +18,17 @@ from pathlib import Path
 import pytest
 
 from macros.core import fees
+from tests import ownwords
 from tests.helpers import ROOT
 from tests.textmain import lix, main_text, words
 
 MAX_LIX = 50
 # Pages about the tool, not the agreement: their numbers are limits of the software and made-up examples.
 TOOL_PAGES = {"datareferens.html", "andra-handboken.html"}
-RUN = 7  # words in a row that may not match the decision document
-DECISION_NAME = "shared/sources/beslut-nacka-ks-samverkan-stockholmsregionen.txt"
-# CI has shared/ beside the clone; a helper's worktree may sit a level deeper.
-DECISION = next(
-    (p / DECISION_NAME for p in ROOT.parents[:3] if (p / DECISION_NAME).exists()), ROOT.parent / DECISION_NAME
-)
+# The decision document itself is not in the repository; where a checkout has it beside it (shared/sources/), the
+# test also checks that the fingerprint (tests/ownwords.py) is that document's.
+DECISION_NAME = f"shared/sources/{ownwords.DOCUMENT}"
+DECISION = next((p / DECISION_NAME for p in ROOT.parents[:3] if (p / DECISION_NAME).exists()), None)
 # A figure: a number written with thousands separated by a space, or five digits or more in a row.
 # A standard's number (EN 301 549) is a name, not a figure.
 FIGURE = re.compile(r"(?<![\d§,-])(?<!EN )\d{1,3}(?:[ \u00a0]\d{3})+(?![\d-])|(?<![\d§,-])\d{5,}(?![\d-])")
@@ -75,16 +73,9 @@ def test_lix_counts_headings_and_cells_as_sentences():
     assert main_text("<nav><p>Meny</p></nav><article><p>Text.</p></article>").split() == [".", "Text.", "."]
 
 
-def _decision_words() -> list[str]:
-    if not DECISION.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{DECISION} saknas; CI ska ha shared/ bredvid arkivet")
-        pytest.skip(f"{DECISION} finns inte på den här datorn")
-    return words(DECISION.read_text(encoding="utf-8"))
-
-
-def _runs(ws: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(ws[i : i + RUN]) for i in range(len(ws) - RUN + 1)}
+def _copied(text: str, source: set[str]) -> list[str]:
+    """The runs of seven words in text whose hash is in the decision document's fingerprint."""
+    return sorted({" ".join(run) for run in ownwords.runs(words(text)) if ownwords.digest(run) in source})
 
 
 def _data_texts(value):
@@ -106,12 +97,11 @@ def _without_titles(text: str, titles: list[str]) -> str:
 
 
 def test_no_run_of_seven_words_matches_the_decision_document(real_site, real_handbok):
-    source = _runs(_decision_words())
+    source, _ = ownwords.load()
     titles = sorted((k.titel for k in real_handbok.kallor.values()), key=len, reverse=True)
     found = []
     for page, text in _pages(real_site).items():
-        for run in sorted(_runs(words(_without_titles(text, titles))) & source):
-            found.append(f"{page}: {' '.join(run)}")
+        found += [f"{page}: {run}" for run in _copied(_without_titles(text, titles), source)]
     import yaml
 
     for path in sorted((ROOT / "data").rglob("*.yaml")):
@@ -119,9 +109,30 @@ def test_no_run_of_seven_words_matches_the_decision_document(real_site, real_han
         if path.name == "kallor.yaml":
             data = [k.get("kommentar", "") for k in data["kallor"]]
         for text in _data_texts(data):
-            for run in sorted(_runs(words(text)) & source):
-                found.append(f"{path.relative_to(ROOT)}: {' '.join(run)}")
+            found += [f"{path.relative_to(ROOT)}: {run}" for run in _copied(text, source)]
     assert not found, "texten upprepar beslutsunderlaget ord för ord; skriv med egna ord:\n" + "\n".join(found)
+
+
+def test_the_fingerprint_is_the_decision_documents():
+    """Made from the document with the tokenizer the test uses; remade when either changes (tests/ownwords.py)."""
+    hashes, check = ownwords.load()
+    remake = f"make it again: python -m tests.ownwords PATH/TO/{ownwords.DOCUMENT}"
+    assert check == ownwords.tokenizer_check(), f"tests/textmain.py words() splits text differently now; {remake}"
+    assert len(hashes) > 500 and all(len(h) == 16 for h in hashes)
+    if DECISION is not None:  # a checkout with the document beside it: the very same hashes
+        expected = ownwords.render(DECISION.read_text(encoding="utf-8"))
+        assert ownwords.FINGERPRINT.read_text(encoding="utf-8") == expected, f"the document has changed; {remake}"
+
+
+def test_the_fingerprint_finds_a_copied_run_and_only_that():
+    """The matching itself, on a made-up document: seven words copied are found, six are not, nor other words."""
+    document = "Parterna ska gemensamt verka för en trygg och säker region i hela länet varje år."
+    source = ownwords.fingerprint(document)
+    assert _copied("Vi vill att parterna ska gemensamt verka för en trygg region.", source) == [
+        "parterna ska gemensamt verka för en trygg"
+    ]
+    assert _copied("Parterna ska gemensamt verka för en bättre region.", source) == []
+    assert _copied("Region i hela länet, varje år och dag.", source) == []  # six in a row
 
 
 def _sourced_figures(handbok) -> set[int]:
