@@ -14,6 +14,7 @@ from ..core import columns, pages
 from ..core.fees import avgiftstabell
 from ..core.model import Handbok
 from ..text import escape
+from ..text.format import SAKNAS
 
 
 def files(handbok: Handbok) -> dict[str, str | bytes]:
@@ -148,7 +149,7 @@ def readme(handbok: Handbok) -> str:
         "",
         "Filerna är gjorda från handbokens data. CSV-filerna har semikolon mellan fälten, decimalkomma och",
         "UTF-8 med byte order mark, så att Excel med svenska inställningar läser dem rätt. En cell där en",
-        "uppgift inte är känd innehåller orden uppgift saknas, aldrig 0 och aldrig en tom cell.",
+        f"uppgift inte är känd innehåller orden {SAKNAS}, aldrig 0 och aldrig en tom cell.",
         "",
         f"avgifter-ÅR.csv: en rad per kommun för budgetåret ÅR ({years}).",
         f"{_name(pages.avgift_fil(pages.ALLA_AR, 'csv'))}: samma kolumner, en rad per kommun och budgetår.",
@@ -171,7 +172,7 @@ def _name(path: str) -> str:
 
 def _csv_value(key: str, value) -> str:
     if value is None:  # an empty cell reads as zero in a spreadsheet: say what is missing instead
-        return "" if key == "uppgift_saknas" else "uppgift saknas"
+        return "" if key == "uppgift_saknas" else SAKNAS
     if key in ("belopp_per_invanare", "avgift", "andel_procent"):
         return _comma(value)
     return str(value)

@@ -11,17 +11,51 @@ from __future__ import annotations
 import json
 
 from ..core import fees, pages
-from ..core.model import Forum, Handbok, Part, Roll
+from ..core.model import Forum, Handbok, Part
 from ..core.utgava import Utgava
 from ..render import diagram
-from ..render.ansvar import ansvar_text, grupper
-from ..render.avgifter import AVRUNDNINGSREGEL, andel_text
-from ..render.common import MARKOR, Kontext, deltar_som, kategori, niva_namn
+from ..render.ansvar import grupper
+from ..render.common import Kontext
+from ..render.sentences.ansvar import ansvar
+from ..render.sentences.avgifter import (
+    avgift_for_ar,
+    avgift_okand,
+    avrundning,
+    folkmangd_saknas,
+    hela_kostnaden,
+    kommunernas_andel,
+    summa_kanda,
+    underlagsdag,
+    varje_kommun_betalar,
+)
+from ..render.sentences.mening import forklaring, forum_markor, kalla, plain
+from ..render.sentences.overenskommelse import (
+    KAN_ANSLUTA,
+    antal_parter,
+    ataganden,
+    forslag_fran,
+    galler_fran,
+    parter_sedan,
+    rekommenderad_av,
+    senare_namn,
+)
+from ..render.sentences.styrning import (
+    deltar_i_forum,
+    deltar_som,
+    forum_fakta,
+    forum_slutsats,
+    kan_sitta_i,
+    medlem,
+    niva_namn,
+    nivaer_slutsats,
+    rapporterar_till,
+    sammankallande,
+    styrning,
+)
 from ..render.slutsatser import punkter
-from ..text.format import antal, belopp, dag_och_manad, datum, kronor, procent, tal
+from ..text.format import SAKNAS, belopp, datum, kanske, kronor, procent, tal, versal
+from ..text.kategorier import kategori
 from . import FONT_FAMILY
-
-SAKNAS = "uppgift saknas"  # an unknown figure, never 0
 
 # Appendices after the agreement, in order: (label, title). The fee title gets the latest year.
 BILAGOR = (
@@ -33,24 +67,11 @@ BILAGOR = (
     ("bilaga-slutsatser", "Underlag och slutsatser"),
     ("bilaga-kallor", "Källor"),
 )
-M = " " + MARKOR  # the site's marker for the handbook's own conclusions, as text
-
-
-def _m(forum: Forum, nyckel: str) -> str:
-    """The marker after a statement about a forum, if the statement is the handbook's reading."""
-    return M if forum.slutsats(nyckel) else ""
-
-
-def _niva_m(niva) -> str:
-    return M if niva.underlag is not None and niva.underlag.status == "slutsats" else ""
 
 
 def _forklaring(var: str) -> str:
     """The marker's legend; `var` says where the reasons stand."""
-    return (
-        f"Märket {MARKOR} visar att uppgiften är handbokens egen slutsats. Ingen källa säger det rakt ut. "
-        f"Skälen står i {var}."
-    )
+    return f"{plain(forklaring())} Skälen står i {var}."
 
 
 SVG_FONT = 'font-family="Arial, Helvetica, sans-serif"'  # what diagram.py names for the site
@@ -60,10 +81,6 @@ def as_json(data: dict) -> str:
     """The document's data as Typst reads it (sys.inputs): one JSON text, keys sorted, so that the same data
     is the same input (and the same cache key)."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _kanske(value, fmt) -> str:
-    return SAKNAS if value is None else fmt(value)
 
 
 def _titel(h: Handbok) -> str:
@@ -86,10 +103,6 @@ def _gemensamt(h: Handbok, utg: Utgava) -> dict:
         "overenskommelse_pdf": pages.OVERENSKOMMELSE_PDF,
         "atagande": [{"rubrik": x.rubrik, "beskrivning": x.beskrivning} for x in a.atagande],
     }
-
-
-def _senare_namn(p: Part) -> str:
-    return ", ".join(s.namn + (f" sedan {datum(s.fran)}" if s.fran else "") for s in p.senare_namn)
 
 
 # --- The agreement --------------------------------------------------------------------------------
@@ -121,12 +134,11 @@ def overenskommelse(h: Handbok, utg: Utgava) -> dict:
 
 def _omslag(h: Handbok, utg: Utgava) -> dict:
     a = h.overenskommelse
-    f = a.foreslagen_av
     fakta = [
         ("Version", a.version),
-        ("Gäller från", datum(a.galler_fran) + (", retroaktivt" if a.retroaktiv else "")),
-        ("Förslag från", f"{f.namn} ({f.forkortning})" + (f", i dag {f.senare_namn}" if f.senare_namn else "")),
-        ("Rekommenderad av", f"{a.rekommendation.organ} den {datum(a.rekommendation.datum)}"),
+        ("Gäller från", galler_fran(h)),
+        ("Förslag från", forslag_fran(h)),
+        ("Rekommenderad av", rekommenderad_av(h)),
         ("Parter", str(len(h.parter_idag()))),
         ("Utskriften skapad", datum(utg.dag)),
         ("Datans version", utg.revision),
@@ -138,9 +150,6 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
     a = h.overenskommelse
     s = a.styrning
     av = h.avgifter
-    radet = h.regionala_radet()
-    kommuner = len(h.kommuner())
-    idag = len(h.parter_idag())
     rates = ", ".join(f"{b.ar}: {_rate(b.belopp_per_invanare)} per invånare" for b in av.budgetar)
     if len(av.budgetar) > 3:  # the agreement's running text names the first and the latest
         first, last = av.budgetar[0], av.budgetar[-1]
@@ -148,54 +157,31 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
             f"{first.ar}: {_rate(first.belopp_per_invanare)}, {last.ar}: {_rate(last.belopp_per_invanare)} "
             f"per invånare; alla år i {nr['bilaga-avgifter']}"
         )
-    regel = AVRUNDNINGSREGEL[av.avrundning.regel]
-    if av.avrundning.underlag.status == "slutsats":
-        regel += f" Regeln är handbokens val: {av.avrundning.underlag.kommentar or ''}"
     return {
         "bilaga": nr,
         "syfte": a.syfte,
-        "parter": f"Överenskommelsen har {idag} parter: {kommuner} kommuner och "
-        f"{idag - kommuner} andra organisationer. Fler parter kan ansluta med tiden.",
+        "parter": f"{plain(antal_parter(h))} {KAN_ANSLUTA}",
         "utgangspunkter": list(a.utgangspunkter),
-        "atagande_inledning": f"Alla parter åtar sig {antal(len(a.atagande))} saker:",
+        "atagande_inledning": ataganden(h),
         "styrning": s.beskrivning,
-        "nivaer": [{"rubrik": "Överst", "text": f"{radet.namn}, med {_namn(h, radet.ordforande)} som ordförande."}]
-        + [
-            {
-                "rubrik": n.namn,
-                "text": f"{n.fokus}{_niva_m(n)} Forum: "
-                f"{', '.join(f.namn + _m(f, 'niva') for f in h.forum_pa_niva(n.id))}.",
-            }
-            for n in s.nivaer
-        ],
-        "slutsats": "Överenskommelsen nämner rådet och de tre nivåerna. Vad varje nivå gör och vilka forum som "
-        "hör till den är till stor del handbokens slutsats. " + _forklaring(nr["bilaga-slutsatser"]),
+        "nivaer": [{"rubrik": rubrik, "text": plain(text)} for rubrik, text in styrning(h)],
+        "slutsats": f"{nivaer_slutsats(h)} {_forklaring(nr['bilaga-slutsatser'])}",
         "principer": [{"rubrik": p.rubrik, "beskrivning": p.beskrivning} for p in s.principer],
         "ordinarie_lage": s.lagen.ordinarie_lage,
         "aktiverat_lage": s.lagen.aktiverat_lage,
-        "sammankallande": f"Sammankallande för forumen är {h.parter[s.sammankallande].namn}.",
+        "sammankallande": plain(sammankallande(h)),
         "uppfoljning": a.uppfoljning,
         "ekonomi": a.ekonomi,
         "ekonomi_punkter": [
-            f"Kommunerna betalar tillsammans {andel_text(av.kommunernas_andel)} för samverkansfunktionen.",
-            f"Varje kommun betalar ett belopp per invånare och år ({rates}).",
-            f"Folkmängden räknas den {dag_och_manad(av.underlagsdag)} året före budgetåret.",
-            regel.strip(),
-            f"Hela kostnaden: uppgift saknas. {av.total_kostnad.uppgift_saknas}",
+            plain(kommunernas_andel(h)),
+            varje_kommun_betalar(rates),
+            underlagsdag(h),
+            avrundning(h).strip(),
+            hela_kostnaden(h),
         ],
         "avgift_ar": str(h.avgifter.budgetar[-1].ar),
-        "kallor": [f"{h.kallor[k].titel}, {h.kallor[k].utgivare}." for k in a.kallor],
+        "kallor": [f"{plain((kalla(h, k),))}." for k in a.kallor],
     }
-
-
-def _namn(h: Handbok, r: Roll) -> str:
-    return h.parter[r.part].namn if r.part else f"{r.funktion} (källan anger inte från vilken part)"
-
-
-def _roll(h: Handbok, r: Roll) -> str:
-    if r.part is None:  # the source names the function only
-        return _namn(h, r)
-    return f"{_namn(h, r)} ({r.funktion})" if r.funktion else _namn(h, r)
 
 
 def _parter(h: Handbok) -> dict:
@@ -203,15 +189,11 @@ def _parter(h: Handbok) -> dict:
     kommuner = h.kommuner()
     andra = [p for p in h.parter_idag() if p.kategori != "kommun"]
     sedan = [f"{p.namn}: part sedan {_sedan(h, p)}" for p in h.parter_idag() if p.ansluten is not None]
-    inledning = (
-        f"Överenskommelsen har {len(kommuner) + len(andra)} parter: {len(kommuner)} kommuner och "
-        f"{len(andra)} andra organisationer. Alla är med sedan överenskommelsen började gälla den "
-        f"{datum(h.overenskommelse.galler_fran)}" + (", utom: " + "; ".join(sedan) if sedan else "") + "."
-    )
+    inledning = f"{plain(antal_parter(h))} {parter_sedan(h, utom=bool(sedan))}"
     return {
-        "inledning": inledning,
+        "inledning": inledning + (" " + "; ".join(sedan) + "." if sedan else ""),
         "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
-        "andra": [[p.namn, kategori(p.kategori), _senare_namn(p) or "–"] for p in andra],
+        "andra": [[p.namn, kategori(p.kategori), senare_namn(p) or "–"] for p in andra],
         "tidigare": [[p.namn, kategori(p.kategori), _lamnade(p)] for p in h.tidigare_parter()],
     }
 
@@ -225,11 +207,11 @@ def _sedan(h: Handbok, p: Part) -> str:
 
 
 def _lamnade(p: Part) -> str:
-    return datum(p.lamnat.datum) if p.lamnat.datum else SAKNAS
+    return kanske(p.lamnat.datum, datum)
 
 
 def _rate(value) -> str:
-    return _kanske(value, belopp)
+    return kanske(value, belopp)
 
 
 def _diagram_svg(h: Handbok) -> str:
@@ -247,48 +229,28 @@ def _styrning(h: Handbok) -> dict:
         "rapport": [
             [
                 f.namn,
-                niva_namn(h, f) + _m(f, "niva"),
-                _rapporterar_till(h, f) + _m(f, "rapporterar_till"),
+                plain((niva_namn(h, f), *forum_markor(f, "niva"))),
+                versal(plain(rapporterar_till(h, f))),
             ]
             for f in h.forum.values()
         ],
     }
 
 
-def _rapporterar_till(h: Handbok, f: Forum) -> str:
-    return h.forum[f.rapporterar_till].namn if f.rapporterar_till else "Parternas egna organisationer"
-
-
 def _forum(h: Handbok, f: Forum) -> dict:
-    nivanamn = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
-    medlemmar = []
-    for m in f.medlemmar:
-        if m.part:
-            vem = h.parter[m.part].namn
-        elif m.deltar == "nagon":
-            vem = f"En part av slaget {kategori(m.kategori).lower()}"
-        else:
-            vem = f"{kategori(m.kategori, True)} ({len(h.parter_i_kategori(m.kategori))})"
-        medlemmar.append([vem + _m(f, "medlemmar"), m.funktion, m.mandat])
+    def m(nyckel: str) -> str:
+        return plain(forum_markor(f, nyckel))
+
     return {
         "id": f"forum-{f.id}",
         "namn": f.namn,
         "syfte": f.syfte,
-        "fakta": [
-            ["Nivå", (nivanamn[f.niva] if f.niva else "Står över de tre nivåerna") + _m(f, "niva")],
-            ["Ordförande", _roll(h, f.ordforande) + _m(f, "ordforande")],
-            ["Sammankallande", _roll(h, f.sammankallande) + _m(f, "sammankallande")],
-            ["Rapporterar till", _rapporterar_till(h, f) + _m(f, "rapporterar_till")],
-        ],
-        "medlemmar": medlemmar,
-        "ordinarie_lage": [t + _m(f, "ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
-        "aktiverat_lage": [t + _m(f, "aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
+        "fakta": [[etikett, versal(plain(varde))] for etikett, varde in forum_fakta(h, f)],
+        "medlemmar": [[plain(medlem(h, f, x)), x.funktion, x.mandat] for x in f.medlemmar],
+        "ordinarie_lage": [t + m("ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
+        "aktiverat_lage": [t + m("aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
         "aterrapportering": f.aterrapportering,
-        "slutsats": (
-            "Uppgifterna om forumet står inte i sin helhet i någon källa. " + (f.underlag.kommentar or "")
-        ).strip()
-        if f.underlag.status == "slutsats"
-        else None,
+        "slutsats": forum_slutsats(f) if f.underlag.status == "slutsats" else None,
     }
 
 
@@ -298,43 +260,26 @@ def avgifter(h: Handbok) -> dict:
     t = fees.avgiftstabell(h, regler.budgetar[-1].ar)
     budget_sources = [b.kalla for b in regler.budgetar if b.ar == t.ar]
     kallor = sorted({r.kalla for r in t.rader if r.kalla} | set(budget_sources))
-    rate = _rate(t.belopp_per_invanare)
     rader = [
-        [r.part.namn, SAKNAS, rate, SAKNAS, "–"]
+        [r.part.namn, SAKNAS, _rate(t.belopp_per_invanare), SAKNAS, "–"]
         if r.belopp is None
-        else [r.part.namn, tal(r.folkmangd), rate, kronor(r.belopp), procent(t.andel(r))]
+        else [r.part.namn, tal(r.folkmangd), _rate(t.belopp_per_invanare), kronor(r.belopp), procent(t.andel(r))]
         for r in t.rader
     ]
-    okanda = [r.part.namn for r in t.rader if r.belopp is None]
     return {
         "ar": str(t.ar),
         "underlagsdatum": datum(t.underlagsdatum),
-        "inledning": f"Avgift för budgetåret {t.ar}: folkmängden den {datum(t.underlagsdatum)} × {rate} per "
-        f"invånare. {AVRUNDNINGSREGEL[regler.avrundning.regel]}",
+        "inledning": avgift_for_ar(h, t),
         "rader": rader,
-        "summa": [
-            f"Summa, {len(t.rader) - t.antal_okanda} kommuner med känd folkmängd",
-            tal(t.folkmangd_kanda),
-            "",
-            kronor(t.summa_kanda),
-            procent(100),
-        ],
-        "okanda": (
-            f"Folkmängden den {datum(t.underlagsdatum)} saknas för {len(okanda)} "
-            f"{'kommun' if len(okanda) == 1 else 'kommuner'}: {', '.join(okanda)}. Deras avgift kan inte räknas ut "
-            "och ingår inte i summan, som därför är lägre än kommunernas verkliga sammanlagda avgift. Andelen är "
-            "andel av den kända summan."
-        )
-        if okanda
-        else None,
+        "summa": [summa_kanda(t), tal(t.folkmangd_kanda), "", kronor(t.summa_kanda), procent(100)],
+        "okanda": folkmangd_saknas(t) if t.antal_okanda else None,
         "alla_ar": _alla_ar(h) if len(regler.budgetar) > 1 else None,
         "kallor": [_kort_kalla(h, k) for k in kallor],
     }
 
 
 def _kort_kalla(h: Handbok, ident: str) -> str:
-    k = h.kallor[ident]
-    return f"{k.titel}, {k.utgivare}" + (" (andrahandskälla)" if k.typ == "sekundar" else "") + "."
+    return f"{kalla(h, ident).text}."
 
 
 def _alla_ar(h: Handbok) -> list[list[str]]:
@@ -359,12 +304,12 @@ def _kalla(k) -> dict:
 
 def _ansvar(h: Handbok) -> list[dict]:
     """The responsibilities appendix: a group per holder, in the site page's order."""
-    return [{"rubrik": rubrik, "punkter": [ansvar_text(h, a) for a in items]} for rubrik, items in grupper(h)]
+    return [{"rubrik": rubrik, "punkter": [plain(ansvar(h, a)) for a in items]} for rubrik, items in grupper(h)]
 
 
 def _slutsatser(h: Handbok) -> list[dict]:
     """Every statement that is the handbook's reading, with its reasons (the site's Underlag och slutsatser)."""
-    return [{"rubrik": rubrik, "punkter": [f"{namn}. {text}" for namn, text in items]} for rubrik, items in punkter(h)]
+    return [{"rubrik": rubrik, "punkter": items} for rubrik, items in punkter(h)]
 
 
 # --- The party sheets -----------------------------------------------------------------------------
@@ -379,24 +324,22 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
     if p.kommunkod:
         fakta.append(["Kommunkod", p.kommunkod])
     if p.senare_namn:
-        fakta.append(["Senare namn", _senare_namn(p)])
+        fakta.append(["Senare namn", senare_namn(p)])
     fakta.append(["Part sedan", _sedan(h, p)])
     if p.lamnat is not None:
         fakta.append(["Lämnade" if p.har_lamnat(h.idag) else "Lämnar", _lamnade(p)])
     rows = [
         [
             forum.namn,
-            niva_namn(h, forum) + _m(forum, "niva"),
-            deltar_som(p.id, forum, medlem),
-            medlem.funktion,
-            medlem.mandat + _m(forum, "medlemmar"),
+            plain((niva_namn(h, forum), *forum_markor(forum, "niva"))),
+            deltar_som(p.id, forum, m),
+            m.funktion,
+            plain((m.mandat, *forum_markor(forum, "medlemmar"))),
         ]
-        for forum, medlem in h.sitter_i(p.id)
+        for forum, m in h.sitter_i(p.id)
     ]
-    kanske = [
-        f"I {forum.namn} deltar en part av slaget {kategori(medlem.kategori).lower()}, inte varje. Källorna "
-        f"säger inte vilken.{_m(forum, 'medlemmar')}"
-        for forum, medlem in h.kan_sitta_i(p.id)
+    kanske_i = [
+        plain((*kan_sitta_i(h, forum, m), *forum_markor(forum, "medlemmar"))) for forum, m in h.kan_sitta_i(p.id)
     ]
     egna, gemensamma = h.ansvar_for_part(p.id)
     avgift_rader = []
@@ -406,21 +349,10 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
             avgift_rader.append(
                 {
                     "ar": str(x.ar),
-                    "folkmangd": f"{_kanske(x.folkmangd, tal)} ({datum(x.underlagsdatum)})",
-                    "per_invanare": _kanske(x.belopp_per_invanare, belopp),
-                    "avgift": _kanske(x.belopp, kronor),
-                    "anmarkning": None
-                    if x.belopp is not None
-                    else (
-                        f"{x.ar}: Avgiften kan inte räknas ut eftersom "
-                        + (
-                            f"folkmängden den {datum(x.underlagsdatum)}"
-                            if x.folkmangd is None
-                            else "beloppet per invånare"
-                        )
-                        + f" saknas. {x.uppgift_saknas or ''}".rstrip()
-                        + "".join(f" Källa: {h.kallor[k].titel}, {h.kallor[k].utgivare}." for k in x.kallor)
-                    ),
+                    "folkmangd": f"{kanske(x.folkmangd, tal)} ({datum(x.underlagsdatum)})",
+                    "per_invanare": kanske(x.belopp_per_invanare, belopp),
+                    "avgift": kanske(x.belopp, kronor),
+                    "anmarkning": None if x.belopp is not None else plain(avgift_okand(h, x)),
                 }
             )
     return {
@@ -430,12 +362,11 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "part": p.namn,
         "fakta": fakta,
         "forum": rows,
-        "forum_text": f"{p.namn} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och mandat, "
-        "inte som namngivna personer.",
-        "kanske": kanske,
+        "forum_text": deltar_i_forum(p, len(rows)),
+        "kanske": kanske_i,
         "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
-        "ansvar_egna": [ansvar_text(h, a) for a in egna],
-        "ansvar_gemensamma": [ansvar_text(h, a) for a in gemensamma],
+        "ansvar_egna": [plain(ansvar(h, a)) for a in egna],
+        "ansvar_gemensamma": [plain(ansvar(h, a)) for a in gemensamma],
         "avgifter": avgift_rader,
         "min_ar": MIN_AR,
         "sida": pages.html(pages.part_sida(p.id)),

@@ -7,8 +7,8 @@ from decimal import Decimal
 from ..core.compare import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
 from ..core.model import Beslut, Handbok, Medlem
 from ..text import escape
-from ..text.format import belopp, datum, kronor
-from .common import kategori
+from ..text.format import belopp, datum, kanske, kronor
+from ..text.kategorier import kategori
 
 RUBRIK = "## Så ändrar den här ändringen handboken"
 INGA = (
@@ -69,7 +69,7 @@ def _parter(a: Andringar) -> str:
 def _tidpunkt(t) -> str:
     if t is None:
         return "–"
-    return datum(t.datum) if t.datum else "uppgift saknas"
+    return kanske(t.datum, datum)
 
 
 def _forum(a: Andringar, old: Handbok, new: Handbok) -> str:
@@ -142,9 +142,7 @@ def _kr(value: Decimal | str | None) -> str:
         return "inte part"
     if value == NO_YEAR:
         return "–"
-    if value is None:
-        return "uppgift saknas"
-    return kronor(value)
+    return kanske(value, kronor)
 
 
 def _skillnad(before, after) -> str:

@@ -5,39 +5,14 @@ from __future__ import annotations
 from ..core import pages
 from ..core.model import Ansvar, Handbok, Vem
 from ..text import escape
-from .common import MARKOR, Kontext, kategori
-
-_LAGEN = {
-    ("ordinarie_lage",): "Gäller i ordinarie läge.",
-    ("aktiverat_lage",): "Gäller i aktiverat läge.",
-    ("ordinarie_lage", "aktiverat_lage"): "Gäller i båda lägena.",
-}
-
-
-def ankare(a: Ansvar) -> str:
-    """Anchor of the responsibility's basis on the page Underlag och slutsatser."""
-    return f"ansvar-{a.id}"
-
-
-def _lagen(a: Ansvar) -> str:
-    return _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
-
-
-def _kallor(h: Handbok, a: Ansvar) -> str:
-    return ", ".join(h.kallor[k].utgivare for k in a.underlag.kallor)
+from ..text.kategorier import kategori
+from .common import Kontext
+from .sentences import ansvar as meningar
 
 
 def _punkt(ctx: Kontext, a: Ansvar) -> str:
     """One responsibility as a list item: what, in which modes, its source and, if inferred, the marker."""
-    kallor = escape.text(_kallor(ctx.handbok, a))
-    markor = ctx.markor(ankare(a) if a.underlag.status == "slutsats" else None)
-    return f"- {escape.text(a.vad)} {_lagen(a)} Källa: {kallor}.{markor}\n"
-
-
-def ansvar_text(h: Handbok, a: Ansvar) -> str:
-    """The same as plain text, for the PDF: the marker as a word."""
-    markor = f" {MARKOR}" if a.underlag.status == "slutsats" else ""
-    return f"{a.vad} {_lagen(a)} Källa: {_kallor(h, a)}.{markor}"
+    return f"- {ctx.md(meningar.ansvar(ctx.handbok, a))}\n"
 
 
 def grupper(h: Handbok) -> list[tuple[str, list[Ansvar]]]:
@@ -114,11 +89,11 @@ def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
     if forklaring and _har_slutsats(egna + gemensamma):
         out.append(ctx.forklaring())
     if egna:
-        out.append(f"Det här ansvarar {escape.text(p.namn)} för särskilt:\n\n")
+        out.append(f"{ctx.md(meningar.egna(p))}\n\n")
         out += [_punkt(ctx, a) for a in egna]
         out.append("\n")
     if gemensamma:
-        out.append(f"Det här ansvarar alla parter för, och alltså också {escape.text(p.namn)}:\n\n")
+        out.append(f"{ctx.md(meningar.gemensamma(p))}\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
     out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)

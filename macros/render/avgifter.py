@@ -2,44 +2,28 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from ..core import pages
 from ..core.fees import avgiftstabell
 from ..text import escape
-from ..text.format import belopp, dag_och_manad, datum, kronor, procent, tal
+from ..text.format import SAKNAS, belopp, datum, kanske, kronor, procent, tal
 from .common import ANDRAHAND_KLASS, Kontext
 from .diagram import html_lank
-
-# The rounding rule in words; the PDF uses the same wording.
-AVRUNDNINGSREGEL = {
-    "hela-kronor": "Avgiften avrundas till hela kronor; 50 öre avrundas uppåt.",
-    "ore": "Avgiften avrundas till hela ören; ett halvt öre avrundas uppåt.",
-}
-
-
-_ANDEL = {
-    Fraction(1, 2): "halva kostnaden",
-    Fraction(1, 3): "en tredjedel av kostnaden",
-    Fraction(1, 4): "en fjärdedel av kostnaden",
-    Fraction(1, 1): "hela kostnaden",
-}
-
-
-def andel_text(andel: Fraction) -> str:
-    """The municipalities' share in words: halva kostnaden, en tredjedel av kostnaden, ..."""
-    return _ANDEL.get(andel, f"{andel.numerator}/{andel.denominator} av kostnaden")
-
-
-def per_invanare(b) -> str:
-    """A budget year's rate, or that it is unknown: never 0."""
-    return belopp(b.belopp_per_invanare) if b.belopp_per_invanare is not None else "uppgift saknas"
+from .sentences.avgifter import (
+    avgift_for_ar,
+    avrundning,
+    folkmangd_saknas,
+    hela_kostnaden,
+    kommunernas_andel,
+    summa_kanda,
+    underlagsdag,
+    varje_kommun_betalar,
+)
 
 
 def avgiftsregel(ctx: Kontext) -> str:
     """The fee rule in words, from data; the rate is the newest budget year's, with the others in a table."""
-    a = ctx.handbok.avgifter
-    andel = andel_text(a.kommunernas_andel)
+    h = ctx.handbok
+    a = h.avgifter
     nu = a.senaste()
     if nu.belopp_per_invanare is not None:
         rate = f"För {nu.ar}, det senaste budgetåret, är beloppet {belopp(nu.belopp_per_invanare)} per invånare."
@@ -47,18 +31,15 @@ def avgiftsregel(ctx: Kontext) -> str:
         rate = f"Beloppet för {nu.ar}, det senaste budgetåret, är inte känt. {escape.text(nu.uppgift_saknas)}"
     if len(a.budgetar) > 1:
         rate += f" Beloppen för alla budgetår står i {ctx.lank(pages.AVGIFTER, 'tabellen över beloppen', 'belopp')}."
+    slutsats = a.avrundning.underlag.status == "slutsats"
     out = [
-        f"- Kommunerna betalar tillsammans **{andel}** för samverkansfunktionen.\n",
-        f"- Varje kommun betalar ett belopp per invånare och år. {rate}\n",
-        f"- Folkmängden räknas den {dag_och_manad(a.underlagsdag)} året före budgetåret.\n",
-        f"- {AVRUNDNINGSREGEL[a.avrundning.regel]}",
+        f"- {ctx.md(kommunernas_andel(h))}\n",
+        f"- {ctx.md(varje_kommun_betalar())} {rate}\n",
+        f"- {ctx.md(underlagsdag(h))}\n",
+        f"- {ctx.md(avrundning(h))}{ctx.markor('avrundning' if slutsats else None)}\n",
+        f"- {ctx.md(hela_kostnaden(h))}\n",
     ]
-    if a.avrundning.underlag.status == "slutsats":
-        out.append(" Regeln är handbokens val: " + escape.text(a.avrundning.underlag.kommentar or ""))
-        out.append(ctx.markor("avrundning"))
-    out.append("\n")
-    out.append(f"- Hela kostnaden: uppgift saknas. {escape.text(a.total_kostnad.uppgift_saknas)}\n")
-    if a.avrundning.underlag.status == "slutsats":
+    if slutsats:
         out.append("\n" + ctx.forklaring())
     return "".join(out)
 
@@ -86,7 +67,8 @@ def alla_ar(ctx: Kontext) -> str:
     ]
     for b in years:
         source = _kalla_kort(ctx, b.kalla) if b.kalla else escape.text(b.uppgift_saknas or "")
-        out.append(f"| {b.ar} | {datum(h.avgifter.underlagsdatum(b.ar))} | {per_invanare(b)} | {source} |\n")
+        rate = kanske(b.belopp_per_invanare, belopp)
+        out.append(f"| {b.ar} | {datum(h.avgifter.underlagsdatum(b.ar))} | {rate} | {source} |\n")
     out.append("\n### Avgift per kommun och år { #per-kommun-och-ar }\n\n")
     out.append(
         "En rad per kommun och en kolumn per budgetår. *Uppgift saknas* betyder att folkmängden eller beloppet "
@@ -102,7 +84,7 @@ def avgift_per_ar_html(ctx: Kontext, years: list[int]) -> str:
     rows: dict[str, dict[int, str]] = {}
     for ar in years:
         for r in avgiftstabell(h, ar).rader:
-            rows.setdefault(r.part.id, {})[ar] = kronor(r.belopp) if r.belopp is not None else "uppgift saknas"
+            rows.setdefault(r.part.id, {})[ar] = kanske(r.belopp, kronor)
     kommuner = [p for p in h.parter.values() if p.id in rows]  # the model's order: by name
     out = [
         '<div class="handbok-avgifter">\n<table>\n',
@@ -133,35 +115,27 @@ def avgiftstabell_md(ctx: Kontext, ar: int) -> str:
     if t.belopp_per_invanare is None:
         return _utan_belopp(ctx, t)
     out = [
-        f"Avgift för budgetåret {ar}: folkmängden den {datum(t.underlagsdatum)} × "
-        f"{belopp(t.belopp_per_invanare)} per invånare. {AVRUNDNINGSREGEL[h.avgifter.avrundning.regel]}\n\n",
+        f"{ctx.md(avgift_for_ar(h, t))}\n\n",
         f"| Kommun | Folkmängd {datum(t.underlagsdatum)} | Källa | Per invånare | Avgift {ar} | Andel |\n",
         "|---|--:|---|--:|--:|--:|\n",
     ]
     for r in t.rader:
         if r.belopp is None:
             out.append(
-                f"| {ctx.part(r.part.id)} | uppgift saknas[^saknas-{ar}] | – | {belopp(r.belopp_per_invanare)} "
-                "| uppgift saknas | – |\n"
+                f"| {ctx.part(r.part.id)} | {SAKNAS}[^saknas-{ar}] | – | {belopp(r.belopp_per_invanare)} "
+                f"| {SAKNAS} | – |\n"
             )
         else:
             out.append(
                 f"| {ctx.part(r.part.id)} | {tal(r.folkmangd)} | {_kalla_kort(ctx, r.kalla)} | "
                 f"{belopp(r.belopp_per_invanare)} | {kronor(r.belopp)} | {procent(t.andel(r))} |\n"
             )
-    known = len(t.rader) - t.antal_okanda
     out.append(
-        f"| **Summa, {known} kommuner med känd folkmängd** | **{tal(t.folkmangd_kanda)}** | | | "
-        f"**{kronor(t.summa_kanda)}** | **100,0\u00a0%** |\n"
+        f"| **{ctx.md(summa_kanda(t))}** | **{tal(t.folkmangd_kanda)}** | | | "
+        f"**{kronor(t.summa_kanda)}** | **{procent(100)}** |\n"
     )
     if t.antal_okanda:
-        missing = ", ".join(escape.text(r.part.namn) for r in t.rader if r.belopp is None)
-        kommuner = "kommun" if t.antal_okanda == 1 else "kommuner"
-        out.append(
-            f"\n[^saknas-{ar}]: Folkmängden den {datum(t.underlagsdatum)} saknas för {t.antal_okanda} "
-            f"{kommuner}: {missing}. Avgiften kan då inte räknas ut och ingår inte i summan, som därför "
-            "är lägre än kommunernas verkliga sammanlagda avgift. Andelen är andel av den kända summan.\n"
-        )
+        out.append(f"\n[^saknas-{ar}]: {ctx.md(folkmangd_saknas(t))}\n")
     return "".join(out)
 
 
@@ -176,9 +150,8 @@ def _utan_belopp(ctx: Kontext, t) -> str:
     ]
     for r in t.rader:
         known = r.folkmangd is not None
-        folk = tal(r.folkmangd) if known else "uppgift saknas"
         source = _kalla_kort(ctx, r.kalla) if known else "–"
-        out.append(f"| {ctx.part(r.part.id)} | {folk} | {source} | uppgift saknas | uppgift saknas |\n")
+        out.append(f"| {ctx.part(r.part.id)} | {kanske(r.folkmangd, tal)} | {source} | {SAKNAS} | {SAKNAS} |\n")
     return "".join(out)
 
 

@@ -9,10 +9,8 @@ from functools import lru_cache
 from ..core import pages
 from ..core.model import Handbok
 from ..text import escape
-from ..text.kategorier import KATEGORIER
-
-# The marker after a statement that is the handbook's reading; it links to pages.SLUTSATSER, which explains it.
-MARKOR = "(slutsats)"  # the visible marker: text, not colour alone
+from .sentences import mening
+from .sentences.mening import MARKOR, Fet, Markor, Mening, Namn
 
 # A secondary source's link: print never writes out its address, which may carry a private person's name.
 ANDRAHAND_KLASS = "{ .handbok-andrahand }"
@@ -49,6 +47,28 @@ class Kontext:
     def kallor(self, idents) -> str:
         return "; ".join(self.kalla(i) for i in idents)
 
+    def md(self, m: Mening | str) -> str:
+        """A sentence (render/sentences/) as Markdown: text escaped, names linked, markers as links to the reasons."""
+        if isinstance(m, str):
+            return escape.inline(m).strip()
+        out = [self._md(d) for d in m]
+        if m and isinstance(m[0], str):  # the sentence's own ends, not a marker's leading space
+            out[0] = out[0].lstrip()
+        if m and isinstance(m[-1], str):
+            out[-1] = out[-1].rstrip()
+        return "".join(out)
+
+    def _md(self, d) -> str:
+        if isinstance(d, str):
+            return escape.inline(d)
+        if isinstance(d, Fet):
+            return f"**{escape.text(d.text)}**"
+        if isinstance(d, Markor):
+            return self.markor(d.ankare)
+        if d.slag == "niva":  # a level: its section on the forum overview
+            return self.lank(pages.FORUM, escape.text(d.text), d.id)
+        return {"part": self.part, "forum": self.forum, "kalla": self.kalla}[d.slag](d.id)
+
     def markor(self, ankare: str | None) -> str:
         """The inference marker after a statement: a short text link to why (empty when ankare is None)."""
         if ankare is None:
@@ -61,20 +81,17 @@ class Kontext:
 
     def forum_markor(self, forum, nyckel: str) -> str:
         """The marker for one statement about a forum (niva, medlemmar, ...), if it is the handbook's reading."""
-        return self.markor(forum_ankare(forum.id, nyckel) if forum.slutsats(nyckel) else None)
+        return self.md(mening.forum_markor(forum, nyckel))
 
     def niva_markor(self, niva) -> str:
-        slutsats = niva.underlag is not None and niva.underlag.status == "slutsats"
-        return self.markor(f"niva-{niva.id}" if slutsats else None)
+        return self.md(mening.niva_markor(niva))
 
     def forklaring(self) -> str:
         """The legend for the marker, as a paragraph: on every page that shows one."""
         href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".")
         return (
-            f'<p class="handbok-forklaring">Märket <strong>{MARKOR}</strong> visar att uppgiften är handbokens '
-            "egen slutsats. Ingen källa säger det rakt ut. Märket är en länk till skälen. Alla slutsatser står "
-            f'på sidan <a href="{escape.html(href)}">'
-            "Underlag och slutsatser</a>.</p>\n\n"
+            f'<p class="handbok-forklaring">{_html(mening.forklaring())} Märket är en länk till skälen. Alla '
+            f'slutsatser står på sidan <a href="{escape.html(href)}">Underlag och slutsatser</a>.</p>\n\n'
         )
 
     def redigera(self, fil: str) -> str:
@@ -96,28 +113,11 @@ def relpath(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
 
 
-def forum_ankare(forum_id: str, nyckel: str) -> str:
-    """Anchor on the conclusions page for one statement about a forum, e.g. forum-x-rapporterar-till."""
-    return f"forum-{forum_id}-{nyckel.replace('_', '-')}"
-
-
-def niva_namn(handbok: Handbok, forum) -> str:
-    """The level a forum sits on, by name; Regionala rådet stands above the levels."""
-    if forum.niva is None:
-        return "Över nivåerna"
-    return next(n.namn for n in handbok.overenskommelse.styrning.nivaer if n.id == forum.niva)
-
-
-def deltar_som(part_id: str, forum, medlem) -> str:
-    """How a party takes part in a forum: as itself or through its category, and as chair or convener."""
-    som = "part" if medlem.part else kategori(medlem.kategori, plural=True).lower()
-    roles = [
-        name
-        for name, role in (("ordförande", forum.ordforande), ("sammankallande", forum.sammankallande))
-        if role.part == part_id
-    ]
-    return som + (", " + " och ".join(roles) if roles else "")
-
-
-def kategori(ident: str, plural: bool = False) -> str:
-    return KATEGORIER[ident][1 if plural else 0]
+def _html(m: Mening) -> str:
+    """A sentence of text and bold inside raw HTML, which Markdown leaves alone (so no Markdown bold, no links)."""
+    out = []
+    for d in m:
+        if isinstance(d, Namn | Markor):
+            raise TypeError(f"raw HTML cannot hold {d!r}: write the sentence with Kontext.md in Markdown")
+        out.append(f"<strong>{escape.html(d.text)}</strong>" if isinstance(d, Fet) else escape.html(d))
+    return "".join(out)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from ..core import pages
 from ..core.model import Forum, Handbok
 from ..text import escape
-from .common import MARKOR, Kontext, relpath
+from .common import Kontext, relpath
+from .sentences.mening import MARKOR
+from .sentences.styrning import antal_nivaer
 from .textmatt import radbryt, textbredd
 
 # Geometry in SVG user units (px at 100 %). Names wrap at NAMN_BREDD; boxes grow in height instead.
@@ -205,16 +207,11 @@ def _rensa(punkter):
     return ut
 
 
-def _antal(n: int, en: str, flera: str) -> str:
-    ord_ = ["inga", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"]
-    return f"{ord_[n] if n < len(ord_) else n} {en if n == 1 else flera}"
-
-
 def beskrivning(h: Handbok) -> str:
     """The chart in words, for <desc>: what a screen reader announces besides the title (plain text)."""
     radet = h.regionala_radet()
     nivaer = h.overenskommelse.styrning.nivaer
-    delar = [f"{radet.namn} står överst. Under rådet finns {_antal(len(nivaer), 'nivå', 'nivåer')}."]
+    delar = [f"{radet.namn} står överst. Under rådet finns {antal_nivaer(h)}."]
     for n in nivaer:
         delar.append(f"{n.namn}: {', '.join(f.namn for f in h.forum_pa_niva(n.id))}.")
     pilar = [

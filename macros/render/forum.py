@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from ..core import pages
-from ..core.model import Forum, Roll
+from ..core.model import Forum
 from ..text import escape
 from ..text.format import antal
 from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
-from .common import Kontext, kategori
+from .common import Kontext
+from .sentences.styrning import (
+    ALLA_FORUM_BADA_LAGEN,
+    DELVIS_SLUTSATS,
+    FUNKTION_INTE_PERSON,
+    antal_nivaer,
+    forum_fakta,
+    forum_slutsats,
+    medlem,
+)
 
 
 def forum_ingress(ctx: Kontext) -> str:
     """The forum page's opening, with the structure's names and counts from data."""
     h = ctx.handbok
-    n = len(h.overenskommelse.styrning.nivaer)
-    k = len(h.forum) - 1
     return (
-        f"Samverkan leds av {escape.text(h.regionala_radet().namn)}. Under rådet finns {antal(n)} "
-        f"{'nivå' if n == 1 else 'nivåer'} med sammanlagt {antal(k)} forum. "
-        "Alla forum arbetar både i ordinarie läge och i aktiverat läge.\n"
+        f"Samverkan leds av {escape.text(h.regionala_radet().namn)}. Under rådet finns {antal_nivaer(h)} "
+        f"med sammanlagt {antal(len(h.forum) - 1)} forum. {ALLA_FORUM_BADA_LAGEN}\n"
     )
 
 
@@ -44,46 +49,21 @@ def forum_per_niva(ctx: Kontext) -> str:
     return "".join(out)
 
 
-def _roll(ctx: Kontext, roll: Roll) -> str:
-    if roll.part is None:  # the source names the function only
-        return f"{escape.text(roll.funktion)} (källan anger inte från vilken part)"
-    who = ctx.part(roll.part)
-    return f"{who} ({escape.text(roll.funktion)})" if roll.funktion else who
-
-
 def forumsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     f: Forum = h.forum[ident]
-    levels = {n.id: n for n in h.overenskommelse.styrning.nivaer}
     m = lambda nyckel: ctx.forum_markor(f, nyckel)  # noqa: E731 - the marker for one of this forum's statements
     out = [f"# {escape.text(f.namn)}\n\n"]
-    if f.niva:
-        niva = ctx.lank(pages.FORUM, escape.text(levels[f.niva].namn), f.niva)
-        out.append(f"- **Nivå:** {niva}{m('niva')}\n")
-    else:
-        out.append("- **Nivå:** står över de tre nivåerna\n")
-    out.append(f"- **Ordförande:** {_roll(ctx, f.ordforande)}{m('ordforande')}\n")
-    out.append(f"- **Sammankallande:** {_roll(ctx, f.sammankallande)}{m('sammankallande')}\n")
-    if f.rapporterar_till:
-        out.append(f"- **Rapporterar till:** {ctx.forum(f.rapporterar_till)}{m('rapporterar_till')}\n")
-    else:
-        out.append("- **Rapporterar till:** parternas egna organisationer\n")
+    out += [f"- **{etikett}:** {ctx.md(varde)}\n" for etikett, varde in forum_fakta(h, f)]
     if f.underlag_for and any(f.slutsats(k) for k in f.underlag_for):
         out.append("\n" + ctx.forklaring().rstrip("\n") + "\n")
     out.append(f"\n{escape.text(f.syfte)}\n")
 
     out.append("\n## Medlemmar { #medlemmar }\n\n")
-    out.append("Deltagarna kallas efter funktion och mandat, inte som namngivna personer.\n\n")
+    out.append(f"{FUNKTION_INTE_PERSON}\n\n")
     out.append("| Vem | Funktion | Mandat |\n|---|---|---|\n")
-    for medlem in f.medlemmar:
-        if medlem.part:
-            who = ctx.part(medlem.part)
-        elif medlem.deltar == "nagon":
-            who = f"En part av slaget {kategori(medlem.kategori).lower()}"
-        else:
-            n = len(h.parter_i_kategori(medlem.kategori))
-            who = f"{kategori(medlem.kategori, plural=True)} ({n})"
-        out.append(f"| {who}{m('medlemmar')} | {escape.text(medlem.funktion)} | {escape.text(medlem.mandat)} |\n")
+    for x in f.medlemmar:
+        out.append(f"| {ctx.md(medlem(h, f, x))} | {escape.text(x.funktion)} | {escape.text(x.mandat)} |\n")
 
     out.append("\n## Uppgifter { #uppgifter }\n\n")
     out.append("### I ordinarie läge { #ordinarie-lage }\n\n")
@@ -101,11 +81,7 @@ def forumsida(ctx: Kontext, ident: str) -> str:
     out.append(beslut_avsnitt(ctx, h.beslut_om_forum(f.id)))
     out.append("\n## Underlag { #underlag }\n\n")
     if f.underlag.status == "slutsats":
-        out.append(
-            '!!! note "Delvis handbokens slutsats"\n\n'
-            "    Uppgifterna om forumet står inte i sin helhet i någon källa. "
-            f"{escape.text(f.underlag.kommentar or '')}\n\n"
-        )
+        out.append(f'!!! note "{DELVIS_SLUTSATS}"\n\n    {ctx.md(forum_slutsats(f))}\n\n')
     else:
         out.append(f"{escape.text(f.underlag.kommentar or 'Uppgifterna står i källan.')}\n\n")
     out.append(f"Källor: {ctx.kallor(f.underlag.kallor)}.\n")

@@ -12,8 +12,11 @@ from ..core import pages
 from ..core.model import Handbok, Part
 from ..core.schemas import kategorier
 from ..text import escape
+from ..text.format import versal
 from .common import Kontext
 from .diagram import html_lank
+from .sentences.mening import MARKOR
+from .sentences.styrning import en_part_av_slaget
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,8 @@ def _deltar(
 ) -> tuple[tuple[int, Cell], ...]:
     funktioner: dict[int, dict[str, None]] = {}
     for f, m in h.medlemskap(p.id):
-        som = m.funktion if m.part == p.id or m.deltar == "alla" else f"{m.funktion} (en part av slaget, inte varje)"
+        alla = m.part == p.id or m.deltar == "alla"
+        som = m.funktion if alla else f"{m.funktion} ({en_part_av_slaget()}, inte varje)"
         funktioner.setdefault(place[f.id], {})[som] = None
     egna: dict[int, list[str]] = {}
     for i, roll in roller.get(p.id, ()):
@@ -109,7 +113,7 @@ def _cell(cell: Cell) -> str:
     text = "; ".join(funktioner)
     if roller:
         text += (", " if text else "") + " och ".join(roller)
-    return f'<td><span class="handbok-ja" aria-hidden="true">✓ </span>{escape.html(text[:1].upper() + text[1:])}</td>'
+    return f'<td><span class="handbok-ja" aria-hidden="true">✓ </span>{escape.html(versal(text))}</td>'
 
 
 def _href(ctx: Kontext, target: str) -> str:
@@ -125,7 +129,7 @@ def vem_sitter_var(ctx: Kontext) -> str:
     guide = [
         "Varje cell visar vilken funktion hos parten som deltar i forumet.",
         "Ett streck betyder att parten inte deltar.",
-        "Märket (slutsats) vid ett forum visar att det är handbokens slutsats vilka som sitter där.",
+        f"Märket {MARKOR} vid ett forum visar att det är handbokens slutsats vilka som sitter där.",
         *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
     ]
     if len(alla) * len(h.forum) > MAX_CELLER:

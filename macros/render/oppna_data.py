@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core import columns, pages
 from ..core.schemas import schema_files
 from ..text import escape
+from ..text.format import SAKNAS
 from .common import Kontext
 
 
@@ -18,7 +19,7 @@ def oppna_data(ctx: Kontext) -> str:
         "under idag.\n",
         "\n## Avgifter { #avgifter }\n\n",
         "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
-        "UTF-8 med byte order mark. Där en uppgift saknas står *uppgift saknas* i cellen, aldrig 0 och aldrig "
+        f"UTF-8 med byte order mark. Där en uppgift saknas står *{SAKNAS}* i cellen, aldrig 0 och aldrig "
         "en tom cell. Summan av de kända avgifterna står i en egen fil, inte bland kommunernas rader. "
         f"Filen [{pages.README_FILE}]({_rel(ctx, pages.README_FILE)}) förklarar varje fil och kolumn, "
         "som tabellerna nedan.\n\n",

@@ -8,10 +8,14 @@ from ..core import pages
 from ..core.fees import avgift
 from ..core.model import Part
 from ..text import escape
-from ..text.format import antal, belopp, dag_och_manad, datum, kronor, tal
+from ..text.format import SAKNAS, belopp, dag_och_manad, datum, kanske, kronor, tal
+from ..text.kategorier import kategori
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
-from .common import Kontext, deltar_som, kategori, niva_namn, relpath
+from .common import Kontext, relpath
+from .sentences.avgifter import avgift_okand
+from .sentences.overenskommelse import TIDIGARE_PARTER, antal_parter, parter_sedan, senare_namn
+from .sentences.styrning import INGET_FORUM, deltar_i_forum, deltar_som, kan_sitta_i, niva_namn
 
 
 def partlista(ctx: Kontext) -> str:
@@ -20,18 +24,14 @@ def partlista(ctx: Kontext) -> str:
     idag = h.parter_idag()
     kommuner = [p for p in idag if p.kategori == "kommun"]
     andra = [p for p in idag if p.kategori != "kommun"]
-    out = [
-        f"Överenskommelsen har **{len(idag)} parter**: {len(kommuner)} kommuner och "
-        f"{len(andra)} andra organisationer.\n",
-        _sedan(ctx, idag),
-    ]
+    out = [f"{ctx.md(antal_parter(h, fet=True))}\n", _sedan(ctx, idag)]
     out.append(f"\n## Kommuner ({len(kommuner)}) {{ #kommuner }}\n\n")
     out.append("| Kommun | Kommunkod |\n|---|---|\n")
     out += [f"| {ctx.part(p.id)} | {escape.text(p.kommunkod)} |\n" for p in kommuner]
     out.append(f"\n## Andra organisationer ({len(andra)}) {{ #andra-organisationer }}\n\n")
     out.append("| Organisation | Slag | Senare namn |\n|---|---|---|\n")
     for p in andra:
-        senare = ", ".join(senare_namn(s) for s in p.senare_namn) or "–"
+        senare = escape.text(senare_namn(p)) or "–"
         out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {senare} |\n")
     out.append(tidigare_parter(ctx))
     return "".join(out)
@@ -39,11 +39,11 @@ def partlista(ctx: Kontext) -> str:
 
 def _sedan(ctx: Kontext, parter: list[Part]) -> str:
     """When today's parties joined: from the start unless the data says otherwise, and the gaps named."""
-    start = datum(ctx.handbok.overenskommelse.galler_fran)
     andra = [p for p in parter if p.ansluten is not None]
+    out = [f"\n{ctx.md(parter_sedan(ctx.handbok, utom=bool(andra)))}\n"]
     if not andra:
-        return f"\nAlla är parter sedan överenskommelsen började gälla den {start}.\n"
-    out = [f"\nParterna är med sedan överenskommelsen började gälla den {start}, utom:\n\n"]
+        return out[0]
+    out.append("\n")
     out += [f"- {ctx.part(p.id)}: part sedan {_ansluten(ctx, p)}\n" for p in andra]
     return "".join(out)
 
@@ -54,7 +54,7 @@ def _ansluten(ctx: Kontext, p: Part) -> str:
     if a is None:
         return f"{datum(ctx.handbok.overenskommelse.galler_fran)}, då överenskommelsen började gälla."
     if a.datum is None:
-        return f"uppgift saknas. {escape.text(a.uppgift_saknas)}"
+        return f"{SAKNAS}. {escape.text(a.uppgift_saknas)}"
     return f"{datum(a.datum)} enligt {ctx.kalla(a.kalla)}." + _kommentar(a)
 
 
@@ -78,19 +78,13 @@ def tidigare_parter(ctx: Kontext) -> str:
         return ""
     out = [
         f"\n## Tidigare parter ({len(former)}) {{ #tidigare-parter }}\n\n",
-        "De här organisationerna har lämnat överenskommelsen. De räknas inte med bland parterna ovan, "
-        "men deras sidor visar vad som gällde medan de var parter.\n\n",
+        f"{ctx.md(TIDIGARE_PARTER)} Deras sidor visar vad som gällde medan de var parter.\n\n",
         "| Organisation | Slag | Lämnade |\n|---|---|---|\n",
     ]
     for p in former:
-        when = datum(p.lamnat.datum) if p.lamnat.datum else "uppgift saknas"
+        when = kanske(p.lamnat.datum, datum)
         out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {when} |\n")
     return "".join(out)
-
-
-def senare_namn(s) -> str:
-    """A later name with the day it began where known: Region Stockholm sedan 1 januari 2019."""
-    return escape.text(s.namn) + (f" sedan {datum(s.fran)}" if s.fran else "")
 
 
 def partlankar(ctx: Kontext) -> str:
@@ -150,9 +144,8 @@ def _ingress(ctx: Kontext, p: Part) -> str:
     else:
         rows.append(("Identitet", "Organisationsnummer eller annan kod finns inte i handbokens underlag."))
     if p.senare_namn:
-        names = [senare_namn(s) for s in p.senare_namn]
         gaps = [s for s in p.senare_namn if s.uppgift_saknas]
-        text = ", ".join(names) + "."
+        text = escape.text(senare_namn(p)) + "."
         text += "".join(f" Datum saknas för {escape.text(s.namn)}: {escape.text(s.uppgift_saknas)}" for s in gaps)
         rows.append(("Senare namn", text))
     if p.sokord:
@@ -171,12 +164,9 @@ def _forum(ctx: Kontext, p: Part) -> str:
     if not rows and p.har_lamnat(h.idag):
         return out[0] + "Organisationen är inte längre part och sitter därför inte i något forum.\n"
     if not rows and not kanske:
-        return out[0] + "Parten sitter inte i något forum enligt handbokens data.\n"
+        return out[0] + f"{ctx.md(INGET_FORUM)}\n"
     if rows:
-        out.append(
-            f"{escape.text(p.namn)} deltar i {antal(len(rows))} forum. Deltagarna utses efter funktion och "
-            "mandat, inte som namngivna personer.\n\n"
-        )
+        out.append(f"{ctx.md(deltar_i_forum(p, len(rows)))}\n\n")
         out.append(ctx.forklaring())
         out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
         for forum, member in rows:
@@ -188,9 +178,8 @@ def _forum(ctx: Kontext, p: Part) -> str:
             )
     for forum, member in kanske:
         out.append(
-            f"\nI {ctx.forum(forum.id)} deltar en part av slaget {kategori(member.kategori).lower()}, inte varje. "
-            f"Källorna säger inte vilken. Det kan vara {escape.text(p.namn)} eller en annan part av samma slag."
-            f"{ctx.forum_markor(forum, 'medlemmar')}\n"
+            f"\n{ctx.md(kan_sitta_i(h, forum, member))} Det kan vara {escape.text(p.namn)} eller en annan part av "
+            f"samma slag.{ctx.forum_markor(forum, 'medlemmar')}\n"
         )
     return "".join(out)
 
@@ -217,20 +206,10 @@ def _avgift(ctx: Kontext, p: Part) -> str:
     notes = []
     for i, b in enumerate(years):
         a = avgift(h, p, b.ar)
-        folk = (
-            f"{tal(a.folkmangd)} ({datum(a.underlagsdatum)})"
-            if a.folkmangd is not None
-            else f"uppgift saknas ({datum(a.underlagsdatum)})"
-        )
-        rate = belopp(b.belopp_per_invanare) if b.belopp_per_invanare is not None else "uppgift saknas"
-        fee = kronor(a.belopp) if a.belopp is not None else "uppgift saknas"
-        out.append(f"| {b.ar} | {folk} | {rate} | {fee} |\n")
+        folk = f"{kanske(a.folkmangd, tal)} ({datum(a.underlagsdatum)})"
+        out.append(f"| {b.ar} | {folk} | {kanske(b.belopp_per_invanare, belopp)} | {kanske(a.belopp, kronor)} |\n")
         if a.belopp is None:
-            why = f"folkmängden den {datum(a.underlagsdatum)}" if a.folkmangd is None else "beloppet per invånare"
-            notes.append(
-                f"**{b.ar}:** Avgiften kan inte räknas ut eftersom {why} saknas. {escape.text(a.uppgift_saknas)}"
-                + (f" Källa: {ctx.kallor(a.kallor)}." if a.kallor else "")
-            )
+            notes.append(ctx.md(avgift_okand(h, a)))
         elif i == 0:
             notes.append(
                 f"**{b.ar}:** {tal(a.folkmangd)} invånare × {belopp(b.belopp_per_invanare)} = "

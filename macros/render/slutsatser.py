@@ -1,10 +1,14 @@
-"""Underlag och slutsatser: every statement that is the handbook's reading, with why. Every marker links here."""
+"""Underlag och slutsatser: every statement that is the handbook's reading, with why. Every marker links here.
+
+The PDF's appendix of the same name shows the same statements in the same order (punkter)."""
 
 from __future__ import annotations
 
 from ..core.model import Handbok, Underlag
 from ..text import escape
-from .common import Kontext, forum_ankare
+from .common import Kontext
+from .sentences.ansvar import ankare as ansvar_ankare
+from .sentences.mening import forum_ankare, plain, underlag
 
 # A forum's statements in the order its page shows them, with their names for a reader.
 NYCKLAR = {
@@ -18,57 +22,54 @@ NYCKLAR = {
     "aterrapportering": "Återrapportering",
 }
 
-
-def punkter(h: Handbok) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Plain text for the PDF: (section, [(statement, reasons with sources)]), as on the site's page."""
-    out = []
-
-    def text(u: Underlag) -> str:
-        kallor = "; ".join(f"{h.kallor[k].titel}, {h.kallor[k].utgivare}" for k in u.kallor)
-        return f"{u.kommentar + ' ' if u.kommentar else ''}Källor: {kallor}."
-
-    nivaer = [n for n in h.overenskommelse.styrning.nivaer if n.underlag and n.underlag.status == "slutsats"]
-    if nivaer:
-        out.append(("Nivåerna", [(n.namn, text(n.underlag)) for n in nivaer]))
-    for f in h.forum.values():
-        items = [(NYCKLAR[k], text(f.slutsats(k))) for k in NYCKLAR if f.slutsats(k)]
-        if items:
-            out.append((f.namn, items))
-    if h.avgifter.avrundning.underlag.status == "slutsats":
-        out.append(("Avgiften", [("Avrundning", text(h.avgifter.avrundning.underlag))]))
-    ansvar = [a for a in h.ansvar if a.underlag.status == "slutsats"]
-    if ansvar:
-        out.append(("Ansvar", [(a.vad.rstrip("."), text(a.underlag)) for a in ansvar]))
-    return out
+Punkt = tuple[str, Underlag, str]  # (the statement's name, its basis, its anchor on the site's page)
 
 
-def _punkt(ctx: Kontext, rubrik: str, u: Underlag, ankare: str) -> str:
-    kommentar = escape.text(u.kommentar) + " " if u.kommentar else ""
-    return f"**{rubrik}.** {kommentar}Källor: {ctx.kallor(u.kallor)}.\n{{ #{ankare} }}\n\n"
+def _nivaer(h: Handbok) -> list[Punkt]:
+    nivaer = h.overenskommelse.styrning.nivaer
+    return [(n.namn, n.underlag, f"niva-{n.id}") for n in nivaer if n.underlag and n.underlag.status == "slutsats"]
+
+
+def _forum(f) -> list[Punkt]:
+    return [(NYCKLAR[k], f.slutsats(k), forum_ankare(f.id, k)) for k in NYCKLAR if f.slutsats(k)]
+
+
+def _avgiften(h: Handbok) -> list[Punkt]:
+    u = h.avgifter.avrundning.underlag
+    return [("Avrundning", u, "avrundning")] if u.status == "slutsats" else []
+
+
+def _ansvar(h: Handbok) -> list[Punkt]:
+    return [(a.vad.rstrip("."), a.underlag, ansvar_ankare(a)) for a in h.ansvar if a.underlag.status == "slutsats"]
+
+
+def punkter(h: Handbok) -> list[tuple[str, list[str]]]:
+    """Plain text for the PDF: (section, ["statement. Reasons. Källor: ..."]), as on the site's page."""
+    grupper = [("Nivåerna", _nivaer(h))]
+    grupper += [(f.namn, _forum(f)) for f in h.forum.values()]
+    grupper += [("Avgiften", _avgiften(h)), ("Ansvar", _ansvar(h))]
+    return [(rubrik, [f"{n}. {plain(underlag(h, u))}" for n, u, _ in items]) for rubrik, items in grupper if items]
+
+
+def _punkt(ctx: Kontext, p: Punkt) -> str:
+    namn, u, ankare = p
+    return f"**{escape.text(namn)}.** {ctx.md(underlag(ctx.handbok, u))}\n{{ #{ankare} }}\n\n"
 
 
 def slutsatser(ctx: Kontext) -> str:
     """The levels, the forums, the fee rule and the responsibilities: each conclusion with its basis."""
     h = ctx.handbok
     out = ["## Nivåerna { #nivaer }\n\n"]
-    nivaer = [n for n in h.overenskommelse.styrning.nivaer if n.underlag and n.underlag.status == "slutsats"]
-    out += [_punkt(ctx, escape.text(n.namn), n.underlag, f"niva-{n.id}") for n in nivaer]
-    if not nivaer:
-        out.append("Beskrivningen av nivåerna står i källorna.\n\n")
+    out += [_punkt(ctx, p) for p in _nivaer(h)] or ["Beskrivningen av nivåerna står i källorna.\n\n"]
     out.append("## Forumen { #forum }\n\n")
     for f in h.forum.values():
-        punkter = [(k, f.slutsats(k)) for k in NYCKLAR if f.slutsats(k)]
-        if not punkter:
-            continue
-        out.append(f"### {escape.text(f.namn)} {{ #forum-{f.id} }}\n\n")
-        out.append(f"Läs mer på sidan om {ctx.forum(f.id)}.\n\n")
-        out += [_punkt(ctx, NYCKLAR[k], u, forum_ankare(f.id, k)) for k, u in punkter]
-    a = h.avgifter.avrundning
-    if a.underlag.status == "slutsats":
-        out.append("## Avgiften { #avgiften }\n\n")
-        out.append(_punkt(ctx, "Avrundning", a.underlag, "avrundning"))
-    ansvar = [x for x in h.ansvar if x.underlag.status == "slutsats"]
-    if ansvar:
-        out.append("## Ansvar { #ansvar }\n\n")
-        out += [_punkt(ctx, escape.text(x.vad.rstrip(".")), x.underlag, f"ansvar-{x.id}") for x in ansvar]
+        items = _forum(f)
+        if items:
+            out.append(f"### {escape.text(f.namn)} {{ #forum-{f.id} }}\n\n")
+            out.append(f"Läs mer på sidan om {ctx.forum(f.id)}.\n\n")
+            out += [_punkt(ctx, p) for p in items]
+    if _avgiften(h):
+        out += ["## Avgiften { #avgiften }\n\n", *(_punkt(ctx, p) for p in _avgiften(h))]
+    if _ansvar(h):
+        out += ["## Ansvar { #ansvar }\n\n", *(_punkt(ctx, p) for p in _ansvar(h))]
     return "".join(out)

@@ -34,6 +34,7 @@ _ENTITIES = {
 }
 _TABLE = str.maketrans(_ENTITIES)
 _SPACE = re.compile(r"\s+")
+_SPACE_NOT_NBSP = re.compile(r"[^\S\u00a0]+")
 
 
 def text(value: object) -> str:
@@ -44,6 +45,12 @@ def text(value: object) -> str:
 @lru_cache(maxsize=8192)
 def _text(value: str) -> str:  # the same names and functions recur on thousands of pages
     return _SPACE.sub(" ", value).strip().translate(_TABLE)
+
+
+def inline(value: str) -> str:
+    """A sentence, or a piece of one between two links, escaped as text() but with a space at either end kept
+    and with no-break spaces kept: the handbook's own numbers carry them (format.tal: 1 250 000)."""
+    return _SPACE_NOT_NBSP.sub(" ", value).translate(_TABLE)
 
 
 def html(value: object) -> str:

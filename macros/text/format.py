@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 MANADER = [
@@ -28,12 +29,29 @@ def tal(n: int | Decimal) -> str:
     return f"{int(n):,}".replace(",", "\u00a0")
 
 
+# What a figure that is not known reads as: in a table cell, in a sentence and in the open data. Never 0.
+SAKNAS = "uppgift saknas"
+
 _ORD = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
 
 
-def antal(n: int) -> str:
-    """A count in running text: words up to twelve, digits above, as Swedish style guides advise."""
+def antal(n: int, utrum: bool = False) -> str:
+    """A count in running text: words up to twelve, digits above, as Swedish style guides advise.
+
+    utrum: the noun is an en-word (en nivå, en kommun); one is then "en", not "ett" (ett forum)."""
+    if n == 1 and utrum:
+        return "en"
     return _ORD[n] if 0 <= n < len(_ORD) else tal(n)
+
+
+def kanske(value, fmt: Callable[..., str]) -> str:
+    """A figure written with fmt, or SAKNAS when it is not known."""
+    return SAKNAS if value is None else fmt(value)
+
+
+def versal(text: str) -> str:
+    """The text with its first letter upper case, for a phrase that starts a table cell."""
+    return text[:1].upper() + text[1:]
 
 
 def kronor(n: Decimal) -> str:

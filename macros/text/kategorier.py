@@ -20,3 +20,8 @@ KATEGORIER: dict[str, tuple[str, str]] = {
     "kustbevakning": ("Kustbevakning", "Kustbevakningen"),
     "alla": ("Alla parter", "Alla parter"),
 }
+
+
+def kategori(ident: str, plural: bool = False) -> str:
+    """A category's name: singular for one party, plural for the parties of the category together."""
+    return KATEGORIER[ident][1 if plural else 0]

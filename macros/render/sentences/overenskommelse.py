@@ -1,0 +1,57 @@
+"""The agreement and its parties: the facts about the agreement, how many parties there are and since when."""
+
+from __future__ import annotations
+
+from ...core.model import Handbok, Part
+from ...text.format import antal, datum
+from .mening import Fet, Mening
+
+
+def galler_fran(h: Handbok) -> str:
+    a = h.overenskommelse
+    retro = " Den gäller retroaktivt, alltså även för tiden före parternas beslut." if a.retroaktiv else ""
+    return f"{datum(a.galler_fran)}.{retro}"
+
+
+def forslag_fran(h: Handbok) -> str:
+    f = h.overenskommelse.foreslagen_av
+    return f"{f.namn} ({f.forkortning}" + (f", i dag {f.senare_namn}" if f.senare_namn else "") + ")"
+
+
+def rekommenderad_av(h: Handbok) -> str:
+    r = h.overenskommelse.rekommendation
+    return f"{r.organ} den {datum(r.datum)}"
+
+
+KAN_ANSLUTA = "Fler parter kan ansluta med tiden."
+TIDIGARE_PARTER = "De här organisationerna har lämnat överenskommelsen och räknas inte med bland parterna ovan."
+
+
+def antal_parter(h: Handbok, fet: bool = False) -> Mening:
+    """How many parties there are today: municipalities and other organisations."""
+    idag = len(h.parter_idag())
+    kommuner = len(h.kommuner())
+    n = f"{idag} parter"
+    return (
+        "Överenskommelsen har ",
+        Fet(n) if fet else n,
+        f": {kommuner} kommuner och {idag - kommuner} andra organisationer.",
+    )
+
+
+def parter_sedan(h: Handbok, utom: bool) -> str:
+    """Since when today's parties are parties; with `utom` the exceptions follow as a list."""
+    start = datum(h.overenskommelse.galler_fran)
+    if utom:
+        return f"Parterna är med sedan överenskommelsen började gälla den {start}, utom:"
+    return f"Alla är parter sedan överenskommelsen började gälla den {start}."
+
+
+def senare_namn(p: Part) -> str:
+    """The party's later names with the day each began where known: Region Stockholm sedan 1 januari 2019."""
+    return ", ".join(s.namn + (f" sedan {datum(s.fran)}" if s.fran else "") for s in p.senare_namn)
+
+
+def ataganden(h: Handbok) -> str:
+    n = len(h.overenskommelse.atagande)
+    return f"Alla parter åtar sig {antal(n, utrum=True)} {'sak' if n == 1 else 'saker'}:"

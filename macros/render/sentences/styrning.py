@@ -1,0 +1,122 @@
+"""The levels and the forums: the structure, a forum's facts and its members."""
+
+from __future__ import annotations
+
+from ...core.model import Forum, Handbok, Medlem, Part, Roll
+from ...text.format import antal, versal
+from ...text.kategorier import kategori
+from .mening import Mening, Namn, forum, forum_markor, listan, niva_markor, part
+
+ALLA_FORUM_BADA_LAGEN = "Alla forum arbetar både i ordinarie läge och i aktiverat läge."
+FUNKTION_INTE_PERSON = "Deltagarna kallas efter funktion och mandat, inte som namngivna personer."
+DELVIS_SLUTSATS = "Delvis handbokens slutsats"  # the heading of a forum's note on what no source says
+INGET_FORUM = "Parten sitter inte i något forum enligt handbokens data."
+
+
+def antal_nivaer(h: Handbok) -> str:
+    """tre nivåer, en nivå: the count from the data."""
+    n = len(h.overenskommelse.styrning.nivaer)
+    return f"{antal(n, utrum=True)} {'nivå' if n == 1 else 'nivåer'}"
+
+
+def nivaerna(h: Handbok) -> str:
+    """de tre nivåerna, or nivån when there is one."""
+    n = len(h.overenskommelse.styrning.nivaer)
+    return "nivån" if n == 1 else f"de {antal(n)} nivåerna"
+
+
+def nivaer_slutsats(h: Handbok) -> str:
+    return (
+        f"Överenskommelsen nämner rådet och {nivaerna(h)}. Vad varje nivå gör och vilka forum som hör till den är "
+        "till stor del handbokens slutsats."
+    )
+
+
+def niva_namn(h: Handbok, forum: Forum) -> str:
+    """The level a forum sits on, by name; Regionala rådet stands above the levels."""
+    if forum.niva is None:
+        return "Över nivåerna"
+    return next(n.namn for n in h.overenskommelse.styrning.nivaer if n.id == forum.niva)
+
+
+def roll_namn(h: Handbok, r: Roll) -> Mening:
+    """Who holds a role: the party, or the function when the source names no party."""
+    return (part(h, r.part),) if r.part else (f"{r.funktion} (källan anger inte från vilken part)",)
+
+
+def roll(h: Handbok, r: Roll) -> Mening:
+    """A forum's chair or convener: the party and its function, as far as the source says."""
+    return (*roll_namn(h, r), f" ({r.funktion})") if r.part and r.funktion else roll_namn(h, r)
+
+
+def styrning(h: Handbok) -> list[tuple[str, Mening]]:
+    """The structure as (heading, text): Regionala rådet at the top, then each level with its focus and forums."""
+    radet = h.regionala_radet()
+    out = [("Överst", (forum(h, radet.id), ", med ", *roll_namn(h, radet.ordforande), " som ordförande."))]
+    for n in h.overenskommelse.styrning.nivaer:
+        forums = listan([(forum(h, f.id), *forum_markor(f, "niva")) for f in h.forum_pa_niva(n.id)])
+        out.append((n.namn, (n.fokus, *niva_markor(n), " Forum: ", *forums, ".")))
+    return out
+
+
+def sammankallande(h: Handbok) -> Mening:
+    return ("Sammankallande för forumen är ", part(h, h.overenskommelse.styrning.sammankallande), ".")
+
+
+def rapporterar_till(h: Handbok, f: Forum) -> Mening:
+    """Where a forum reports, with the marker if that is the handbook's reading."""
+    till = (forum(h, f.rapporterar_till),) if f.rapporterar_till else ("parternas egna organisationer",)
+    return (*till, *forum_markor(f, "rapporterar_till"))
+
+
+def forum_fakta(h: Handbok, f: Forum) -> list[tuple[str, Mening]]:
+    """A forum's place in the structure, as (label, value); a value may start in lower case."""
+    nivaer = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
+    niva = (Namn(nivaer[f.niva], "niva", f.niva),) if f.niva else (f"står över {nivaerna(h)}",)
+    return [
+        ("Nivå", (*niva, *forum_markor(f, "niva"))),
+        ("Ordförande", (*roll(h, f.ordforande), *forum_markor(f, "ordforande"))),
+        ("Sammankallande", (*roll(h, f.sammankallande), *forum_markor(f, "sammankallande"))),
+        ("Rapporterar till", rapporterar_till(h, f)),
+    ]
+
+
+def en_part_av_slaget(kat: str | None = None) -> str:
+    """One party of a category, not every one: the sources do not say which."""
+    return "en part av slaget" + (f" {kategori(kat).lower()}" if kat else "")
+
+
+def medlem(h: Handbok, f: Forum, m: Medlem) -> Mening:
+    """Who a member of a forum is: a party, one party of a category, or every party of it (with their number)."""
+    if m.part:
+        vem: Mening = (part(h, m.part),)
+    elif m.deltar == "nagon":
+        vem = (versal(en_part_av_slaget(m.kategori)),)
+    else:
+        vem = (f"{kategori(m.kategori, plural=True)} ({len(h.parter_i_kategori(m.kategori))})",)
+    return (*vem, *forum_markor(f, "medlemmar"))
+
+
+def forum_slutsats(f: Forum) -> str:
+    """A forum whose description is partly the handbook's reading: why."""
+    return f"Uppgifterna om forumet står inte i sin helhet i någon källa. {f.underlag.kommentar or ''}".strip()
+
+
+def deltar_som(part_id: str, f: Forum, m: Medlem) -> str:
+    """How a party takes part in a forum: as itself or through its category, and as chair or convener."""
+    som = "part" if m.part else kategori(m.kategori, plural=True).lower()
+    roles = [
+        name
+        for name, role in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande))
+        if role.part == part_id
+    ]
+    return som + (", " + " och ".join(roles) if roles else "")
+
+
+def kan_sitta_i(h: Handbok, f: Forum, m: Medlem) -> Mening:
+    """A forum where one party of the category sits, perhaps this one."""
+    return ("I ", forum(h, f.id), f" deltar {en_part_av_slaget(m.kategori)}, inte varje. Källorna säger inte vilken.")
+
+
+def deltar_i_forum(p: Part, n: int) -> str:
+    return f"{p.namn} deltar i {antal(n)} forum. {FUNKTION_INTE_PERSON}"
