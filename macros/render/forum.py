@@ -8,6 +8,7 @@ from ..text.format import antal
 from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
 from .common import Kontext
+from .sentences import styrning
 from .sentences.styrning import (
     ALLA_FORUM_BADA_LAGEN,
     DELVIS_SLUTSATS,
@@ -26,6 +27,11 @@ def forum_ingress(ctx: Kontext) -> str:
         f"Samverkan leds av {escape.text(h.regionala_radet().namn)}. Under rådet finns {antal_nivaer(h)} "
         f"med sammanlagt {antal(len(h.forum) - 1)} forum. {ALLA_FORUM_BADA_LAGEN}\n"
     )
+
+
+def nivaerna(ctx: Kontext) -> str:
+    """The levels by their number, for running text: de tre nivåerna."""
+    return ctx.md(styrning.nivaerna(ctx.handbok))
 
 
 def forum_per_niva(ctx: Kontext) -> str:

@@ -34,6 +34,7 @@ def register(env, handbok: Handbok) -> None:
         "partlankar": lambda: parter.partlankar(ctx()),
         "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
         "forum_ingress": lambda: forum.forum_ingress(ctx()),
+        "nivaerna": lambda: forum.nivaerna(ctx()),
         "forumsida": lambda ident: forum.forumsida(ctx(), ident),
         "beslutslogg": lambda: beslut.beslutslogg(ctx()),
         "datareferens": lambda: datareferens.datareferens(ctx()),
