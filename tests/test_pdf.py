@@ -586,7 +586,7 @@ def test_typst_markup_in_data_is_printed_literally(handbok, hostile):
     data = document.partblad(handbok, _utgava(), p)
     data["part"] = hostile
     data["forum"][0][3] = f"vid {hostile} slut"
-    data["atagande"][0]["beskrivning"] = hostile
+    data["ansvar_gemensamma_inledning"] = f"Också {hostile}:"  # a sentence from render/sentences/, whole
     pdf = plan.Pdf("x.pdf", plan.SHEET_TEMPLATE, document.as_json(data), data["titel"], EPOCH, "nacka")
     import io
 

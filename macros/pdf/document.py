@@ -16,7 +16,7 @@ from ..core.utgava import Utgava
 from ..render import diagram
 from ..render.ansvar import grupper
 from ..render.common import Kontext
-from ..render.sentences.ansvar import ansvar
+from ..render.sentences.ansvar import ansvar, egna_inledning, gemensamma_inledning
 from ..render.sentences.avgifter import (
     avgift_for_ar,
     avgift_okand,
@@ -28,9 +28,10 @@ from ..render.sentences.avgifter import (
     underlagsdag,
     varje_kommun_betalar,
 )
-from ..render.sentences.mening import forklaring, forum_markor, kalla, plain
+from ..render.sentences.mening import MARKOR, forklaring, forum_markor, kalla, plain
 from ..render.sentences.overenskommelse import (
     KAN_ANSLUTA,
+    TIDIGARE_PARTER,
     antal_parter,
     ataganden,
     forslag_fran,
@@ -40,6 +41,10 @@ from ..render.sentences.overenskommelse import (
     senare_namn,
 )
 from ..render.sentences.styrning import (
+    ALLA_FORUM_BADA_LAGEN,
+    DELVIS_SLUTSATS,
+    FUNKTION_INTE_PERSON,
+    INGET_FORUM,
     deltar_i_forum,
     deltar_som,
     forum_fakta,
@@ -72,9 +77,6 @@ BILAGOR = (
 def _forklaring(var: str) -> str:
     """The marker's legend; `var` says where the reasons stand."""
     return f"{plain(forklaring())} Skälen står i {var}."
-
-
-SVG_FONT = 'font-family="Arial, Helvetica, sans-serif"'  # what diagram.py names for the site
 
 
 def as_json(data: dict) -> str:
@@ -124,9 +126,12 @@ def overenskommelse(h: Handbok, utg: Utgava) -> dict:
         "parter": _parter(h),
         "styrning": _styrning(h),
         "forum": [_forum(h, f) for f in h.forum.values()],
+        "forum_inledning": f"{ALLA_FORUM_BADA_LAGEN} {FUNKTION_INTE_PERSON}",
         "ansvar": _ansvar(h),
         "slutsatser": _slutsatser(h),
         "forklaring": _forklaring(nr["bilaga-slutsatser"]),
+        "markor": MARKOR,
+        "saknas": SAKNAS,
         "avgifter": avgifter(h),
         "kallor": [_kalla(k) for k in h.kallor.values()],
     }
@@ -195,6 +200,7 @@ def _parter(h: Handbok) -> dict:
         "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
         "andra": [[p.namn, kategori(p.kategori), senare_namn(p) or "–"] for p in andra],
         "tidigare": [[p.namn, kategori(p.kategori), _lamnade(p)] for p in h.tidigare_parter()],
+        "tidigare_text": TIDIGARE_PARTER,
     }
 
 
@@ -217,9 +223,7 @@ def _rate(value) -> str:
 def _diagram_svg(h: Handbok) -> str:
     """The site's governance chart, its text in the embedded font (the site's names system fonts)."""
     svg = diagram.styrningsdiagram_svg(Kontext(h, pages.OVERENSKOMMELSE))
-    if svg.count(SVG_FONT) != 1:
-        raise ValueError("diagram.py names another font than document.py expects; update SVG_FONT")
-    return svg.replace(SVG_FONT, f'font-family="{FONT_FAMILY}"')
+    return svg.replace(diagram.SVG_FONT, f'font-family="{FONT_FAMILY}"', 1)
 
 
 def _styrning(h: Handbok) -> dict:
@@ -250,7 +254,7 @@ def _forum(h: Handbok, f: Forum) -> dict:
         "ordinarie_lage": [t + m("ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
         "aktiverat_lage": [t + m("aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
         "aterrapportering": f.aterrapportering,
-        "slutsats": forum_slutsats(f) if f.underlag.status == "slutsats" else None,
+        "slutsats": {"rubrik": DELVIS_SLUTSATS, "text": forum_slutsats(f)} if f.underlag.status == "slutsats" else None,
     }
 
 
@@ -362,10 +366,12 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "part": p.namn,
         "fakta": fakta,
         "forum": rows,
-        "forum_text": deltar_i_forum(p, len(rows)),
+        "forum_text": deltar_i_forum(p, len(rows)) if rows else INGET_FORUM,
         "kanske": kanske_i,
         "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
+        "ansvar_egna_inledning": egna_inledning(p),
         "ansvar_egna": [plain(ansvar(h, a)) for a in egna],
+        "ansvar_gemensamma_inledning": gemensamma_inledning(p),
         "ansvar_gemensamma": [plain(ansvar(h, a)) for a in gemensamma],
         "avgifter": avgift_rader,
         "min_ar": MIN_AR,

@@ -89,11 +89,11 @@ def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
     if forklaring and _har_slutsats(egna + gemensamma):
         out.append(ctx.forklaring())
     if egna:
-        out.append(f"{ctx.md(meningar.egna(p))}\n\n")
+        out.append(f"{ctx.md(meningar.egna_inledning(p))}\n\n")
         out += [_punkt(ctx, a) for a in egna]
         out.append("\n")
     if gemensamma:
-        out.append(f"{ctx.md(meningar.gemensamma(p))}\n\n")
+        out.append(f"{ctx.md(meningar.gemensamma_inledning(p))}\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
     out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)

@@ -38,6 +38,8 @@ FARG_BAND = "#eceef8"
 FARG_RUTA = "#ffffff"
 FARG_KANT = "#3949ab"
 FARG_PIL = "#555555"
+# The chart's font: system fonts on the site; pdf/document.py puts the PDF's embedded font in its place.
+SVG_FONT = 'font-family="Arial, Helvetica, sans-serif"'
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def styrningsdiagram_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="handbok-schema-svg" width="{_n(s.bredd)}" '
         f'height="{_n(s.hojd)}" viewBox="0 0 {_n(s.bredd)} {_n(s.hojd)}" role="{roll}" '
         f'aria-labelledby="{idprefix}-titel" aria-describedby="{idprefix}-beskrivning" '
-        f'font-family="Arial, Helvetica, sans-serif" font-size="{FONT}">',
+        f'{SVG_FONT} font-size="{FONT}">',
         f'<title id="{idprefix}-titel">{escape.html(titel)}</title>',
         f'<desc id="{idprefix}-beskrivning">{escape.html(beskrivning(h))}</desc>',
     ]

@@ -25,9 +25,9 @@ def ansvar(h: Handbok, a: Ansvar) -> Mening:
     return (f"{a.vad} {lagen} Källa: {kallor}.", *markor)
 
 
-def egna(p: Part) -> str:
+def egna_inledning(p: Part) -> str:
     return f"Det här ansvarar {p.namn} för särskilt:"
 
 
-def gemensamma(p: Part) -> str:
+def gemensamma_inledning(p: Part) -> str:
     return f"Det här ansvarar alla parter för, och alltså också {p.namn}:"
