@@ -3,9 +3,9 @@
 PyYAML's defaults (safe_load in PyYAML 6.0) are unsafe for hand-edited data: duplicate keys win silently,
 ``no`` becomes False, ``0123`` octal, ``12:30`` base 60, dates become ``datetime.date`` and aliases
 expand (billion laughs). The file is read only if it is a plain file (``plainfile``), within the limits
-(``limits``) and without refused characters (``characters``); its node tree comes from a resolver that knows
-only YAML 1.2 core scalars (``yamlparse``), and the plain values are built here, remembering where each value
-stood so that every later message can name line and column.
+(``limits``), without Git's conflict markers (``conflicts``) and without refused characters (``characters``);
+its node tree comes from a resolver that knows only YAML 1.2 core scalars (``yamlparse``), and the plain values
+are built here, remembering where each value stood so that every later message can name line and column.
 
 Nothing a file contains may make the loader fail: each refusal is a Swedish message with line and column.
 """
@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlparse
 from .characters import REFUSED, character_problem, refused_characters
+from .conflicts import conflict_markers
 from .limits import MAX_BYTES, Position, long_lines, measure_tree, too_large
 from .plainfile import read_plain, refusal, unreadable
 from .problems import Problem
@@ -90,6 +91,9 @@ def load_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
         text = text[1:]
     if len(raw) > MAX_BYTES:  # load_file checks the size first; this is for callers with bytes in hand
         return None, [too_large(name, len(raw))]
+    conflicts = conflict_markers(text, name)  # an unresolved merge first: YAML would misread its markers
+    if conflicts:
+        return None, conflicts
     refused = refused_characters(text, name) + long_lines(text, name)
     if refused:
         return None, refused
