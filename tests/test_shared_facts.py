@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from macros.core import pipeline, schemas, tid
 from macros.core.checks import CHECKS, rule_id
+from macros.core.checks.ids import is_id
 from macros.core.checks.references import PLACES
 from macros.core.dataset import FOLDERS, SINGLE_FILES
 from macros.render import datareferens
@@ -86,11 +87,10 @@ def test_a_place_reports_under_a_registered_rule(place):
 
 
 @pytest.mark.parametrize("ident", ["nacka", "a-b-1", "a", "x" * 60, "x" * 61, "A", "a--b", "-a", "a-", "å", "a_b", ""])
-def test_new_accepts_an_id_exactly_when_the_schema_does(ident):
+def test_new_and_the_checker_accept_an_id_exactly_when_the_schema_does(ident):
     definition = _schema(schemas.SHARED)["$defs"]["id"]
     by_schema = Draft202012Validator(definition).is_valid(ident)
-    by_scaffold = bool(scaffold.ID_PATTERN.match(ident)) and len(ident) <= scaffold.ID_MAX_LENGTH
-    assert by_scaffold == by_schema
+    assert is_id(ident) == by_schema
 
 
 def _sources() -> list:

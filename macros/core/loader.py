@@ -40,6 +40,7 @@ class Document:
     positions: dict[PathKey, Position] = field(default_factory=dict)
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
     first_line: str = ""  # the editor's schema comment is checked against it
+    written: dict[PathKey, str] = field(default_factory=dict)  # each number as the file writes it (1.50, 95.182)
 
     def position(self, path: PathKey) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -133,6 +134,8 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], ex
         return None
     if isinstance(node, ScalarNode):
         _check_escaped(node, doc, problems)
+        if node.tag in _NUMBER_TAGS:  # a message can then quote 1.50 as written, not as the float 1.5
+            doc.written[path] = node.value
         return _scalar(node)
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), doc, problems, explicit) for i, item in enumerate(node.value)]
@@ -185,6 +188,7 @@ def _check_escaped(node: ScalarNode, doc: Document, problems: list[Problem]) -> 
         problems.append(character_problem(doc.path, line, column, found.group(0)[0], escaped=True))
 
 
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "seq", "map")}
 
 

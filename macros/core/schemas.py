@@ -1,8 +1,8 @@
-"""Schema validation with messages a coordinator can act on, in Swedish, at the right line."""
+"""The schemas: read once, compiled once, and every data file validated against its kind's schema; the messages
+a coordinator acts on are made in schemamessages.py."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from functools import cache
@@ -12,24 +12,14 @@ from typing import TYPE_CHECKING, Any
 from .loader import Document
 from .problems import Problem
 from .repo import SCHEMA_DIR
+from .schemamessages import schema_problem
 
 if TYPE_CHECKING:  # jsonschema is imported when a file needs its messages: valid data never loads it
     from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError
 
 SHARED = "defs.schema.json"
 # A data file's first line is this, then the path from the file to its schema (schema-comment checks it).
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
-
-_TYPE_NAMES = {
-    "string": "en text",
-    "integer": "ett heltal",
-    "number": "ett tal",
-    "boolean": "true eller false",
-    "array": "en lista",
-    "object": "en grupp av nycklar",
-    "null": "ett tomt värde",
-}
 
 
 def schema_path(kind: str) -> Path:
@@ -155,141 +145,5 @@ def validate(doc: Document, kind: str) -> list[Problem]:
     v = validator(kind)
     problems = []
     for error in v.iter_errors(doc.data):
-        problems.append(_problem(doc, error))
+        problems.append(schema_problem(doc, error))
     return sorted(set(problems))
-
-
-def _problem(doc: Document, error: ValidationError) -> Problem:
-    path = tuple(error.absolute_path)
-    rule = "schema"
-    message = _message(error)
-    if error.validator == "additionalProperties":
-        extra = _extra_keys(error)
-        if extra:
-            line, column = doc.key_position((*path, extra[0]))
-            return Problem(doc.path, line, column, rule, message)
-    line, column = doc.position(path)
-    return Problem(doc.path, line, column, rule, message)
-
-
-def _extra_keys(error: ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))
-    return sorted(k for k in error.instance if k not in allowed)
-
-
-def _where(error: ValidationError) -> str:
-    key = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), None)
-    return f"'{key}'" if key else "värdet"
-
-
-def _message(error: ValidationError) -> str:
-    kind = error.validator
-    schema = error.schema
-    where = _where(error)
-    desc = schema.get("description", "")
-    if kind == "additionalProperties":
-        extra = _extra_keys(error)
-        allowed = sorted(schema.get("properties", {}))
-        key = extra[0] if extra else "?"
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        fix = f"menade du '{guess[0]}'?" if guess else f"tillåtna nycklar är {', '.join(allowed)}"
-        return f"okänd nyckel '{key}'; {fix}"
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
-        prop = schema.get("properties", {}).get(missing, {})
-        hint = prop.get("description", "")
-        return f"nyckeln '{missing}' saknas; lägg till den" + (f" ({_short(hint)})" if hint else "")
-    if kind == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        want = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        found = _show(error.instance)
-        extra = ""
-        digits = error.instance.replace(" ", "").replace("\u00a0", "") if isinstance(error.instance, str) else ""
-        if "integer" in expected and digits.isdigit() and digits != error.instance and not digits.startswith("0"):
-            extra = f"; skriv siffrorna utan mellanslag: {digits}"
-        elif "integer" in expected and digits.isdigit() and len(digits) > 1 and digits.startswith("0"):
-            extra = f"; skriv talet utan inledande nolla: {int(digits)}"
-        return f"{where} ska vara {want}, men är {found}{extra}"
-    if kind == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        guess = difflib.get_close_matches(str(error.instance), [str(o) for o in error.validator_value], n=1)
-        fix = f"menade du '{guess[0]}'?" if guess else f"välj ett av: {options}"
-        return f"{where} har det okända värdet {_show(error.instance)}; {fix}"
-    if kind == "pattern":
-        return f"{where} har fel form: {_show(error.instance)}; {_short(desc) or 'se schemat'}"
-    if kind == "format" and error.validator_value == "date":
-        return f"{where} är inget riktigt datum: {_show(error.instance)}; skriv ett datum som finns, ÅÅÅÅ-MM-DD"
-    if kind in ("minimum", "exclusiveMinimum"):
-        return f"{where} får inte vara mindre än {error.validator_value}, men är {_show(error.instance)}"
-    if kind in ("maximum", "exclusiveMaximum"):
-        return f"{where} får inte vara större än {error.validator_value}, men är {_show(error.instance)}"
-    if kind == "minLength":
-        return f"{where} är för kort ({len(error.instance)} tecken, minst {error.validator_value}); skriv ut texten"
-    if kind == "maxLength":
-        return f"{where} är för lång ({len(error.instance)} tecken, högst {error.validator_value}); korta texten"
-    if kind == "minItems":
-        return f"listan {where} är tom eller för kort; ange minst {error.validator_value}"
-    if kind == "uniqueItems":
-        return f"listan {where} har samma värde två gånger; ta bort dubbletten"
-    if kind in ("oneOf", "anyOf"):
-        return _one_of_message(error, where)
-    if kind == "not":
-        return f"{where} innehåller nycklar som inte får stå tillsammans; se beskrivningen i schemat"
-    return f"{where}: {error.message}"
-
-
-# A value or uppgift_saknas: the keys that make the value, and what the entry is called in a message.
-_VALUE_OR_GAP = {
-    ("belopp_per_invanare", "kalla"): "ett budgetår",
-    ("datum", "kalla"): "ett datum för medlemskapet",
-    ("fran",): "ett senare namn",
-}
-
-
-def _one_of_message(error: ValidationError, where: str) -> str:
-    instance = error.instance
-    alternatives = [tuple(a.get("required", ())) for a in error.validator_value if isinstance(a, dict)]
-    value_keys = next((a for a in alternatives if a in _VALUE_OR_GAP), None)
-    if isinstance(instance, dict) and value_keys and ("uppgift_saknas",) in alternatives:
-        keys = " och ".join(value_keys)
-        present = set(value_keys) & instance.keys()
-        if "uppgift_saknas" in instance and present:
-            return f"skriv antingen {keys}, eller uppgift_saknas med skälet, inte båda; ta bort det som inte gäller"
-        if present:
-            missing = next(k for k in value_keys if k not in instance)
-            return f"nyckeln '{missing}' saknas; {_VALUE_OR_GAP[value_keys]} behöver både {keys}"
-        return f"ange {keys}, eller uppgift_saknas med skälet om uppgiften inte finns i någon källa"
-    if isinstance(instance, dict):
-        if "uppgift_saknas" in instance and ({"antal", "kalla"} & instance.keys()):
-            return (
-                "skriv antingen antal och kalla, eller uppgift_saknas med skälet, inte båda; "
-                "ta bort det som inte gäller"
-            )
-        if "uppgift_saknas" not in instance and {"antal", "kalla"} & instance.keys():
-            missing = "kalla" if "antal" in instance else "antal"
-            return f"nyckeln '{missing}' saknas; en folkmängd behöver både antal och kalla"
-        if "datum" in instance and len(instance) == 1:
-            return "ange antal och kalla, eller uppgift_saknas med skälet om siffran inte finns"
-        if "part" in instance and "kategori" in instance:
-            return "skriv antingen part eller kategori, inte båda"
-        if "part" not in instance and "kategori" not in instance and "funktion" in instance:
-            return "ange vem som deltar: part (en parts id) eller kategori (till exempel kommun eller alla)"
-    return f"{where} passar inte något av de tillåtna formaten; se beskrivningen i schemat"
-
-
-def _show(value) -> str:
-    if isinstance(value, str):  # on one line: a message is one line (a text from | or > has line breaks)
-        value = value.replace("\r", "\\r").replace("\n", "\\n")
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "tomt"
-    if isinstance(value, (dict, list)):
-        return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
-    return str(value)
-
-
-def _short(text: str) -> str:
-    return text.split(". ")[0].rstrip(".") if text else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import Problem
@@ -39,8 +41,16 @@ _SYNTAX_HINTS = [
 ]
 
 
-def syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+# PyYAML's words for a line that does not fit the structure above it: often a key indented by mistake.
+_INDENT_ERRORS = ("mapping values are not allowed here", "while parsing a block mapping", "while parsing a block")
+
+
+def syntax_problem(name: str, exc: yaml.MarkedYAMLError, source: str = "") -> Problem:
     text = f"{exc.context or ''} {exc.problem or ''}"
+    if exc.problem_mark and any(needle in text for needle in _INDENT_ERRORS):
+        found = indentation_hint(source.split("\n"), exc.problem_mark.line)
+        if found:
+            return Problem(name, exc.problem_mark.line + 1, found[0], "yaml-syntax", found[1])
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)
     detail = (exc.problem or exc.context or "").strip()
     message = hint or f"filen går inte att läsa som YAML ({detail}); kontrollera raden"
@@ -48,3 +58,74 @@ def syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     opened = "quoted scalar" in (exc.context or "")
     mark = (exc.context_mark if opened else exc.problem_mark) or exc.context_mark
     return problem_at(name, mark, "yaml-syntax", message)
+
+
+# A line that is a key: indent, an optional list dash, a key as the schemas write them (a-z, digits, _), a colon.
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z][a-z0-9_]*):(?:\s+(?P<value>.*))?$")
+
+
+def _key_line(line: str) -> re.Match | None:
+    return _KEY_LINE.match(line.rstrip("\r"))
+
+
+def _key_column(m: re.Match) -> int:
+    """1-based column of the key, after any list dash."""
+    return len(m.group("indent")) + len(m.group("dash") or "") + 1
+
+
+def _has_value(m: re.Match) -> bool:
+    """The key has a value on its own line (not a block text | or > and not only a comment)."""
+    value = (m.group("value") or "").strip()
+    return bool(value) and not value.startswith(("#", "|", ">"))
+
+
+def indentation_hint(lines: list[str], index: int) -> tuple[int, str] | None:
+    """Where a key on line ``index`` (0-based) is indented wrongly, and how to place it: (column, message).
+
+    None when the line is no key or its indentation fits one of the levels above, so another hint applies."""
+    if index >= len(lines) or not (here := _key_line(lines[index])) or here.group("dash"):
+        return None
+    key, column = here.group("key"), _key_column(here)
+    above = [(i, m) for i in range(index - 1, -1, -1) if (m := _key_line(lines[i]))]
+    content = [i for i in range(index) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if above and content and above[0][0] == content[-1] and _has_value(above[0][1]):
+        previous = above[0][1]
+        if column > _key_column(previous):
+            return column, (
+                f"'{key}' står längre in än '{previous.group('key')}' på raden ovanför och läses därför som en "
+                f"del av dess värde; flytta '{key}' till samma kolumn som '{previous.group('key')}' "
+                f"(kolumn {_key_column(previous)})"
+            )
+    keys, lists = _levels(above)
+    if column in keys or not keys:
+        return None
+    if column in lists:
+        item = min((c for c in keys if c > column), default=None)  # the key of the list's item
+        parent = max((c for c in keys if c < column), default=None)  # the key the list belongs to
+        if item is not None and parent is not None:
+            return column, (
+                f"'{key}' står i samma kolumn som punkterna i listan ovanför men har inget '- '; flytta '{key}' till "
+                f"samma kolumn som '{keys[item]}' (kolumn {item}) om den hör till punkten, annars till samma "
+                f"kolumn som '{keys[parent]}' (kolumn {parent})"
+            )
+    nearest = min(keys, key=lambda c: (abs(c - column), -c))
+    return column, (
+        f"'{key}' står i kolumn {column}, mellan nycklarna ovanför; flytta '{key}' till samma kolumn som "
+        f"'{keys[nearest]}' (kolumn {nearest}) eller som en annan nyckel på den nivå där den hör hemma"
+    )
+
+
+def _levels(above: list[tuple[int, re.Match]]) -> tuple[dict[int, str], set[int]]:
+    """The enclosing levels of a line, read upwards: key columns (with the nearest key there) and list columns."""
+    keys: dict[int, str] = {}
+    lists: set[int] = set()
+    limit = None
+    for _i, m in above:
+        start = len(m.group("indent")) + 1
+        if limit is not None and start >= limit:
+            continue
+        limit = start
+        keys.setdefault(_key_column(m), m.group("key"))
+        if m.group("dash"):
+            lists.add(start)
+    return keys, lists

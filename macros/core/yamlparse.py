@@ -119,9 +119,9 @@ def compose(text: str, name: str) -> tuple[Node | None, Tags, list[Problem]]:
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc.context):
             return None, set(), [_multiple_documents(name, exc)]
-        return None, set(), [syntax_problem(name, exc)]
+        return None, set(), [syntax_problem(name, exc, text)]
     except yaml.MarkedYAMLError as exc:
-        return None, set(), [syntax_problem(name, exc)]
+        return None, set(), [syntax_problem(name, exc, text)]
     except yaml.YAMLError as exc:  # the reader's own refusals; characters.refused_characters should catch them first
         return None, set(), [problem_at(name, getattr(exc, "mark", None), "yaml-syntax", plain_error(exc))]
     except RecursionError:  # measure_events should prevent this; a message all the same

@@ -8,21 +8,17 @@ the checked model when the data has no errors.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import pipeline
+from ..core.checks.ids import is_id, slug
 from ..core.dataset import FOLDERS, display_path
 from ..core.model import Handbok
-from ..core.schemas import SCHEMA_COMMENT, resolved_schema, shared_definition
+from ..core.schemas import SCHEMA_COMMENT, resolved_schema
 
 FYLL_I = "FYLL I"
 SORTER = {"part": "parter", "forum": "forum"}  # the command's word for the kind of file -> its folder in data/
-# The shared id definition in schema/defs.schema.json: a new file's id must pass it.
-ID_PATTERN = re.compile(shared_definition("id")["pattern"])
-ID_MAX_LENGTH: int = shared_definition("id")["maxLength"]
 
 
 class ScaffoldError(Exception):
@@ -50,7 +46,7 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> S
 
 
 def _check_id(ident: str, data_dir: Path) -> None:
-    if not ID_PATTERN.match(ident) or len(ident) > ID_MAX_LENGTH:
+    if not is_id(ident):
         raise ScaffoldError(
             f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
             f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}"
@@ -61,12 +57,6 @@ def _check_id(ident: str, data_dir: Path) -> None:
             raise ScaffoldError(
                 f"filen {display_path(existing)} finns redan; välj ett annat id eller ändra i den befintliga filen"
             )
-
-
-def slug(text: str) -> str:
-    """A suggested id: å, ä, ö and accents to plain letters, everything else to hyphens."""
-    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:ID_MAX_LENGTH].strip("-")
 
 
 # --- Skeletons -----------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ budget years in a row."""
 
 from __future__ import annotations
 
+import itertools
+
 from .. import tid
 from ..dataset import Dataset
 from ..problems import VARNING, Problem
@@ -120,14 +122,16 @@ def check_budget_years(ds: Dataset) -> list[Problem]:
     entries = fees.data["budgetar"]
     years = sorted({b["ar"] for b in entries})
     out = []
-    for missing in sorted(set(range(years[0], years[-1] + 1)) - set(years)):
-        after = min((b["ar"], i) for i, b in enumerate(entries) if b["ar"] > missing)[1]
+    for first, last in _gaps(years):
+        after = min((b["ar"], i) for i, b in enumerate(entries) if b["ar"] > last)[1]
+        which = f"budgetåret {first}" if first == last else f"budgetåren {first}–{last}"
+        add = f"ar: {first}" if first == last else f"ett budgetår för vart och ett av åren {first}–{last}"
         out.append(
             problem_at(
                 fees,
                 ("budgetar", after, "ar"),
                 "budget-years",
-                f"budgetåret {missing} saknas mellan {missing - 1} och {missing + 1}; lägg till ar: {missing} "
+                f"{which} saknas mellan {first - 1} och {last + 1}; lägg till {add} "
                 "med belopp_per_invanare och kalla, eller uppgift_saknas med skälet om beloppet är okänt",
             )
         )
@@ -147,3 +151,8 @@ def check_budget_years(ds: Dataset) -> list[Problem]:
             )
         )
     return out
+
+
+def _gaps(years: list[int]) -> list[tuple[int, int]]:
+    """The runs of missing years between the sorted years, each as (first, last): one message per gap."""
+    return [(a + 1, b - 1) for a, b in itertools.pairwise(years) if b - a > 1]

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..dataset import FOLDERS, Dataset
 from ..problems import Problem
+from ..schemas import shared_definition
 from .common import parter, problem_at
+
+# The shared id definition in schema/defs.schema.json: what a file name must be to serve as an id.
+ID_PATTERN = re.compile(shared_definition("id")["pattern"])
+ID_MAX_LENGTH: int = shared_definition("id")["maxLength"]
 
 # The lists in single files whose items have ids: (file kind, keys down to the list).
 ID_LISTS = (
@@ -18,21 +26,35 @@ ID_LISTS = (
 )
 
 
+def is_id(text: str) -> bool:
+    """Whether text can be an id (defs.schema.json): a-z, digits and hyphens, not too long."""
+    return bool(ID_PATTERN.match(text)) and len(text) <= ID_MAX_LENGTH
+
+
+def slug(text: str) -> str:
+    """A suggested id: å, ä, ö and accents to plain letters, everything else to hyphens."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:ID_MAX_LENGTH].strip("-")
+
+
 def check_id_matches_filename(ds: Dataset) -> list[Problem]:
     """A party's or forum's id equals its file name without .yaml."""
     out = []
     for kind in FOLDERS.values():
         for stem, doc in sorted(ds.folder(kind).items()):
-            if doc.data["id"] != stem:
-                out.append(
-                    problem_at(
-                        doc,
-                        ("id",),
-                        "id-matches-filename",
-                        f"id:t '{doc.data['id']}' är inte samma som filnamnet '{stem}.yaml'; "
-                        f"ändra id till '{stem}' eller byt namn på filen till '{doc.data['id']}.yaml'",
-                    )
+            ident = doc.data["id"]
+            if ident == stem:
+                continue
+            if is_id(stem):
+                fix = f"ändra id till '{stem}' eller byt namn på filen till '{ident}.yaml'"
+            else:  # a copy saved as "salem (1).yaml": the file name cannot be an id, so never suggest it as one
+                fix = (
+                    "filnamnet kan inte vara ett id (bara a–z, siffror och bindestreck); byt namn på filen till "
+                    f"det id som parten eller forumet ska ha, till exempel '{slug(stem) or 'ny-part'}.yaml', "
+                    "och skriv samma id här"
                 )
+            message = f"id:t '{ident}' är inte samma som filnamnet '{stem}.yaml'; {fix}"
+            out.append(problem_at(doc, ("id",), "id-matches-filename", message))
     return out
 
 

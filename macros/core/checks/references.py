@@ -8,6 +8,7 @@ decision-references, holder-exists) reports it from then on. Sources are named b
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -133,12 +134,37 @@ def missing_references(ds: Dataset, rule: str) -> list[Problem]:
         "niva": _level_exists(ds),
         "kategori": kategorier(ds).__contains__,
     }
+    known = {
+        "part": set(ds.parter) | ds.skipped.get("part", set()),
+        "forum": set(ds.forum) | ds.skipped.get("forum", set()),
+        "niva": _level_ids(ds),
+        "kategori": kategorier(ds),
+    }
     levels = ", ".join(sorted(_level_ids(ds)))
     return [
-        problem_at(ref.doc, ref.path, rule, ref.place.message.format(id=ref.ident, fil=ref.fil, nivaer=levels))
+        problem_at(
+            ref.doc,
+            ref.path,
+            rule,
+            with_guess(
+                ref.place.message.format(id=ref.ident, fil=ref.fil, nivaer=levels), ref.ident, known[ref.place.target]
+            ),
+        )
         for ref in references(ds, rule)
         if ref.ident not in ref.place.allowed and not exists[ref.place.target](ref.ident)
     ]
+
+
+def with_guess(message: str, ident: str, known: set[str]) -> str:
+    """The message with "menade du 'x'?" after what is wrong, when one known id is spelled much like ident."""
+    if not isinstance(ident, str):
+        return message
+    starting = [k for k in sorted(known) if k.startswith(f"{ident}-")]  # lansstyrelsen for lansstyrelsen-stockholm
+    guess = starting if len(starting) == 1 else difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.75)
+    if not guess:
+        return message
+    what, _, fix = message.partition("; ")
+    return f"{what}; menade du '{guess[0]}'? Annars {fix}" if fix else f"{what}; menade du '{guess[0]}'?"
 
 
 def _level_ids(ds: Dataset) -> set[str]:
@@ -189,7 +215,11 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
                         doc,
                         path,
                         "reference-exists",
-                        f"källan '{source}' finns inte i data/kallor.yaml; rätta id:t eller lägg till källan där",
+                        with_guess(
+                            f"källan '{source}' finns inte i data/kallor.yaml; rätta id:t eller lägg till källan där",
+                            source,
+                            sources,
+                        ),
                     )
                 )
     return out + missing_references(ds, "reference-exists")

@@ -1,0 +1,99 @@
+"""Messages that misled a coordinator (issue 28): each case under tests/fixtures/messages/ is one mistake in a copy of
+the valid dataset, its expected.txt the checker's exact output. CASES says, by content, where the case's error must
+stand and what it must (and must never) say, so a careless bless cannot make a misleading message pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, assert_golden, cases, make_data, run_check
+
+MESSAGES = FIXTURES / "messages"
+
+
+@dataclass(frozen=True)
+class Expect:
+    fil: str  # under data/
+    at: str  # the text the error points at: its first occurrence in the file gives line and column
+    rule: str
+    says: tuple[str, ...]
+    never: tuple[str, ...] = ()
+
+
+CASES = {
+    "over-indented-key": Expect(
+        "parter/salem.yaml",
+        "kategori: kommun",
+        "yaml-syntax",
+        says=("'kategori' står längre in än 'namn'", "flytta 'kategori' till samma kolumn som 'namn' (kolumn 1)"),
+        never=("citattecken",),
+    ),
+    "key-in-list-column": Expect(
+        "parter/salem.yaml",
+        "kallor:",
+        "yaml-syntax",
+        says=("inget '- '", "samma kolumn som 'folkmangd' (kolumn 1)"),
+        never=("citattecken",),
+    ),
+    "rate-as-number": Expect(
+        "avgifter.yaml",
+        "1.50",
+        "schema",
+        says=("men är 1.50;", 'skriv värdet inom citattecken, med decimalkomma: "1,50"'),
+    ),
+    "population-in-quotes": Expect(
+        "parter/nacka.yaml", '"95182"', "schema", says=("ska vara ett heltal", "ta bort citattecknen: 95182")
+    ),
+    "population-with-point": Expect(
+        "parter/nacka.yaml", "95.182", "schema", says=("men är 95.182;", "skriv siffrorna utan punkt: 95182")
+    ),
+    "unknown-id": Expect(
+        "forum/regionala-chefsgruppen.yaml",
+        "lansstyrelsen-sthlm",
+        "chair-is-party",
+        says=("menade du 'lansstyrelsen-stockholm'?",),
+    ),
+    "copied-file": Expect(
+        "parter/salem (1).yaml",
+        "salem",
+        "id-matches-filename",
+        says=("filnamnet kan inte vara ett id", "'salem-1.yaml'"),
+        never=("ändra id till 'salem (1)'",),
+    ),
+    "budget-year-gap": Expect(
+        "avgifter.yaml",
+        "2025",
+        "budget-years",
+        says=("budgetåren 2016–2024 saknas mellan 2015 och 2025",),
+    ),
+}
+
+
+def _position(case: Path, expect: Expect) -> tuple[int, int]:
+    text = (case / "data" / expect.fil).read_text(encoding="utf-8")
+    offset = text.index(expect.at)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_every_case_has_its_expectation():
+    assert {c.name for c in cases(MESSAGES)} == set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_message_points_at_the_mistake_and_says_the_fix(name, tmp_path, bless):
+    case, expect = MESSAGES / name, CASES[name]
+    make_data(tmp_path, case)
+    code, out, err = run_check(tmp_path, "--data", "data")
+    assert (code, err) == (1, "")
+    assert_golden(case / "expected.txt", out, bless)
+    line, column = _position(case, expect)
+    ours = [x for x in out.splitlines() if x.endswith(f"[{expect.rule}]") and ": fel: " in x]
+    assert len(ours) == 1, ours  # one error for the one mistake
+    assert ours[0].startswith(f"data/{expect.fil}:{line}:{column}: fel: "), (ours[0], line, column)
+    for fragment in expect.says:
+        assert fragment in ours[0]
+    for fragment in expect.never:
+        assert fragment not in ours[0]
