@@ -5,6 +5,7 @@ Vaxholm unknown; known sum 166 887 kr."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import shutil
 import subprocess
@@ -12,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.render.andringar import INGA, RUBRIK
+from macros.core.build_model import build_model
+from macros.core.compare import FORUM_COMPARED, FORUM_NOT_COMPARED, PART_NOT_COMPARED, compare
+from macros.core.dataset import load_dataset
+from macros.core.model import Forum, Part
+from macros.render.andringar import INGA, RUBRIK, sammanfattning
 from macros.tools import cli
 from tests.helpers import VALID
 
@@ -74,6 +79,14 @@ class Repo:
 @pytest.fixture
 def repo(tmp_path) -> Repo:
     return Repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="module")
+def valid_model():
+    """The valid fixture's model (not the real data: the test must not depend on it)."""
+    ds, problems = load_dataset(VALID)
+    assert problems == []
+    return build_model(ds, idag="2026-01-01")
 
 
 def kr(amount: str) -> str:
@@ -250,3 +263,50 @@ def test_broken_data_names_the_file_as_in_the_repository(repo):
         "fel: datan i revisionen HEAD har fel, så ändringarna kan inte räknas ut; rätta felen först"
     )
     assert err.splitlines()[1].startswith("data/parter/salem.yaml:8:12: fel: 'antal' ska vara ett heltal")
+
+
+def test_a_changed_key_without_a_sentence_of_its_own_is_named(repo):
+    """Keys diff has no sentence for (here a party's search words and a forum's purpose) still show, by key."""
+    repo.edit("parter/nacka.yaml", "kallor:\n", "sokord:\n  - Nacka stad\nkallor:\n")
+    repo.edit("forum/regionala-radet.yaml", "syfte: Har det", "syfte: Hade det")
+    out = repo.changed("HEAD")
+    assert "- **Nacka kommun** (<code>nacka</code>): uppgiften <code>sokord</code> i datafilen har ändrats.\n" in out
+    assert "- Uppgiften <code>syfte</code> i datafilen har ändrats.\n" in out
+
+
+def test_a_new_field_shows_in_diff(valid_model):
+    """What the field recipe in ARCHITECTURE.md promises: a field added to the model's Part or Forum is compared
+    with no change to compare.py (made here by extending the classes, as adding it to model/ would)."""
+    old = valid_model
+    part, forum = next(iter(old.parter.values())), next(iter(old.forum.values()))
+
+    def extended(entity, value):
+        cls = dataclasses.make_dataclass(
+            type(entity).__name__,
+            [("webbplats", str, dataclasses.field(default=""))],
+            bases=(type(entity),),
+            frozen=True,
+        )
+        return cls(**{f.name: getattr(entity, f.name) for f in dataclasses.fields(entity)}, webbplats=value)
+
+    def with_site(value):
+        return dataclasses.replace(
+            old,
+            parter={**old.parter, part.id: extended(part, value)},
+            forum={**old.forum, forum.id: extended(forum, value)},
+        )
+
+    before, after = with_site("https://a.se"), with_site("https://b.se")
+    changes = compare(before, after)
+    assert [(p.id, keys) for _old, p, keys in changes.andrade_parter] == [(part.id, ["webbplats"])]
+    assert [(c.efter.id, c.ovriga) for c in changes.andrade_forum] == [(forum.id, ["webbplats"])]
+    out = sammanfattning(changes, before, after, "a", "b")
+    assert out.count("uppgiften <code>webbplats</code> i datafilen har ändrats.") == 1
+    assert out.count("Uppgiften <code>webbplats</code> i datafilen har ändrats.") == 1
+
+
+def test_the_fields_left_out_of_diff_are_fields():
+    """The lists of fields diff leaves out, or compares one by one, name fields of the model (else a rename would
+    quietly leave a field out)."""
+    for cls, names in ((Part, PART_NOT_COMPARED), (Forum, {*FORUM_COMPARED, *FORUM_NOT_COMPARED})):
+        assert set(names) <= {f.name for f in dataclasses.fields(cls)}, cls.__name__

@@ -15,10 +15,13 @@ from pathlib import Path
 import pytest
 
 from macros.core import pipeline
+from macros.core.dataset import FOLDERS
 from macros.core.fees import avgiftstabell
+from macros.core.schemas import read_schema
 from macros.text.format import kronor
-from macros.tools import cli
-from macros.tools.scaffold import FYLL_I
+from macros.tools import cli, scaffold
+from macros.tools.scaffold import FYLL_I, SORTER
+from tests.helpers import VALID
 from tests.sitebuild import ROOT, build, read
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
@@ -217,3 +220,33 @@ def test_scaffold_works_while_the_data_has_errors(work):
     assert re.search(
         rf"^  - datum:  # {FYLL_I}: dagen underlagsdag i data/avgifter.yaml året före budgetåret", text, re.M
     )
+
+
+@pytest.mark.parametrize(("sort", "args"), [("part", ()), ("part", ("--kategori", "region")), ("forum", ())])
+def test_the_skeleton_offers_every_key_of_the_schema(tmp_path, sort, args):
+    """Each top-level property has a line, filled in or commented out, but a municipality's keys for another
+    category."""
+    shutil.copytree(VALID, tmp_path / "data")
+    code, _out, err = run(tmp_path, "new", sort, "ny", *args)
+    assert (code, err) == (0, "")
+    text = (tmp_path / "data" / SORTER[sort] / "ny.yaml").read_text(encoding="utf-8")
+    keys = set(re.findall(r"^(?:# )?(\w+):", text, re.M))
+    kind = FOLDERS[SORTER[sort]]
+    left_out = scaffold.KOMMUN_KEYS if "--kategori" in args else ()  # a region has no kommunkod or folkmangd
+    missing = [k for k in read_schema(f"{kind}.schema.json")["properties"] if k not in keys and k not in left_out]
+    assert not missing, f"the skeleton for new {sort} {' '.join(args)} lacks {missing}"
+
+
+def test_a_new_key_in_the_schema_is_offered_with_its_description(tmp_path, monkeypatch):
+    """What the field recipe in ARCHITECTURE.md promises: a property added to the schema shows in `new part`."""
+    real = scaffold.resolved_schema
+
+    def with_new_key(kind):
+        schema = real(kind)
+        return {**schema, "properties": {**schema["properties"], "webbplats": {"description": "Partens webbplats."}}}
+
+    monkeypatch.setattr(scaffold, "resolved_schema", with_new_key)
+    shutil.copytree(VALID, tmp_path / "data")
+    assert run(tmp_path, "new", "part", "ny")[0] == 0
+    text = (tmp_path / "data" / "parter" / "ny.yaml").read_text(encoding="utf-8")
+    assert "\n# Partens webbplats.\n# webbplats:\n" in text

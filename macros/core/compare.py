@@ -24,6 +24,7 @@ class ForumAndring:
     andrade_medlemmar: list[tuple[Medlem, Medlem]] = field(default_factory=list)
     nya_uppgifter: list[tuple[str, str]] = field(default_factory=list)  # (läge, task)
     borttagna_uppgifter: list[tuple[str, str]] = field(default_factory=list)
+    ovriga: list[str] = field(default_factory=list)  # the forum's other keys that changed (not FORUM_COMPARED)
 
     def tom(self) -> bool:
         return not any(getattr(self, f.name) for f in dataclasses.fields(self)[2:])
@@ -63,7 +64,13 @@ class Andringar:
         return not any(getattr(self, f.name) for f in dataclasses.fields(self))
 
 
-PART_KEYS = ("namn", "kategori", "kommunkod", "senare_namn", "ansluten", "lamnat")  # compared per party
+# A party's fields that are not compared one by one, and why. Every other field of model.Part is, so that a new
+# field shows in diff with no change here (tests/test_diff.py adds one and looks).
+PART_NOT_COMPARED = {
+    "id": "the party itself: another id is another party",
+    "fil": "not data: the file the party was read from",
+    "folkmangd": "shown through the fees it changes (avgifter below)",
+}
 
 
 def compare(old: Handbok, new: Handbok) -> Andringar:
@@ -72,7 +79,7 @@ def compare(old: Handbok, new: Handbok) -> Andringar:
     a.borttagna_parter = [p for i, p in old.parter.items() if i not in new.parter]
     for ident, p in new.parter.items():
         if ident in old.parter:
-            keys = _changed(old.parter[ident], p, PART_KEYS)
+            keys = _changed(old.parter[ident], p, _keys(p, PART_NOT_COMPARED))
             if keys:
                 a.andrade_parter.append((old.parter[ident], p, keys))
     a.nya_forum = [f for i, f in new.forum.items() if i not in old.forum]
@@ -89,12 +96,24 @@ def _changed(old, new, keys: tuple[str, ...]) -> list[str]:
     return [k for k in keys if getattr(old, k) != getattr(new, k)]
 
 
+def _keys(entity, left_out) -> tuple[str, ...]:
+    """The fields of the entity's model class, but those left out: a field added to the class is compared."""
+    return tuple(f.name for f in dataclasses.fields(entity) if f.name not in left_out)
+
+
 def _who(m: Medlem) -> str:
     return f"part:{m.part}" if m.part else f"kategori:{m.kategori}"
 
 
+# A forum's fields that _forum compares one by one, and those it does not compare, with why. Every other field of
+# model.Forum is reported as changed by its key (ForumAndring.ovriga), so that a new field shows in diff.
+FORUM_COMPARED = ("namn", "niva", "rapporterar_till", "ordforande", "sammankallande", "medlemmar", "uppgifter")
+FORUM_NOT_COMPARED = {"id": "the forum itself: another id is another forum", "fil": "not data: its file"}
+
+
 def _forum(old: Forum, new: Forum) -> ForumAndring:
     c = ForumAndring(old, new)
+    c.ovriga.extend(_changed(old, new, _keys(new, {*FORUM_COMPARED, *FORUM_NOT_COMPARED})))
     for key in ("namn", "niva", "rapporterar_till"):
         if getattr(old, key) != getattr(new, key):
             c.falt.append((key, getattr(old, key), getattr(new, key)))

@@ -16,6 +16,10 @@ from ..core.model import Handbok
 from ..text import escape
 from ..text.format import SAKNAS
 
+# The model file's format. Raise it when a key that readers of this format may read goes away or changes its type;
+# a new key needs no new format. tests/test_opendata_format.py records the shape of each format and says which.
+FORMAT = "samverkanshandboken/1"
+
 
 def files(handbok: Handbok) -> dict[str, str | bytes]:
     """Path in the site → content. Same model, same bytes."""
@@ -61,7 +65,7 @@ def model_json(handbok: Handbok) -> str:
         "parter_idag": [p.id for p in handbok.parter_idag()],
         "tidigare_parter": [p.id for p in handbok.tidigare_parter()],
     }
-    return _dump({"format": "samverkanshandboken/1", **_plain(handbok), **today})
+    return _dump({"format": FORMAT, **_plain(handbok), **today})
 
 
 def _avgift_rader(handbok: Handbok, ar: int) -> list[dict]:

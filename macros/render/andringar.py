@@ -23,6 +23,8 @@ _FALT = {
     "sammankallande": "Sammankallande",
 }
 _LAGE = {"ordinarie_lage": "ordinarie läge", "aktiverat_lage": "aktiverat läge"}
+# The party keys _parter writes a sentence of its own for; any other changed key is named (_ovrig).
+_PART_MENINGAR = ("namn", "kategori", "kommunkod", "senare_namn", "ansluten", "lamnat")
 
 
 def sammanfattning(a: Andringar, old: Handbok, new: Handbok, fore: str, efter: str) -> str:
@@ -63,6 +65,7 @@ def _parter(a: Andringar) -> str:
             if key in keys:
                 was, now = (_tidpunkt(getattr(x, key)) for x in (old, new))
                 rows.append(f"- {_namn(new.namn, new.id)}: ändrat {what}: {was} → {now}.\n")
+        rows += [f"- {_namn(new.namn, new.id)}: {_ovrig(key)}\n" for key in keys if key not in _PART_MENINGAR]
     return "\n### Parter\n\n" + "".join(rows) if rows else ""
 
 
@@ -94,7 +97,13 @@ def _forumandring(c: ForumAndring, old: Handbok, new: Handbok) -> str:
         )
     out += [f"- Ny uppgift i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.nya_uppgifter]
     out += [f"- Uppgift borttagen i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.borttagna_uppgifter]
+    out += [f"- {_ovrig(key)[:1].upper()}{_ovrig(key)[1:]}\n" for key in c.ovriga]
     return "".join(out)
+
+
+def _ovrig(key: str) -> str:
+    """A changed key without a sentence of its own (a new field too): named as the data file writes it."""
+    return f"uppgiften <code>{escape.html(key)}</code> i datafilen har ändrats."
 
 
 def _varde(key: str, value: str | None, h: Handbok) -> str:

@@ -1,9 +1,10 @@
 """``python -m macros new part ID`` and ``new forum ID``: a commented skeleton for a new data file.
 
 Every line to fill in is marked ``FYLL I`` and left empty, so the checker refuses the file until it is
-filled in; once it is, the file passes the schema. The comments are the schema's own descriptions,
-so the skeleton cannot drift from the schema. Choices (levels, categories, basis dates) come from
-the checked model when the data has no errors.
+filled in; once it is, the file passes the schema. The comments are the schema's own descriptions, and every
+other key the schema allows follows, commented out with its description (a key added to the schema
+tomorrow too), so the skeleton cannot drift from the schema. Choices (levels, categories, basis dates) come
+from the checked model when the data has no errors.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class _Lines:
     def __init__(self, kind: str):
         self.schema = resolved_schema(kind)
         self.lines: list[str] = [f"{SCHEMA_COMMENT}../../schema/{kind}.schema.json"]
+        self.written: set[str] = set()  # the top-level keys the skeleton has a line for
 
     def comment(self, text: str, indent: int = 0) -> None:
         self.lines += [" " * indent + "# " + line for line in _wrap(text, 100 - indent)]
@@ -88,12 +90,24 @@ class _Lines:
         lead = " " * indent + ("- " if item else "")
         mark = f"  # {FYLL_I}{': ' + hint if hint else ''}" if not (value or parent) else ""
         self.lines.append(f"{lead}{path[-1]}:{' ' + value if value else ''}{mark}")
+        self.written.add(path[0])
 
     def item(self, indent: int, hint: str = "") -> None:
         """An empty list item to fill in."""
         self.lines.append(" " * indent + f"- # {FYLL_I}{': ' + hint if hint else ''}")
 
+    def optional(self) -> None:
+        """Every top-level key of the schema without a line yet, commented out under its description."""
+        rest = [key for key in self.schema.get("properties", {}) if key not in self.written]
+        if not rest:
+            return
+        self.lines += ["", "# Fler uppgifter som filen kan ha. Ta bort '# ' före en nyckel och fyll i den."]
+        for key in rest:
+            self.comment(_description(self.schema, (key,)))
+            self.lines.append(f"# {key}:")
+
     def text(self) -> str:
+        self.optional()
         return "\n".join(self.lines) + "\n"
 
 
@@ -110,10 +124,14 @@ def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = No
     s.key(("ansluten", "kalla"), indent=2, hint="id för beslutet i data/kallor.yaml")
     if kategori in (None, "kommun"):
         s.lines += ["", *_kommun_lines(handbok, commented=kategori is None)]
+    s.written.update(KOMMUN_KEYS)  # written above for a municipality; another category has none
     s.lines.append("")
     s.key(("kallor",), parent=True)
     s.item(2, "id för en källa i data/kallor.yaml som visar att organisationen är part" + _known_kallor(handbok))
     return s.text()
+
+
+KOMMUN_KEYS = ("kommunkod", "folkmangd")  # only a municipality has them (part.schema.json)
 
 
 def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
