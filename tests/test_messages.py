@@ -4,7 +4,9 @@ stand and what it must (and must never) say, so a careless bless cannot make a m
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,30 @@ def test_the_message_points_at_the_mistake_and_says_the_fix(name, tmp_path, bles
         assert fragment in ours[0]
     for fragment in expect.never:
         assert fragment not in ours[0]
+
+
+def test_one_municipality_is_one_kommun_everywhere(tmp_path):
+    """A count of one takes the singular: "1 kommun", never "1 kommuner" (tests/fixtures/en-kommun/: one
+    municipality is left)."""
+    from macros.core import pipeline
+    from macros.core.utgava import Utgava
+    from macros.pdf import document
+    from macros.render import avgifter, overenskommelse, parter
+    from macros.render.common import Kontext
+
+    h, problems = pipeline.check(make_data(tmp_path, FIXTURES / "en-kommun"))
+    assert h is not None, problems
+    assert len(h.kommuner()) == 1 and len(h.parter_idag()) == 3
+    utg = Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev")
+    texts = {
+        "partlista": parter.partlista(Kontext(h, "parter/index.md")),
+        "overenskommelse": overenskommelse.overenskommelse(Kontext(h, "overenskommelse.md")),
+        "avgifter": avgifter.avgiftstabell_md(Kontext(h, "avgifter.md"), 2015),
+        "pdf": json.dumps(document.overenskommelse(h, utg), ensure_ascii=False),
+    }
+    for name, text in texts.items():
+        assert "1 kommuner" not in text, name
+    sentence = "Överenskommelsen har 3 parter: 1 kommun och 2 andra organisationer."
+    assert sentence in texts["overenskommelse"] and sentence in texts["pdf"]
+    assert sentence.replace("3 parter", "**3 parter**") in texts["partlista"]
+    assert "Summa, 1 kommun med känd folkmängd" in texts["avgifter"] and "Summa, 1 kommun med" in texts["pdf"]

@@ -6,6 +6,7 @@ another day sets SOURCE_DATE_EPOCH itself. Leaving is tested on fixture data onl
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -17,10 +18,14 @@ import pytest
 
 from bench import synth
 from macros.core import fees, pipeline
+from macros.core.model import Tidpunkt, has_joined, has_left, is_part_in_year
 from macros.core.pages import part_sida
 from macros.outputs import opendata
 from macros.render import avgifter, parter
 from macros.render.common import Kontext
+from macros.render.sentences.mening import plain
+from macros.render.sentences.overenskommelse import antal_parter, kommande
+from macros.site import generate
 from macros.text.format import kronor
 from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
 from tests.sitebuild import build, read, search_docs
@@ -73,7 +78,7 @@ def test_a_party_that_left_is_listed_apart_and_still_pays_for_its_years(salem_le
     # 2015 began while Salem was a party: its fee for 2015 stays in the year's table.
     assert "salem" in [r.part.id for r in fees.avgiftstabell(h, 2015).rader]
     page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
-    assert "är inte längre part" in page and "- **Lämnade:** 30 juni 2015" in page
+    assert "är inte längre part" in page and "- **Part till och med:** 30 juni 2015 enligt" in page
     assert "inte längre part och sitter därför inte i något forum" in page
     # Category members ("kommunerna") are today's parties only.
     assert "salem" not in [p.id for p in h.parter_i_kategori("kommun")]
@@ -88,7 +93,7 @@ def test_a_party_that_leaves_later_is_a_party_until_then(tmp_path):
     h = _model(data)
     assert h.tidigare_parter() == []
     page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
-    assert "- **Lämnar överenskommelsen:** 30 juni 2016 (i framtiden" in page
+    assert "- **Part till och med:** 30 juni 2016 (i framtiden" in page
 
 
 def test_a_party_that_left_before_a_budget_year_pays_nothing_that_year(tmp_path):
@@ -109,14 +114,138 @@ def test_a_party_that_left_before_a_budget_year_pays_nothing_that_year(tmp_path)
 
 
 def test_forum_rules_follow_the_day(tmp_path, monkeypatch):
-    """A party leaving in 2016 may sit in a forum in 2015; from the day it leaves the checker says no."""
+    """A party whose last day is 30 June 2016 may sit in a forum until then; from the day after the checker says no."""
     data = make_data(tmp_path)
     _leave(data, "stockholms-lans-landsting", "2016-06-30")
     assert run_check(tmp_path, "--data", "data")[0] == 0
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-06-30"))
+    assert run_check(tmp_path, "--data", "data")[0] == 0  # its last day: still a party
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2016-07-01"))
     code, out, _ = run_check(tmp_path, "--data", "data")
     assert code == 1
-    assert "[forum-member-while-party]" in out and "lämnade överenskommelsen den 2016-06-30" in out
+    assert "[forum-member-while-party]" in out and "är inte längre part (sista dagen var 2016-06-30)" in out
+
+
+# --- The first and the last day -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ansluten", "lamnat", "years"),
+    [
+        (None, "2020-12-31", {2020}),  # leaves at the turn of the year: 2020 is its last year
+        (None, "2021-01-01", {2020, 2021}),  # one day of 2021 is a day as a party
+        ("2027-01-01", None, {2027}),  # joins at the turn of the year: not a party in 2026
+        ("2026-12-31", None, {2026, 2027}),
+        ("2021-03-01", "2021-03-01", {2021}),  # one day as a party
+    ],
+)
+def test_ansluten_is_the_first_day_and_lamnat_the_last(ansluten, lamnat, years):
+    first = Tidpunkt(ansluten, "k") if ansluten else None
+    last = Tidpunkt(lamnat, "k") if lamnat else None
+    assert {ar for ar in (2020, 2021, 2026, 2027) if is_part_in_year(first, last, ar)} == years
+    for day in (ansluten, lamnat):
+        if day:  # both days are days as a party
+            assert has_joined(first, day) and not has_left(last, day)
+    if lamnat:
+        assert has_left(last, "9999-12-31") and not has_left(last, lamnat)
+    if ansluten:
+        assert not has_joined(first, "2000-01-01")
+
+
+def test_the_last_day_is_a_day_as_a_party(tmp_path):
+    data = make_data(tmp_path)
+    _leave(data, "salem", "2015-07-01")  # the tests' today
+    h = _model(data)
+    assert "salem" in [p.id for p in h.parter_idag()] and h.tidigare_parter() == []
+    after = dataclasses.replace(h, idag="2015-07-02")
+    assert [p.id for p in after.tidigare_parter()] == ["salem"] and "salem" not in [p.id for p in after.parter_idag()]
+
+
+# --- Parties still to join ------------------------------------------------------------------------------
+
+EXEMPELBY = """\
+# yaml-language-server: $schema=../../schema/part.schema.json
+id: exempelby
+namn: Exempelby kommun
+kategori: kommun
+kommunkod: "0199"
+ansluten:
+  datum: "2016-01-01"
+  kalla: beslut-nacka-ks
+  kommentar: Ett påhittat exempel för testet.
+kallor:
+  - beslut-nacka-ks
+"""
+
+
+@pytest.fixture
+def coming(tmp_path):
+    """The valid dataset and the same with a municipality that joins on 1 January 2016, after the tests' today."""
+    base = _model(make_data(tmp_path / "base"))
+    data = make_data(tmp_path / "coming")
+    (data / "parter" / "exempelby.yaml").write_text(EXEMPELBY, encoding="utf-8")
+    assert run_check(tmp_path / "coming", "--data", "data")[0] == 0
+    return base, _model(data)
+
+
+def test_a_party_still_to_join_is_counted_nowhere_today(coming):
+    base, h = coming
+    assert [p.id for p in h.kommande_parter()] == ["exempelby"]
+    assert [p.id for p in h.parter_idag()] == [p.id for p in base.parter_idag()]
+    assert [p.id for p in h.kommuner()] == [p.id for p in base.kommuner()]
+    assert antal_parter(h) == antal_parter(base)
+    assert plain(kommande(h)) == (
+        "En part till ansluter senare och räknas inte med förrän dess: Exempelby kommun den 1 januari 2016."
+    )
+    assert plain(kommande(base)) == "Fler parter kan ansluta med tiden."
+    # Not in a forum through its category, though forums take every party of it.
+    assert any(m.kategori == "alla" for f in h.forum.values() for m in f.medlemmar)
+    assert h.sitter_i("exempelby") == [] and h.sitter_i("nacka") == base.sitter_i("nacka")
+    assert "exempelby" not in [r.part.id for r in fees.avgiftstabell(h, 2015).rader]
+    model = json.loads(opendata.model_json(h))
+    assert model["kommande_parter"] == ["exempelby"] and "exempelby" not in model["parter_idag"]
+    assert model["parter_idag"] == json.loads(opendata.model_json(base))["parter_idag"]
+
+
+def test_a_party_still_to_join_is_listed_with_its_date(coming):
+    base, h = coming
+    listing = parter.partlista(Kontext(h, "parter/index.md"))
+    assert f"## Kommuner ({len(base.kommuner())})" in listing
+    coming_section = listing[listing.index("## Kommande parter (1)") :]
+    assert "| [Exempelby kommun](exempelby.md) | Kommun | 1 januari 2016 |" in coming_section
+    lead = listing[: listing.index("\n")]
+    assert lead.endswith("räknas inte med förrän dess: [Exempelby kommun](exempelby.md) den 1 januari 2016.")
+    assert "Exempelby" not in listing[len(lead) : listing.index("## Kommande parter")]
+    links = parter.partlankar(Kontext(h, "index.md"))
+    assert "**Kommande parter:** [Exempelby kommun](parter/exempelby.md) (ansluter 1 januari 2016)" in links
+    page = parter.partsida(Kontext(h, part_sida("exempelby")), "exempelby")
+    assert '!!! note "Kommande part"' in page and "blir part i överenskommelsen den 1 januari 2016" in page
+    assert "- **Blir part:** 1 januari 2016 enligt" in page
+    assert "blir part den 1 januari 2016 och sitter inte i något forum före den dagen" in page
+    nav = generate.generated(h, "").nav["Parter"]
+    assert nav[-1] == {"Kommande parter": [{"Exempelby kommun": part_sida("exempelby")}]}
+    assert {"Exempelby kommun": part_sida("exempelby")} not in nav
+
+
+def test_the_pdf_counts_today_and_lists_a_party_still_to_join_apart(coming):
+    from macros.core.utgava import Utgava
+    from macros.pdf import document
+
+    base, h = coming
+    doc = document.overenskommelse(h, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
+    assert doc["parter"]["kommande"] == [["Exempelby kommun", "Kommun", "1 januari 2016"]]
+    assert "Exempelby kommun" not in [row[0] for row in doc["parter"]["kommuner"]]
+    assert len(doc["parter"]["kommuner"]) == len(base.kommuner())
+    assert doc["avsnitt"]["parter"] == f"{plain(antal_parter(base))} {plain(kommande(h))}"
+    assert dict(doc["omslag"]["fakta"])["Parter"] == str(len(base.parter_idag()))
+
+
+def test_a_party_becomes_one_on_its_first_day(coming):
+    _base, h = coming
+    assert "exempelby" in [p.id for p in h.kommande_parter()]
+    on_the_day = dataclasses.replace(h, idag="2016-01-01")
+    assert on_the_day.kommande_parter() == [] and "exempelby" in [p.id for p in on_the_day.kommuner()]
+    assert on_the_day.sitter_i("exempelby")  # now through its category
 
 
 # --- Kustbevakningen and later names in the real data ---------------------------------------------------
@@ -305,7 +434,7 @@ def test_the_pdf_lists_former_parties_apart_and_a_former_partys_sheet_says_so(sa
     assert "Salems kommun Kommun 30 juni 2015" in former
     assert "Överenskommelsen har 4 parter: 2 kommuner och 2 andra organisationer." in agreement
     sheet = text(out / partblad_fil("salem"))
-    assert "Lämnade 30 juni 2015" in sheet and "2015" in sheet
+    assert "Part till och med 30 juni 2015" in sheet and "2015" in sheet
     assert "Part sedan 1 januari 2015" in text(out / partblad_fil("nacka"))
 
 

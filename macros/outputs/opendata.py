@@ -60,9 +60,11 @@ def _dump(value) -> str:
 
 
 def model_json(handbok: Handbok) -> str:
-    """The whole model; parter holds every party ever, parter_idag and tidigare_parter split them as of idag."""
+    """The whole model; parter holds every party ever, and parter_idag, kommande_parter and tidigare_parter split
+    them as of idag."""
     today = {
         "parter_idag": [p.id for p in handbok.parter_idag()],
+        "kommande_parter": [p.id for p in handbok.kommande_parter()],
         "tidigare_parter": [p.id for p in handbok.tidigare_parter()],
     }
     return _dump({"format": FORMAT, **_plain(handbok), **today})

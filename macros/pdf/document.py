@@ -30,12 +30,13 @@ from ..render.sentences.avgifter import (
 )
 from ..render.sentences.mening import MARKOR, forklaring, forum_markor, kalla, plain
 from ..render.sentences.overenskommelse import (
-    KAN_ANSLUTA,
+    KOMMANDE_PARTER,
     TIDIGARE_PARTER,
     antal_parter,
     ataganden,
     forslag_fran,
     galler_fran,
+    kommande,
     parter_sedan,
     rekommenderad_av,
     senare_namn,
@@ -49,6 +50,7 @@ from ..render.sentences.styrning import (
     deltar_som,
     forum_fakta,
     forum_slutsats,
+    inte_part_i_forum,
     kan_sitta_i,
     medlem,
     niva_namn,
@@ -165,7 +167,7 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
     return {
         "bilaga": nr,
         "syfte": a.syfte,
-        "parter": f"{plain(antal_parter(h))} {KAN_ANSLUTA}",
+        "parter": f"{plain(antal_parter(h))} {plain(kommande(h))}",
         "utgangspunkter": list(a.utgangspunkter),
         "atagande_inledning": ataganden(h),
         "styrning": s.beskrivning,
@@ -190,7 +192,7 @@ def _avsnitt(h: Handbok, nr: dict[str, str]) -> dict:
 
 
 def _parter(h: Handbok) -> dict:
-    """Today's parties; those that have left in a table of their own (empty when none has)."""
+    """Today's parties; those still to join and those that have left in tables of their own (empty when none)."""
     kommuner = h.kommuner()
     andra = [p for p in h.parter_idag() if p.kategori != "kommun"]
     sedan = [f"{p.namn}: part sedan {_sedan(h, p)}" for p in h.parter_idag() if p.ansluten is not None]
@@ -199,6 +201,8 @@ def _parter(h: Handbok) -> dict:
         "inledning": inledning + (" " + "; ".join(sedan) + "." if sedan else ""),
         "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
         "andra": [[p.namn, kategori(p.kategori), senare_namn(p) or "–"] for p in andra],
+        "kommande": [[p.namn, kategori(p.kategori), datum(p.ansluten.datum)] for p in h.kommande_parter()],
+        "kommande_text": KOMMANDE_PARTER,
         "tidigare": [[p.namn, kategori(p.kategori), _lamnade(p)] for p in h.tidigare_parter()],
         "tidigare_text": TIDIGARE_PARTER,
     }
@@ -329,9 +333,9 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         fakta.append(["Kommunkod", p.kommunkod])
     if p.senare_namn:
         fakta.append(["Senare namn", senare_namn(p)])
-    fakta.append(["Part sedan", _sedan(h, p)])
+    fakta.append(["Part sedan" if p.har_anslutit(h.idag) else "Blir part", _sedan(h, p)])
     if p.lamnat is not None:
-        fakta.append(["Lämnade" if p.har_lamnat(h.idag) else "Lämnar", _lamnade(p)])
+        fakta.append(["Part till och med", _lamnade(p)])
     rows = [
         [
             forum.namn,
@@ -366,7 +370,7 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "part": p.namn,
         "fakta": fakta,
         "forum": rows,
-        "forum_text": deltar_i_forum(p, len(rows)) if rows else INGET_FORUM,
+        "forum_text": deltar_i_forum(p, len(rows)) if rows else inte_part_i_forum(h, p) or INGET_FORUM,
         "kanske": kanske_i,
         "forklaring": _forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
         "ansvar_egna_inledning": egna_inledning(p),

@@ -15,8 +15,8 @@ def oppna_data(ctx: Kontext) -> str:
         "## Hela överenskommelsen { #modell }\n\n",
         f"- [{pages.MODEL_FILE}]({_rel(ctx, pages.MODEL_FILE)}): alla parter, forum, avgiftsregler, källor "
         "och ordlistan i en JSON-fil. Nycklarna är desamma som i datafilerna. Under parter står också "
-        "tidigare parter; listorna parter_idag och tidigare_parter skiljer dem åt, räknat den dag som står "
-        "under idag.\n",
+        "kommande och tidigare parter; listorna parter_idag, kommande_parter och tidigare_parter skiljer dem åt, "
+        "räknat den dag som står under idag.\n",
         "\n## Avgifter { #avgifter }\n\n",
         "CSV-filerna öppnas direkt i Excel med svenska inställningar: semikolon mellan fälten, decimalkomma och "
         f"UTF-8 med byte order mark. Där en uppgift saknas står *{SAKNAS}* i cellen, aldrig 0 och aldrig "

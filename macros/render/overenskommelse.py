@@ -6,7 +6,7 @@ from ..core import pages
 from ..text import escape
 from .avgifter import avgiftsregel
 from .common import Kontext
-from .sentences.overenskommelse import KAN_ANSLUTA, antal_parter, ataganden, forslag_fran, galler_fran, rekommenderad_av
+from .sentences.overenskommelse import antal_parter, ataganden, forslag_fran, galler_fran, kommande, rekommenderad_av
 from .sentences.styrning import nivaer_slutsats, sammankallande, styrning
 
 
@@ -38,7 +38,7 @@ def overenskommelse(ctx: Kontext) -> str:
     out.append(f"\n## Syfte {{ #syfte }}\n\n{escape.text(a.syfte)}\n")
 
     out.append(
-        f"\n## Parter {{ #parter }}\n\n{ctx.md(antal_parter(h))} {ctx.md(KAN_ANSLUTA)} "
+        f"\n## Parter {{ #parter }}\n\n{ctx.md(antal_parter(h))} {ctx.md(kommande(h))} "
         f"Se {ctx.lank(pages.PARTER, 'alla parter')}.\n"
     )
 

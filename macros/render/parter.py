@@ -14,17 +14,26 @@ from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, relpath
 from .sentences.avgifter import avgift_okand
-from .sentences.overenskommelse import TIDIGARE_PARTER, antal_parter, parter_sedan, senare_namn
-from .sentences.styrning import INGET_FORUM, deltar_i_forum, deltar_som, kan_sitta_i, niva_namn
+from .sentences.overenskommelse import (
+    KOMMANDE_PARTER,
+    TIDIGARE_PARTER,
+    antal_parter,
+    kommande,
+    parter_sedan,
+    senare_namn,
+)
+from .sentences.styrning import INGET_FORUM, deltar_i_forum, deltar_som, inte_part_i_forum, kan_sitta_i, niva_namn
 
 
 def partlista(ctx: Kontext) -> str:
-    """Today's parties: municipalities first (they pay the fee), then the other organisations; former last."""
+    """Today's parties: municipalities first (they pay the fee), then the other organisations; those still to join
+    and those that have left last."""
     h = ctx.handbok
     idag = h.parter_idag()
     kommuner = [p for p in idag if p.kategori == "kommun"]
     andra = [p for p in idag if p.kategori != "kommun"]
-    out = [f"{ctx.md(antal_parter(h, fet=True))}\n", _sedan(ctx, idag)]
+    coming = f" {ctx.md(kommande(h))}" if h.kommande_parter() else ""
+    out = [f"{ctx.md(antal_parter(h, fet=True))}{coming}\n", _sedan(ctx, idag)]
     out.append(f"\n## Kommuner ({len(kommuner)}) {{ #kommuner }}\n\n")
     out.append("| Kommun | Kommunkod |\n|---|---|\n")
     out += [f"| {ctx.part(p.id)} | {escape.text(p.kommunkod)} |\n" for p in kommuner]
@@ -33,6 +42,7 @@ def partlista(ctx: Kontext) -> str:
     for p in andra:
         senare = escape.text(senare_namn(p)) or "–"
         out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {senare} |\n")
+    out.append(kommande_parter(ctx))
     out.append(tidigare_parter(ctx))
     return "".join(out)
 
@@ -59,16 +69,29 @@ def _ansluten(ctx: Kontext, p: Part) -> str:
 
 
 def _lamnat(ctx: Kontext, p: Part) -> str:
-    """When the party left (or will leave)."""
+    """The party's last day as a party (lamnat), to follow "part till och med"."""
     a = p.lamnat
     if a.datum is None:
         return f"datum saknas. {escape.text(a.uppgift_saknas)}"
-    future = " (i framtiden: parten är med till dess)" if a.datum > ctx.handbok.idag else ""
+    future = " (i framtiden: parten är med till och med den dagen)" if a.datum >= ctx.handbok.idag else ""
     return f"{datum(a.datum)}{future} enligt {ctx.kalla(a.kalla)}." + _kommentar(a)
 
 
 def _kommentar(a) -> str:
     return f" {escape.text(a.kommentar)}" if a.kommentar else ""
+
+
+def kommande_parter(ctx: Kontext) -> str:
+    """Parties whose first day lies ahead: a section of their own, empty when there are none."""
+    coming = ctx.handbok.kommande_parter()
+    if not coming:
+        return ""
+    out = [
+        f"\n## Kommande parter ({len(coming)}) {{ #kommande-parter }}\n\n{ctx.md(KOMMANDE_PARTER)}\n\n",
+        "| Organisation | Slag | Ansluter |\n|---|---|---|\n",
+    ]
+    out += [f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {datum(p.ansluten.datum)} |\n" for p in coming]
+    return "".join(out)
 
 
 def tidigare_parter(ctx: Kontext) -> str:
@@ -79,7 +102,7 @@ def tidigare_parter(ctx: Kontext) -> str:
     out = [
         f"\n## Tidigare parter ({len(former)}) {{ #tidigare-parter }}\n\n",
         f"{ctx.md(TIDIGARE_PARTER)} Deras sidor visar vad som gällde medan de var parter.\n\n",
-        "| Organisation | Slag | Lämnade |\n|---|---|---|\n",
+        "| Organisation | Slag | Part till och med |\n|---|---|---|\n",
     ]
     for p in former:
         when = kanske(p.lamnat.datum, datum)
@@ -94,6 +117,10 @@ def partlankar(ctx: Kontext) -> str:
     kommuner = " · ".join(ctx.part(p.id) for p in idag if p.kategori == "kommun")
     andra = " · ".join(ctx.part(p.id) for p in idag if p.kategori != "kommun")
     out = f"**Kommuner:** {kommuner}\n\n**Andra organisationer:** {andra}\n"
+    coming = h.kommande_parter()
+    if coming:
+        listed = " · ".join(f"{ctx.part(p.id)} (ansluter {datum(p.ansluten.datum)})" for p in coming)
+        out += f"\n**Kommande parter:** {listed}\n"
     former = h.tidigare_parter()
     if former:
         out += f"\n**Tidigare parter:** {' · '.join(ctx.part(p.id) for p in former)}\n"
@@ -103,7 +130,7 @@ def partlankar(ctx: Kontext) -> str:
 def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
-    out = [f"# {escape.text(p.namn)}\n\n", _tidigare(ctx, p), _ingress(ctx, p), "\n", _partblad(ctx, p)]
+    out = [f"# {escape.text(p.namn)}\n\n", _notis(ctx, p), _ingress(ctx, p), "\n", _partblad(ctx, p)]
     forum = _forum(ctx, p)
     out.append(forum)
     visar_forklaring = 'class="handbok-forklaring"' in forum  # the legend once per page
@@ -128,8 +155,15 @@ def _partblad(ctx: Kontext, p: Part) -> str:
     )
 
 
-def _tidigare(ctx: Kontext, p: Part) -> str:
-    if not p.har_lamnat(ctx.handbok.idag):
+def _notis(ctx: Kontext, p: Part) -> str:
+    """A note at the top of the page of a party that is not one today: still to join, or left."""
+    h = ctx.handbok
+    if not p.har_anslutit(h.idag):
+        return (
+            f'!!! note "Kommande part"\n    {escape.text(p.namn)} blir part i överenskommelsen den '
+            f"{datum(p.ansluten.datum)}. Till dess räknas organisationen inte med bland parterna.\n\n"
+        )
+    if not p.har_lamnat(h.idag):
         return ""
     return (
         f'!!! note "Tidigare part"\n    {escape.text(p.namn)} är inte längre part i överenskommelsen. '
@@ -150,9 +184,9 @@ def _ingress(ctx: Kontext, p: Part) -> str:
         rows.append(("Senare namn", text))
     if p.sokord:
         rows.append(("Kallas också", ", ".join(escape.text(s) for s in p.sokord)))
-    rows.append(("Part sedan", _ansluten(ctx, p)))
+    rows.append(("Part sedan" if p.har_anslutit(ctx.handbok.idag) else "Blir part", _ansluten(ctx, p)))
     if p.lamnat is not None:
-        rows.append(("Lämnar överenskommelsen" if not p.har_lamnat(ctx.handbok.idag) else "Lämnade", _lamnat(ctx, p)))
+        rows.append(("Part till och med", _lamnat(ctx, p)))
     return "".join(f"- **{k}:** {v}\n" for k, v in rows)
 
 
@@ -161,8 +195,8 @@ def _forum(ctx: Kontext, p: Part) -> str:
     rows = h.sitter_i(p.id)
     kanske = h.kan_sitta_i(p.id)
     out = ["\n## Forum och funktioner { #forum }\n\n"]
-    if not rows and p.har_lamnat(h.idag):
-        return out[0] + "Organisationen är inte längre part och sitter därför inte i något forum.\n"
+    if not rows and inte_part_i_forum(h, p):
+        return out[0] + f"{ctx.md(inte_part_i_forum(h, p))}\n"
     if not rows and not kanske:
         return out[0] + f"{ctx.md(INGET_FORUM)}\n"
     if rows:

@@ -69,9 +69,11 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
     nav = {}
     if parter_in_nav:
         nav["Parter"] = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.parter_idag()]
-        tidigare = [{escape.title(p.namn): part_sida(p.id)} for p in handbok.tidigare_parter()]
-        if tidigare:  # a party that has left is no longer listed among today's (as on parter/index.md)
-            nav["Parter"].append({"Tidigare parter": tidigare})
+        # Parties still to join and those that have left are not listed among today's (as on parter/index.md).
+        apart = {"Kommande parter": handbok.kommande_parter(), "Tidigare parter": handbok.tidigare_parter()}
+        for label, parties in apart.items():
+            if parties:
+                nav["Parter"].append({label: [{escape.title(p.namn): part_sida(p.id)} for p in parties]})
     if forum_in_nav:
         nav["Forum"] = [{escape.title(f.namn): forum_sida(f.id)} for f in handbok.forum.values()]
     return Generated(pages, files, nav)

@@ -54,6 +54,11 @@ def versal(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def stycken(n: int, ental: str, flertal: str) -> str:
+    """A count in digits with its noun in agreement: 1 kommun, 26 kommuner, 1 annan organisation."""
+    return f"{n} {ental if n == 1 else flertal}"
+
+
 def kronor(n: Decimal) -> str:
     return f"{tal(n)}\u00a0kr"
 

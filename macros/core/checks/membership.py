@@ -1,6 +1,7 @@
 """Membership over time: when parties joined and left, and who may sit in a forum only while a party.
 
 A party without ``ansluten`` is a party from the agreement's start; without ``lamnat`` it is a party still.
+``ansluten`` is its first day as a party and ``lamnat`` its last (macros/core/model/part.py).
 """
 
 from __future__ import annotations
@@ -33,19 +34,19 @@ def has_left_by(data: dict, day: str) -> bool:
 
 
 def check_membership_dates(ds: Dataset) -> list[Problem]:
-    """A party joins before it leaves, and neither date lies before the agreement applies."""
+    """A party's last day (lamnat) is not before its first (ansluten), and neither lies before the agreement applies."""
     agreement = ds.singles.get("overenskommelse")
     start = agreement.data["galler_fran"] if agreement else None
     out = []
     for _ident, doc in parter(ds):
         joined, left = _date(doc.data, "ansluten"), _date(doc.data, "lamnat")
-        if joined and left and left <= joined:
+        if joined and left and left < joined:
             out.append(
                 problem_at(
                     doc,
                     ("lamnat", "datum"),
                     "membership-dates",
-                    f"parten lämnade den {left} men blev part först den {joined}; "
+                    f"sista dagen som part (lamnat) är {left}, före den första (ansluten) {joined}; "
                     "rätta datumet i ansluten eller i lamnat",
                 )
             )
@@ -76,8 +77,8 @@ def check_forum_member_while_party(ds: Dataset) -> list[Problem]:
                     ref.doc,
                     ref.path,
                     "forum-member-while-party",
-                    f"'{ref.ident}' lämnade överenskommelsen"
-                    + (f" den {when}" if when else "")
+                    f"'{ref.ident}' är inte längre part"
+                    + (f" (sista dagen var {when})" if when else "")
                     + " och kan inte sitta i forumet; ta bort raden eller ange en annan part",
                 )
             )

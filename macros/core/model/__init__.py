@@ -15,7 +15,7 @@ from .handbok import Handbok
 from .kallor import Kalla
 from .ordlista import Begrepp
 from .overenskommelse import ForeslagenAv, Lagen, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
-from .part import Anslutningsbeslut, Folkmangd, Part, SenareNamn, Tidpunkt, has_left, is_part_in_year
+from .part import Anslutningsbeslut, Folkmangd, Part, SenareNamn, Tidpunkt, has_joined, has_left, is_part_in_year
 
 __all__ = [
     "Andrar",
@@ -46,6 +46,7 @@ __all__ = [
     "Underlag",
     "Uppgifter",
     "Vem",
+    "has_joined",
     "has_left",
     "is_part_in_year",
 ]

@@ -44,8 +44,14 @@ class Handbok:
         return [a for a in self.ansvar if a.vem.forum == forum_id], [a for a in self.ansvar if a.vem.forum == "alla"]
 
     def parter_idag(self) -> list[Part]:
-        """The parties as of today; former parties are left out (see tidigare_parter)."""
-        return [p for p in self.parter.values() if not p.har_lamnat(self.idag)]
+        """The parties as of today; those still to join and those that have left are apart (kommande_parter,
+        tidigare_parter): no count, list or fee of today includes them."""
+        return [p for p in self.parter.values() if p.ar_part(self.idag)]
+
+    def kommande_parter(self) -> list[Part]:
+        """Parties whose joining date lies after today, by that date."""
+        coming = [p for p in self.parter.values() if not p.har_anslutit(self.idag)]
+        return sorted(coming, key=lambda p: p.ansluten.datum)
 
     def tidigare_parter(self) -> list[Part]:
         return [p for p in self.parter.values() if p.har_lamnat(self.idag)]
@@ -76,7 +82,7 @@ class Handbok:
         index = self._medlemskap_index
         places = {}  # (forum index, member index) -> row: model order, each member once
         keys = [("part", part_id)]
-        if not part.har_lamnat(self.idag):  # a category means today's parties of that category
+        if part.ar_part(self.idag):  # a category means today's parties of that category
             keys += [("kategori", "alla"), ("kategori", part.kategori)]
         for key in keys:
             for i, j, f, m in index.get(key, ()):

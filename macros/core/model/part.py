@@ -27,20 +27,27 @@ class Tidpunkt:
 
 
 # When an organisation is a party, in one place: the model's queries below and the checker's rules on the raw data
-# (macros/core/checks/membership.py) both ask these.
+# (macros/core/checks/membership.py) both ask these. ansluten is the first day as a party and lamnat the last, both
+# included, as a decision states them ("till och med 31 december 2020"): the party for a day from one to the other.
+# No ansluten: a party from the agreement's start; no lamnat: a party still.
+
+
+def has_joined(ansluten: Tidpunkt | None, idag: str) -> bool:
+    """Joined on or before idag (ISO date); a joining date that is unknown counts as joined."""
+    return ansluten is None or ansluten.datum is None or ansluten.datum <= idag
 
 
 def has_left(lamnat: Tidpunkt | None, idag: str) -> bool:
-    """Left on or before idag (ISO date); a leaving date that is unknown counts as left."""
-    return lamnat is not None and (lamnat.datum is None or lamnat.datum <= idag)
+    """Its last day as a party was before idag (ISO date); a leaving date that is unknown counts as left."""
+    return lamnat is not None and (lamnat.datum is None or lamnat.datum < idag)
 
 
 def is_part_in_year(ansluten: Tidpunkt | None, lamnat: Tidpunkt | None, ar: int) -> bool:
-    """A party for some day of budget year ar: joined by 31 December and not left by 1 January. No ansluten: a
-    party from the agreement's start; no lamnat: a party still. An unknown date does not exclude a year."""
+    """A party for some day of budget year ar: joined by 31 December and a party still on 1 January or later.
+    An unknown date does not exclude a year."""
     joined = ansluten.datum if ansluten else None
     left = lamnat.datum if lamnat else None
-    return (joined is None or joined <= f"{ar}-12-31") and (left is None or left > f"{ar}-01-01")
+    return (joined is None or joined <= f"{ar}-12-31") and (left is None or left >= f"{ar}-01-01")
 
 
 @dataclass(frozen=True)
@@ -73,14 +80,21 @@ class Part:
     sokord: tuple[str, ...] = ()
     folkmangd: tuple[Folkmangd, ...] = field(default=(), metadata={SORTED_BY: "datum"})
     anslutningsbeslut: Anslutningsbeslut | None = None
-    ansluten: Tidpunkt | None = None  # None: a party from the agreement's start (galler_fran)
-    lamnat: Tidpunkt | None = None  # None: still a party
+    ansluten: Tidpunkt | None = None  # the first day as a party; None: from the agreement's start (galler_fran)
+    lamnat: Tidpunkt | None = None  # the last day as a party; None: still a party
 
     def folkmangd_pa(self, datum: str) -> Folkmangd | None:
         return next((f for f in self.folkmangd if f.datum == datum), None)
 
+    def har_anslutit(self, idag: str) -> bool:
+        return has_joined(self.ansluten, idag)
+
     def har_lamnat(self, idag: str) -> bool:
         return has_left(self.lamnat, idag)
+
+    def ar_part(self, idag: str) -> bool:
+        """A party on the day idag: joined, and not yet left."""
+        return self.har_anslutit(idag) and not self.har_lamnat(idag)
 
     def part_under_ar(self, ar: int) -> bool:
         return is_part_in_year(self.ansluten, self.lamnat, ar)

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from ...core.fees import Avgift, Avgiftstabell
 from ...core.model import Handbok
-from ...text.format import SAKNAS, belopp, dag_och_manad, datum, kanske
+from ...text.format import SAKNAS, belopp, dag_och_manad, datum, kanske, stycken
 from .mening import Fet, Mening, kallor
 
 # The rounding rule in words.
@@ -62,7 +62,7 @@ def avgift_for_ar(h: Handbok, t: Avgiftstabell) -> str:
 
 
 def summa_kanda(t: Avgiftstabell) -> str:
-    return f"Summa, {len(t.rader) - t.antal_okanda} kommuner med känd folkmängd"
+    return f"Summa, {stycken(len(t.rader) - t.antal_okanda, 'kommun', 'kommuner')} med känd folkmängd"
 
 
 def folkmangd_saknas(t: Avgiftstabell) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.model import Handbok, Part
-from ...text.format import antal, datum
-from .mening import Fet, Mening
+from ...text.format import antal, datum, stycken
+from .mening import Fet, Mening, listan, part
 
 
 def galler_fran(h: Handbok) -> str:
@@ -25,18 +25,30 @@ def rekommenderad_av(h: Handbok) -> str:
 
 KAN_ANSLUTA = "Fler parter kan ansluta med tiden."
 TIDIGARE_PARTER = "De här organisationerna har lämnat överenskommelsen och räknas inte med bland parterna ovan."
+KOMMANDE_PARTER = (
+    "De här organisationerna har beslutat att ansluta men är inte parter än. De räknas inte med bland parterna ovan "
+    "förrän den dag de ansluter."
+)
 
 
 def antal_parter(h: Handbok, fet: bool = False) -> Mening:
-    """How many parties there are today: municipalities and other organisations."""
+    """How many parties there are today: municipalities and other organisations (coming parties are not yet)."""
     idag = len(h.parter_idag())
     kommuner = len(h.kommuner())
-    n = f"{idag} parter"
-    return (
-        "Överenskommelsen har ",
-        Fet(n) if fet else n,
-        f": {kommuner} kommuner och {idag - kommuner} andra organisationer.",
-    )
+    n = stycken(idag, "part", "parter")
+    andra = stycken(idag - kommuner, "annan organisation", "andra organisationer")
+    return ("Överenskommelsen har ", Fet(n) if fet else n, f": {stycken(kommuner, 'kommun', 'kommuner')} och {andra}.")
+
+
+def kommande(h: Handbok) -> Mening:
+    """The parties still to join, each with its first day; that more may join when none is on its way."""
+    coming = h.kommande_parter()
+    if not coming:
+        return (KAN_ANSLUTA,)
+    n = len(coming)
+    lead = "En part till ansluter" if n == 1 else f"{antal(n, utrum=True).capitalize()} parter till ansluter"
+    who = listan([(part(h, p.id), f" den {datum(p.ansluten.datum)}") for p in coming])
+    return (f"{lead} senare och räknas inte med förrän dess: ", *who, ".")
 
 
 def parter_sedan(h: Handbok, utom: bool) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...core.model import Forum, Handbok, Medlem, Part, Roll
-from ...text.format import antal, versal
+from ...text.format import antal, datum, versal
 from ...text.kategorier import kategori
 from .mening import Mening, Namn, forum, forum_markor, listan, niva_markor, part
 
@@ -11,6 +11,15 @@ ALLA_FORUM_BADA_LAGEN = "Alla forum arbetar både i ordinarie läge och i aktive
 FUNKTION_INTE_PERSON = "Deltagarna kallas efter funktion och mandat, inte som namngivna personer."
 DELVIS_SLUTSATS = "Delvis handbokens slutsats"  # the heading of a forum's note on what no source says
 INGET_FORUM = "Parten sitter inte i något forum enligt handbokens data."
+
+
+def inte_part_i_forum(h: Handbok, p: Part) -> str:
+    """Why a party that is not one today sits in no forum; empty for today's parties."""
+    if not p.har_anslutit(h.idag):
+        return f"Organisationen blir part den {datum(p.ansluten.datum)} och sitter inte i något forum före den dagen."
+    if p.har_lamnat(h.idag):
+        return "Organisationen är inte längre part och sitter därför inte i något forum."
+    return ""
 
 
 def antal_nivaer(h: Handbok) -> str:
