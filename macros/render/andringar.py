@@ -1,134 +1,255 @@
-"""The change summary in Swedish Markdown, for a pull request's job summary or a terminal."""
+"""The change summary in Swedish Markdown, for a pull request's job summary or a terminal: every changed field as
+"Label: before → after", ids as the names they stand for, sources by title, dates and numbers the Swedish way,
+and what a population change does to the fee."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from decimal import Decimal
+from fractions import Fraction
 
-from ..core.compare import ABSENT, NO_YEAR, Andringar, AvgiftAr, ForumAndring
-from ..core.model import Beslut, Handbok, Medlem
+from ..core.checks.references import PLACES
+from ..core.compare import Andringar, Falt, Nyckel, Samling
+from ..core.feecompare import ABSENT, NO_YEAR, AvgiftAr, belopp_for
+from ..core.model import Handbok, Part
 from ..text import escape
-from ..text.format import belopp, datum, kanske, kronor
-from ..text.kategorier import kategori
+from ..text.format import belopp, datum, kronor, tal
+from ..text.kategorier import KATEGORIER, kategori
 
 RUBRIK = "## Så ändrar den här ändringen handboken"
 INGA = (
     "Ändringen påverkar inte handbokens data: inga parter, forum, avgifter, beslut, källor eller texter "
     "i data/ har ändrats."
 )
-_FALT = {
-    "namn": "Namn",
-    "niva": "Nivå",
-    "rapporterar_till": "Rapporterar till",
-    "ordforande": "Ordförande",
-    "sammankallande": "Sammankallande",
+# The handbook's collections: heading, a new one, a removed one. Another collection is named by its key.
+SAMLINGAR = {
+    "parter": ("Parter", "Ny part", "Borttagen part"),
+    "forum": ("Forum", "Nytt forum", "Borttaget forum"),
+    "kallor": ("Källor", "Ny källa", "Borttagen källa"),
+    "beslut": ("Beslut", "Nytt beslut", "Borttaget beslut"),
+    "ordlista": ("Ordlista", "Nytt begrepp", "Borttaget begrepp"),
+    "ansvar": ("Ansvar", "Nytt ansvar", "Borttaget ansvar"),
 }
-_LAGE = {"ordinarie_lage": "ordinarie läge", "aktiverat_lage": "aktiverat läge"}
-# The party keys _parter writes a sentence of its own for; any other changed key is named (_ovrig).
-_PART_MENINGAR = ("namn", "kategori", "kommunkod", "senare_namn", "ansluten", "lamnat")
+DELAR = {"overenskommelse": "Överenskommelsen", "avgifter": "Avgifter"}
+# The order a reviewer reads them in: who is a party and where they sit first; anything else after these.
+ORDNING = ("parter", "forum", "beslut", "kallor", "ansvar", "ordlista", "overenskommelse", "avgifter")
+# Keys as a reader says them; a key not here (a field added tomorrow) is shown as written, _ as a space.
+ORD = {
+    "aktiverat_lage": "aktiverat läge",
+    "andrar": "ändrar",
+    "ansluten": "part från",
+    "anslutningsbeslut": "beslut att ansluta",
+    "aterrapportering": "återrapportering",
+    "atagande": "åtaganden",
+    "belopp_per_invanare": "belopp per invånare",
+    "budgetar": "budgetår",
+    "forklaring": "förklaring",
+    "folkmangd": "folkmängd",
+    "galler_fran": "gäller från",
+    "kalla": "källa",
+    "kallor": "källor",
+    "kommunernas_andel": "kommunernas andel",
+    "lamnat": "part till och med",
+    "lagen": "lägen",
+    "medlemmar": "medlem",
+    "niva": "nivå",
+    "nivaer": "nivåer",
+    "ordforande": "ordförande",
+    "ordinarie_lage": "ordinarie läge",
+    "senare_namn": "senare namn",
+    "sokord": "sökord",
+    "uppfoljning": "uppföljning",
+    "uppgift_saknas": "uppgift saknas",
+    "utgangspunkter": "utgångspunkter",
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NAME_FIELDS = ("namn", "titel", "rubrik", "term", "vad")
+_LIST_FILES = {"beslut", "ansvar"}  # kinds whose file is a list: PLACES paths begin "<kind>.*."
 
 
 def sammanfattning(a: Andringar, old: Handbok, new: Handbok, fore: str, efter: str) -> str:
     out = [f"{RUBRIK}\n\nJämför <code>{escape.html(fore)}</code> med <code>{escape.html(efter)}</code>.\n"]
     if a.tom():
         return out[0] + f"\n{INGA}\n"
-    out.append(_parter(a))
-    out.append(_forum(a, old, new))
+    sections = {s.nyckel: _samling(s, old, new) for s in a.samlingar}
+    for key, found in a.delar:
+        rows = "".join(_rad(key, f, old, new) for f in found)
+        sections[key] = f"\n### {DELAR.get(key, _ord(key).capitalize())}\n\n{rows}"
+    order = {key: ORDNING.index(key) if key in ORDNING else len(ORDNING) for key in sections}
+    out += [sections[key] for key in sorted(sections, key=order.__getitem__)]
     out += [_avgift_ar(y) for y in a.avgifter]
-    out.append(_beslut(a))
-    if a.ovrigt:
-        out.append("\n### Övrigt\n\n" + "".join(f"- {escape.text(x)}\n" for x in a.ovrigt))
     return "".join(out)
 
 
-def _namn(name: str, ident: str) -> str:
-    return f"**{escape.text(name)}** (<code>{escape.html(ident)}</code>)"
-
-
-def _parter(a: Andringar) -> str:
-    rows = [f"- Ny part: {_namn(p.namn, p.id)}, {kategori(p.kategori).lower()}.\n" for p in a.nya_parter]
-    rows += [f"- Borttagen part: {_namn(p.namn, p.id)}.\n" for p in a.borttagna_parter]
-    for old, new, keys in a.andrade_parter:
-        if "namn" in keys:
-            rows.append(f"- Nytt namn: {escape.text(old.namn)} heter nu {_namn(new.namn, new.id)}.\n")
-        if "kategori" in keys:
-            rows.append(
-                f"- {_namn(new.namn, new.id)} har bytt slag: {kategori(old.kategori)} → {kategori(new.kategori)}.\n"
-            )
-        if "kommunkod" in keys:
-            rows.append(
-                f"- {_namn(new.namn, new.id)} har ny kommunkod: {escape.text(old.kommunkod or '–')} → "
-                f"{escape.text(new.kommunkod or '–')}.\n"
-            )
-        if "senare_namn" in keys:
-            rows.append(f"- {_namn(new.namn, new.id)} har ändrade senare namn.\n")
-        for key, what in (("ansluten", "när parten blev part"), ("lamnat", "när parten lämnade överenskommelsen")):
-            if key in keys:
-                was, now = (_tidpunkt(getattr(x, key)) for x in (old, new))
-                rows.append(f"- {_namn(new.namn, new.id)}: ändrat {what}: {was} → {now}.\n")
-        rows += [f"- {_namn(new.namn, new.id)}: {_ovrig(key)}\n" for key in keys if key not in _PART_MENINGAR]
-    return "\n### Parter\n\n" + "".join(rows) if rows else ""
-
-
-def _tidpunkt(t) -> str:
-    if t is None:
-        return "–"
-    return kanske(t.datum, datum)
-
-
-def _forum(a: Andringar, old: Handbok, new: Handbok) -> str:
-    out = [f"- Nytt forum: {_namn(f.namn, f.id)}.\n" for f in a.nya_forum]
-    out += [f"- Borttaget forum: {_namn(f.namn, f.id)}.\n" for f in a.borttagna_forum]
-    sections = [_forumandring(c, old, new) for c in a.andrade_forum]
-    if not out and not sections:
-        return ""
-    return "\n### Forum\n\n" + "".join(out) + "".join(sections)
-
-
-def _forumandring(c: ForumAndring, old: Handbok, new: Handbok) -> str:
-    out = [f"\n#### {escape.text(c.efter.namn)} (<code>{escape.html(c.efter.id)}</code>)\n\n"]
-    for key, before, after in c.falt:
-        out.append(f"- {_FALT[key]}: {_varde(key, before, old)} → {_varde(key, after, new)}\n")
-    out += [f"- Ny medlem: {_medlem(m, new)}\n" for m in c.nya_medlemmar]
-    out += [f"- Medlem borttagen: {_medlem(m, old)}\n" for m in c.borttagna_medlemmar]
-    for before, after in c.andrade_medlemmar:
-        out.append(
-            f"- Ändrad medlem: {_medlem(after, new)} (var: {escape.text(before.funktion)}; "
-            f"{escape.text(before.mandat)})\n"
-        )
-    out += [f"- Ny uppgift i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.nya_uppgifter]
-    out += [f"- Uppgift borttagen i {_LAGE[lage]}: {escape.text(t)}\n" for lage, t in c.borttagna_uppgifter]
-    out += [f"- {_ovrig(key)[:1].upper()}{_ovrig(key)[1:]}\n" for key in c.ovriga]
+def _samling(s: Samling, old: Handbok, new: Handbok) -> str:
+    rubrik, ny, borta = SAMLINGAR.get(s.nyckel, (_ord(s.nyckel).capitalize(), "Ny post", "Borttagen post"))
+    out = [f"\n### {rubrik}\n\n"]
+    out += [f"- {ny}: {_vem(x)}{_om_ny(x, new)}\n" for x in s.nya]
+    out += [f"- {borta}: {_vem(x)}\n" for x in s.borttagna]
+    for _before, after, found in s.andrade:
+        out.append(f"{'' if len(out) == 1 else chr(10)}#### {_vem(after, bold=False)}\n\n")
+        fees = _avgift_per_datum(after, old, new) if isinstance(after, Part) else {}
+        for f in found:
+            out.append(_rad(s.nyckel, f, old, new, fees.pop(_datum_i(f), "")))
     return "".join(out)
 
 
-def _ovrig(key: str) -> str:
-    """A changed key without a sentence of its own (a new field too): named as the data file writes it."""
-    return f"uppgiften <code>{escape.html(key)}</code> i datafilen har ändrats."
+def _vem(x, bold: bool = True) -> str:
+    """An entity by its name (or title, heading, term) and its id."""
+    name = next((getattr(x, n) for n in _NAME_FIELDS if hasattr(x, n)), x.id)
+    shown = escape.text(name)
+    return f"{f'**{shown}**' if bold else shown} (<code>{escape.html(x.id)}</code>)"
 
 
-def _varde(key: str, value: str | None, h: Handbok) -> str:
-    """A forum field's value in words: a party's or forum's or level's name where it is an id."""
+def _om_ny(x, h: Handbok) -> str:
+    """What a reader needs to know of a new entity at once: a party's kind and first day, a decision's date."""
+    if isinstance(x, Part):
+        if x.ansluten is None:
+            first = f"part från överenskommelsens start ({datum(h.overenskommelse.galler_fran)})"
+        elif x.ansluten.datum is None:
+            first = "dagen då den blir part saknas"
+        else:
+            first = f"part från {datum(x.ansluten.datum)}"
+        last = f", part till och med {datum(x.lamnat.datum)}" if x.lamnat and x.lamnat.datum else ""
+        return f", {kategori(x.kategori).lower()}, {first}{last}."
+    if getattr(x, "datum", None):
+        return f", {datum(x.datum)}."
+    if getattr(x, "utgivare", None):
+        return f", {escape.text(x.utgivare)}."
+    return "."
+
+
+def _rad(kind: str, f: Falt, old: Handbok, new: Handbok, tillagg: str = "") -> str:
+    label = _etikett(f.vag, new)
+    before, after = (_varde(kind, f.vag, v, h) for v, h in ((f.fore, old), (f.efter, new)))
+    if f.fore is None:
+        return f"- {label}, ny: {after}{tillagg}\n"
+    if f.efter is None:
+        return f"- {label}, borttagen: {before}{tillagg}\n"
+    return f"- {label}: {before} → {after}{tillagg}\n"
+
+
+def _ord(key: str) -> str:
+    return ORD.get(key, key.replace("_", " "))
+
+
+def _etikett(vag: tuple, h: Handbok) -> str:
+    """A path as words: Ordförande; Medlem Salems kommun, mandat; Folkmängd 30 juni 2014, antal."""
+    names = [x for x in vag if not isinstance(x, Nyckel)]
+    if len(names) > 1 and names[-1] == "part" and not isinstance(vag[-1], Nyckel):
+        vag = vag[:-1]  # a role's party is the role: "Ordförande: X → Y"
+    words = []
+    for x in vag:
+        if isinstance(x, Nyckel):
+            words[-1] += f" {_nyckel(x.varde, h)}"
+        else:
+            words.append(_ord(x))
+    text = ", ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _nyckel(key, h: Handbok) -> str:
+    if isinstance(key, tuple):  # a forum member: ("part", id) or ("kategori", id)
+        kind, ident = key
+        return escape.text(h.parter[ident].namn) if kind == "part" and ident in h.parter else kategori(ident, True)
+    if isinstance(key, str) and _ISO_DATE.match(key):
+        return datum(key)
+    return escape.text(_ord(key) if isinstance(key, str) else key)
+
+
+def _targets() -> dict[tuple[str, str], str]:
+    """(file kind, path with * for list items) -> what an id there names (part, forum, niva, kategori)."""
+    out = {}
+    for p in PLACES:
+        path = p.path.removeprefix(f"{p.kind}.*.") if p.kind in _LIST_FILES else p.path
+        out[p.kind, path] = p.target
+    return out
+
+
+TARGETS = _targets()
+
+
+def _varde(kind: str, vag: tuple, value, h: Handbok) -> str:
+    """A value as the reader knows it: the name an id stands for, a source's title, a date or number in Swedish."""
     if value is None:
         return "–"
-    names = {"ordforande": h.parter, "sammankallande": h.parter, "rapporterar_till": h.forum}.get(key, {})
-    if value in names:
-        return escape.text(names[value].namn)
-    if key == "niva":
+    dotted = ".".join("*" if isinstance(x, Nyckel) else x for x in vag)
+    if dataclasses.is_dataclass(value):
+        return _sammandrag(kind, vag, value, h)
+    if isinstance(value, tuple):
+        return ", ".join(_varde(kind, vag, v, h) for v in value) or "–"
+    last = next((x for x in reversed(vag) if not isinstance(x, Nyckel)), "")
+    target = TARGETS.get((kind, dotted)) or TARGETS.get((kind, f"{dotted}.*"))
+    if last in ("kalla", "kallor") and value in h.kallor:
+        return f"”{escape.text(h.kallor[value].titel)}”"
+    if target == "part" and value in h.parter:
+        return escape.text(h.parter[value].namn)
+    if target == "forum" and value in h.forum:
+        return escape.text(h.forum[value].namn)
+    if target == "niva":
         levels = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
         return escape.text(levels.get(value, value))
+    if target == "kategori" or (kind == "parter" and last == "kategori"):
+        return kategori(value, plural=target == "kategori") if value in KATEGORIER else escape.text(value)
+    return _enkel(value)
+
+
+def _sammandrag(kind: str, vag: tuple, value, h: Handbok) -> str:
+    """An added or removed item in short: its fields that say something (not its key, not a default), a date
+    first, the source last: "96 000 enligt ”SCB …”", "31 december 2020 enligt ”Beslut …”"."""
+    key = vag[-1].varde if vag and isinstance(vag[-1], Nyckel) else None
+    keys = set(key) if isinstance(key, tuple) else {key}
+    shown, source = [], ""
+    for fl in dataclasses.fields(value):
+        v = getattr(value, fl.name)
+        if fl.name in ("fil", "id") or v in (None, (), {}, "") or v in keys or v == fl.default:
+            continue
+        text = _varde(kind, (*vag, fl.name), v, h)
+        if fl.name in ("kalla", "kallor"):
+            source = f" enligt {text}"
+        elif fl.name == "datum":
+            shown.insert(0, text)
+        else:
+            shown.append(f"{_ord(fl.name)} {text}")
+    return "; ".join(shown) + source
+
+
+def _enkel(value) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, int):
+        return tal(value)
+    if isinstance(value, Decimal):
+        return belopp(value)
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return datum(value)
     return escape.text(value)
 
 
-def _medlem(m: Medlem, h: Handbok) -> str:
-    who = escape.text(h.parter[m.part].namn) if m.part in h.parter else kategori(m.kategori, plural=True)
-    return f"{who}, {escape.text(m.funktion)}. Mandat: {escape.text(m.mandat)}"
+def _datum_i(f: Falt) -> str | None:
+    """The date of the population entry a change is in, if it is one."""
+    if len(f.vag) > 1 and f.vag[0] == "folkmangd" and isinstance(f.vag[1], Nyckel):
+        return f.vag[1].varde
+    return None
+
+
+def _avgift_per_datum(p: Part, old: Handbok, new: Handbok) -> dict[str, str]:
+    """For each basis date: what the party's fee for the budget year that date serves does before → after."""
+    out = {}
+    for h in (old, new):
+        for b in h.avgifter.budgetar:
+            day = h.avgifter.underlagsdatum(b.ar)
+            was, now = belopp_for(old, p.id, b.ar), belopp_for(new, p.id, b.ar)
+            if was != now and day not in out:
+                out[day] = f" (avgiften {b.ar}: {_kr(was)} → {_kr(now)})"
+    return out
 
 
 def _avgift_ar(y: AvgiftAr) -> str:
     out = [f"\n### Avgifter för budgetåret {y.ar}\n\n"]
-    before_rate, after_rate = y.per_invanare
-    if before_rate != after_rate:
-        out.append(f"Belopp per invånare: {_rate(before_rate)} → {_rate(after_rate)}.\n\n")
     if y.rader:
         out.append("| Kommun | Före | Efter | Skillnad |\n|---|--:|--:|--:|\n")
         for r in y.rader:
@@ -142,16 +263,14 @@ def _avgift_ar(y: AvgiftAr) -> str:
     return "".join(out) + "\n"
 
 
-def _rate(value: Decimal | None) -> str:
-    return belopp(value) if value is not None else "–"
-
-
 def _kr(value: Decimal | str | None) -> str:
     if value == ABSENT:
         return "inte part"
     if value == NO_YEAR:
         return "–"
-    return kanske(value, kronor)
+    if value is None:
+        return "uppgift saknas"
+    return kronor(value)
 
 
 def _skillnad(before, after) -> str:
@@ -161,14 +280,3 @@ def _skillnad(before, after) -> str:
     if not diff:
         return "0\u00a0kr"
     return ("+" if diff > 0 else "\u2212") + kronor(abs(diff))
-
-
-def _beslut(a: Andringar) -> str:
-    rows = [f"- Nytt beslut: {_beslutsrad(b)}\n" for b in a.nya_beslut]
-    rows += [f"- Ändrat beslut: {_beslutsrad(b)}\n" for b in a.andrade_beslut]
-    rows += [f"- Borttaget beslut: {_beslutsrad(b)}\n" for b in a.borttagna_beslut]
-    return "\n### Beslut\n\n" + "".join(rows) if rows else ""
-
-
-def _beslutsrad(b: Beslut) -> str:
-    return f"{datum(b.datum)}, {escape.text(b.rubrik)} (<code>{escape.html(b.id)}</code>)"
