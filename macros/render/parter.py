@@ -88,9 +88,9 @@ def kommande_parter(ctx: Kontext) -> str:
         return ""
     out = [
         f"\n## Kommande parter ({len(coming)}) {{ #kommande-parter }}\n\n{ctx.md(KOMMANDE_PARTER)}\n\n",
-        "| Organisation | Slag | Ansluter |\n|---|---|---|\n",
+        "| Organisation | Ansluter |\n|---|---|\n",  # two columns: the date stays in view on a phone
     ]
-    out += [f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {datum(p.ansluten.datum)} |\n" for p in coming]
+    out += [f"| {ctx.part(p.id)} | {datum(p.ansluten.datum)} |\n" for p in coming]
     return "".join(out)
 
 
@@ -102,11 +102,11 @@ def tidigare_parter(ctx: Kontext) -> str:
     out = [
         f"\n## Tidigare parter ({len(former)}) {{ #tidigare-parter }}\n\n",
         f"{ctx.md(TIDIGARE_PARTER)} Deras sidor visar vad som gällde medan de var parter.\n\n",
-        "| Organisation | Slag | Part till och med |\n|---|---|---|\n",
+        "| Organisation | Part till och med |\n|---|---|\n",  # two columns: the date stays in view on a phone
     ]
     for p in former:
         when = kanske(p.lamnat.datum, datum)
-        out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {when} |\n")
+        out.append(f"| {ctx.part(p.id)} | {when} |\n")
     return "".join(out)
 
 
@@ -234,6 +234,9 @@ def _avgift(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
     years = [b for b in reversed(h.avgifter.budgetar) if p.part_under_ar(b.ar)]
     out = ["\n## Avgift { #avgift }\n\n"]
+    if not years and not p.har_anslutit(h.idag):
+        first = p.ansluten.datum
+        return out[0] + f"Kommunen blir part den {datum(first)} och betalar avgift från budgetåret {first[:4]}.\n"
     if not years:
         return out[0] + "Kommunen har inte varit part under något av budgetåren i handbokens data.\n"
     out.append("| Budgetår | Folkmängd | Per invånare | Avgift |\n|---|---|---|---|\n")
