@@ -98,9 +98,12 @@ def _pip(session: nox.Session, *args: str) -> None:
 
 
 def _macros(session: nox.Session, *args: str, env: dict | None = None) -> None:
-    """python -m macros ARGS; the session ends with the command's own exit code (0 ok, 1 data, 2 usage, ...)."""
+    """python -m macros ARGS; the session ends with the command's own exit code (0 ok, 1 data, 2 usage, ...).
+
+    The command's stderr stays its own (nox would mix it into stdout), so stdout can be kept as it is: the pull
+    request's job summary is the stdout of diff --format github."""
     try:
-        session.run("python", "-m", "macros", *args, env=env)
+        session.run("python", "-m", "macros", *args, env=env, stderr=None)
     except nox.command.CommandFailed as exc:
         raise SystemExit(exc.return_code or 1) from None
 
@@ -243,6 +246,13 @@ def bench(session: nox.Session) -> None:
     """Mät kontroll, bygge, PDF och förhandsvisning vid 1×, 10× och 100× data; skriver bench/RESULTS.md."""
     _install(session)
     session.run("python", "-m", "bench", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session(default=False)
+def workflow(session: nox.Session) -> None:
+    """Kör pull requestens arbetsflöde här, steg för steg, på en ny klon: nox -s workflow -- main min-gren."""
+    _install(session)  # PyYAML, to read the workflow
+    session.run("python", ".ci/workflow.py", *session.posargs)
 
 
 @nox.session(default=False, venv_backend="none")

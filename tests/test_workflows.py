@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,24 +43,125 @@ def _index(steps: list[dict], needle: str) -> int:
     return next(i for i, s in enumerate(steps) if needle in s.get("run", "") + s.get("uses", ""))
 
 
+def _step(steps: list[dict], needle: str) -> dict:
+    return steps[_index(steps, needle)]
+
+
 def test_pull_request_checks_summarises_builds_tests_and_uploads():
     wf = _load(PR)
     assert "pull_request" in wf["on"]
     assert wf["permissions"] == {"contents": "read"}
     steps = _steps(wf)
-    runs = _runs(wf)
-    assert any(re.search(r"python -m macros check --format github\b", r) for r in runs), runs
-    diff = next(s for s in steps if "python -m macros diff" in s.get("run", ""))
-    assert "$BASE_SHA" in diff["run"] and "HEAD" in diff["run"] and "$GITHUB_STEP_SUMMARY" in diff["run"]
-    assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"  # via env: no template injection
-    assert diff["if"] == "${{ !cancelled() }}"  # the summary also shows when the check fails
+    check = _step(steps, "-s check")
+    assert check["run"] == 'python3 noxfile.py -s check -- --format github --bas "$BASE_SHA"'
+    diff = _step(steps, "-s diff")
+    assert 'python3 noxfile.py -s diff -- --format github "$BASE_SHA" HEAD > andringar/andringar.md' in diff["run"]
+    assert 'cat andringar/andringar.md >> "$GITHUB_STEP_SUMMARY"' in diff["run"]
+    for step in (check, diff):
+        assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"  # via env: no injection
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there for the summary
-    assert any(r.strip().startswith("nox -s build") for r in runs)
-    assert any(r.strip().startswith("nox -s tests") for r in runs)
+    build = _step(steps, "-s build")
+    assert build["shell"] == "bash" and "| tee " in build["run"]  # bash -eo pipefail: the step fails with the build
     uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert {u["with"]["path"] for u in uploads} == {"andringar/", "site/"}
-    assert _index(steps, "macros check") < _index(steps, "nox -s build") < _index(steps, "nox -s tests")
+    assert {u["with"]["path"] for u in uploads} == {"andringar/", "site/", "bygglogg/"}
+    assert all(u["with"]["if-no-files-found"] == "error" for u in uploads)
+    preview = next(u for u in uploads if u["with"]["path"] == "site/")
+    explained = next(u for u in uploads if u["with"]["path"] == "bygglogg/")
+    assert build["id"] == "bygg" and "bygglogg/" in build["run"]
+    assert preview["if"] == "${{ !cancelled() && steps.bygg.outcome == 'success' }}"
+    assert explained["if"] == "${{ !cancelled() && steps.bygg.outcome == 'failure' }}"
+    # The preview goes up before lint and the tests, and whatever they say.
+    assert _index(steps, "-s check") < _index(steps, "-s build") < steps.index(preview) < _index(steps, "-s tests")
+    assert steps.index(preview) < _index(steps, "-s lint")
+
+
+def test_every_step_after_the_setup_runs_even_when_an_earlier_one_failed():
+    """One run says everything: a data error does not hide a lint error, and the tests run either way."""
+    steps = _steps(_load(PR))
+    first = _index(steps, "-s check")
+    for step in steps[first:]:
+        assert "!cancelled()" in step.get("if", ""), step["name"]
+
+
+def test_the_pull_request_runs_what_ci_runs():
+    """Every command of .ci/run but nox -s fresh (clean Debian roots, half an hour), written the same way."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    runs = "\n".join(_runs(_load(PR)))
+    sessions = re.findall(r"^python3 noxfile\.py -s (\w+)", ci, re.M)
+    assert {"lint", "tests"} <= set(sessions)
+    for session in sessions:
+        if session != "fresh":
+            assert re.search(rf"python3 noxfile\.py -s {session}\b", runs), session
+    npm = re.search(r"npm ci [^)\n]*", ci).group(0)
+    assert npm in runs
+    assert "PUPPETEER_SKIP_DOWNLOAD=1 npm ci" in runs
+
+
+def test_installs_go_through_the_noxfile_within_the_constraints():
+    """No step installs with pip of its own: every install is the noxfile's, with -c constraints.txt."""
+    for path in (PR, PUBLISH):
+        for run in _runs(_load(path)):
+            assert "pip install" not in run and "pip " not in run, (path.name, run)
+            for command in re.findall(r"^\s*(\S+)", run, re.M):
+                assert command not in ("nox", "python", "pip"), (path.name, run)
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    installs = re.findall(r"session\.install\(([^)]*)\)", noxfile)
+    assert len(installs) == 1 and "nox==" in installs[0]  # only the lock session, which resolves anew on purpose
+    assert '_pip(session, "install", "--quiet", "-c", CONSTRAINTS' in noxfile
+    assert '"-c", ROOT / "constraints.txt", f"nox=={NOX_VERSION}"' in noxfile
+
+
+def test_the_tracked_ignored_step_fails_on_a_committed_file_under_an_ignored_path(tmp_path):
+    step = _step(_steps(_load(PR)), "git ls-files --cached --ignored --exclude-standard")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", "-C"]
+    subprocess.run([*git, str(repo), "init", "-q"], check=True)
+    (repo / ".gitignore").write_text("/build/\n", encoding="utf-8")
+    subprocess.run([*git, str(repo), "add", ".gitignore"], check=True)
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"], encoding="utf-8")
+
+    clean = subprocess.run(["bash", "-e", str(script)], cwd=repo, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+    (repo / "build" / "pdf-cache").mkdir(parents=True)
+    (repo / "build" / "pdf-cache" / "::warning::x.pdf").write_bytes(b"%PDF-1.7\n")
+    subprocess.run([*git, str(repo), "add", "-f", "build"], check=True)
+    found = subprocess.run(["bash", "-e", str(script)], cwd=repo, capture_output=True, text=True)
+    assert found.returncode == 1
+    lines = found.stdout.splitlines()
+    assert lines[0].startswith("::error title=Incheckade filer under ignorerade sökvägar::")
+    assert lines[1:] == ["fil: build/pdf-cache/::warning::x.pdf"]  # a name, never a workflow command
+
+
+def test_the_local_runner_plays_every_step_of_the_pull_request():
+    """.ci/workflow.py (nox -s workflow) runs the steps as GitHub does: it understands every if:, every ${{ }}
+    and every action the workflow uses, and would stop rather than guess on a new one."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ci_workflow", ROOT / ".ci" / "workflow.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    wf = runner.load(PR)
+    context = {"github.event.pull_request.base.sha": "0" * 40, "github.event.pull_request.number": "0"}
+    for step in _steps(wf):
+        for value in step.get("env", {}).values():
+            assert "${{" not in runner.expand(str(value), context)
+        for outcome in ("success", "failure"):
+            runner.condition(step.get("if"), {"bygg": outcome}, failed=outcome == "failure")
+        if "uses" in step:
+            assert step["uses"].split("@")[0] in runner.EMULATED
+    preview = "${{ !cancelled() && steps.bygg.outcome == 'success' }}"
+    assert runner.condition(preview, {"bygg": "success"}, failed=True) is True
+    assert runner.condition(preview, {"bygg": "failure"}, failed=True) is False
+    assert runner.condition(None, {}, failed=True) is False
+    with pytest.raises(SystemExit):
+        runner.condition("${{ github.event_name == 'push' }}", {}, failed=False)
+    out = "::error file=data/a.yaml,line=3,col=1,title=schema::fel%0Amer\n" + "::warning::w\n" * 12
+    assert runner.annotations(out)[0] == "error: data/a.yaml:3:1: fel (+1 rader)"
+    assert runner.annotations(out)[-1] == "(2 warning till visas inte av GitHub)"
 
 
 def test_build_session_writes_the_pdf_into_the_uploaded_site():
@@ -80,11 +182,13 @@ def test_main_branch_is_published_to_pages():
     assert wf["on"]["push"]["branches"] == ["main"]
     assert wf["permissions"] == {"contents": "read"}
     build, deploy = wf["jobs"]["bygg"], wf["jobs"]["publicera"]
-    assert any("python -m macros check --format github" in r for r in _runs({"jobs": {"b": build}}))
-    assert any(r.strip().startswith("nox -s build") for r in _runs({"jobs": {"b": build}}))
+    runs = _runs({"jobs": {"b": build}})
+    assert "python3 noxfile.py -s check -- --format github" in runs
+    assert any(r.strip().startswith("python3 noxfile.py -s build") for r in runs)
     pages = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert pages["with"]["path"] == "site/"
     assert deploy["needs"] == "bygg"
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"  # a manual run elsewhere never publishes
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")

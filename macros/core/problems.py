@@ -28,9 +28,15 @@ class Problem:
     def format_github(self) -> str:
         """GitHub Actions workflow command, so the forge annotates the changed line."""
         kind = "error" if self.severity == FEL else "warning"
-        message = _github_escape(f"{self.message} [{self.rule}]")
-        path = _github_escape_property(self.path)
-        return f"::{kind} file={path},line={self.line},col={self.column},title={self.rule}::{message}"
+        where = {"file": self.path, "line": self.line, "col": self.column, "title": self.rule}
+        return github_command(kind, f"{self.message} [{self.rule}]", **where)
+
+
+def github_command(kind: str, message: str, **properties) -> str:
+    """A GitHub Actions workflow command (``::error file=…::message``), escaped so that no file name or message
+    can end it early or start another."""
+    props = ",".join(f"{key}={_github_escape_property(str(value))}" for key, value in properties.items())
+    return f"::{kind}{' ' + props if props else ''}::{_github_escape(message)}"
 
 
 def _github_escape(text: str) -> str:

@@ -20,12 +20,27 @@ def add_check(commands) -> None:
     check.add_argument(
         "--format", choices=["text", "github"], default="text", help="github skriver anteckningar för GitHub Actions"
     )
+    check.add_argument(
+        "--bas",
+        metavar="REVISION",
+        help="med --format github: först det som står i filerna som ändrats sedan REVISION, sedan en samlad "
+        "notis för varningar i andra filer",
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
     _handbok, problems = pipeline.check(Path(args.data))
-    for problem in problems:
-        print(problem.format_github() if args.format == "github" else problem.format())
+    if args.format == "github":
+        lines = [problem.format_github() for problem in problems]
+        if args.bas:
+            from .github import annotations, changed_files, repo_top
+
+            top = repo_top(Path(args.data))
+            lines = annotations(problems, changed_files(top, args.bas), top)
+    else:
+        lines = [problem.format() for problem in problems]
+    for line in lines:
+        print(line)
     print(summary(problems), file=sys.stderr if args.format == "github" else sys.stdout)
     return DATA if errors(problems) else OK
 
@@ -105,23 +120,38 @@ def add_diff(commands) -> None:
     )
     diff.add_argument("base", help="revisionen före ändringen, till exempel main eller origin/main")
     diff.add_argument("head", nargs="?", help="revisionen efter ändringen (standard: arbetskopian)")
+    diff.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github skriver en sammanfattning för GitHub Actions, med filerna utanför datan som ändras",
+    )
     add_data(diff)
 
 
 def run_diff(args: argparse.Namespace) -> int:
     from ..core.compare import compare
     from ..render.andringar import sammanfattning
+    from . import github
     from .diff import DiffError, load_revision
 
     try:
         old = load_revision(Path(args.data), args.base)
         new = load_revision(Path(args.data), args.head)
     except DiffError as exc:
+        if args.format == "github":  # the job summary says why, and the step fails
+            print(github.failed(str(exc), exc.problems), end="")
+            return exc.code
         print(f"fel: {exc}", file=sys.stderr)
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
         return exc.code
-    print(sammanfattning(compare(old, new), old, new, args.base, args.head or "arbetskopian"), end="")
+    text = sammanfattning(compare(old, new), old, new, args.base, args.head or "arbetskopian")
+    if args.format == "github":
+        top = github.repo_top(Path(args.data))
+        changed = github.changed_files(top, args.base, args.head)
+        text += "\n" + github.outside_data(changed, github.in_repo(Path(args.data), top))
+    print(text, end="")
     return OK
 
 

@@ -30,7 +30,7 @@ class DiffError(Exception):
         self.code = code  # exit code (macros/core/exitcodes.py): a revision that does not exist is a usage error
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
     try:
         return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     except FileNotFoundError:
@@ -43,16 +43,16 @@ def load_revision(data_dir: Path, rev: str | None) -> Handbok:
     """The checked model of data_dir at a revision, or of the working tree when rev is None."""
     if rev is None:
         return _checked(data_dir, "arbetskopian")
-    top = _git(data_dir, "rev-parse", "--show-toplevel")
+    top = git(data_dir, "rev-parse", "--show-toplevel")
     if top.returncode:
         raise DiffError(f"mappen {data_dir} ligger inte i ett Git-förråd; kör kommandot i handbokens mapp", code=USAGE)
     root = Path(top.stdout.decode().strip())
-    if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
+    if git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
         raise DiffError(
             f"hittar inte revisionen '{rev}'; ange en gren, en tagg eller en commit, till exempel main", code=USAGE
         )
     rel = data_dir.resolve().relative_to(root.resolve()).as_posix()
-    archive = _git(root, "archive", "--format=tar", rev, "--", rel)
+    archive = git(root, "archive", "--format=tar", rev, "--", rel)
     if archive.returncode:
         raise DiffError(f"revisionen '{rev}' har ingen mapp {rel}/", code=USAGE)
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
