@@ -18,6 +18,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    preview.on_config(config)
     return pages.extend_nav(config)
 
 
@@ -44,6 +45,10 @@ def on_post_build(config):
 
 def on_build_error(error):
     state.build_finished()
+
+
+def on_serve(server, config, builder):
+    return preview.on_serve(server, builder)
 
 
 def on_shutdown():

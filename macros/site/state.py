@@ -47,6 +47,7 @@ class _Loaded:
 class _State:
     serving: bool = False  # set by the on_startup hook: True under `mkdocs serve`
     last_good: dict[Path, _Loaded] = field(default_factory=dict)  # data folder -> its newest model without errors
+    problems: dict[Path, list] = field(default_factory=dict)  # data folder -> its errors now, while it has any
     this_build: dict[Path, _Loaded] = field(default_factory=dict)  # data folder -> the model this build uses
     keywords: dict[str, list[str]] = field(default_factory=dict)  # page URL -> its search keywords, this build
 
@@ -81,6 +82,7 @@ def _load(where: Path) -> _Loaded:
     stamp = (tid.idag(), _stamp(where))
     kept = _state.last_good.get(where)
     if kept is not None and kept.stamp == stamp:
+        _state.problems.pop(where, None)
         return kept
     try:
         handbok, warnings = pipeline.load(where)
@@ -88,11 +90,21 @@ def _load(where: Path) -> _Loaded:
         if not (_state.serving and kept is not None):
             raise PluginError("Datan har fel, så handboken byggs inte:\n" + report(exc.problems)) from None
         _report_kept(exc.problems)
+        _state.problems[where] = exc.problems
         return kept  # the rest of this build asks no more: the data is checked once per build
+    _state.problems.pop(where, None)
     for w in warnings:  # once per change of the data
         log.info(w.format())
     loaded = _state.last_good[where] = _Loaded(stamp, handbok)
     return loaded
+
+
+def preflight(data_dir: Path) -> list:
+    """Under the live preview, before a rebuild: the data's errors now, or [] when it builds. A good model is kept
+    for the build that follows, so the data is still read once per change (macros/site/preview.py)."""
+    where = Path(data_dir).resolve()
+    _load(where)
+    return _state.problems.get(where, [])
 
 
 def _stamp(data_dir: Path) -> tuple:

@@ -31,6 +31,13 @@ def run_serve(args: argparse.Namespace) -> int:
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         return fail(f"adressen '{adress}' går inte att använda; skriv den som 127.0.0.1:8000", USAGE)
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server itself binds (SO_REUSEADDR): a port whose last connections are still closing (TIME_WAIT,
+        # a minute after Ctrl+C) is free for it. On Windows that option would take a port in use, so there the
+        # probe asks for the port alone instead.
+        if os.name == "nt":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        else:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host.strip("[]"), int(port)))
         except OSError as exc:
