@@ -40,12 +40,12 @@ def test_the_banner_goes_first_in_the_body():
 def test_a_template_error_is_said_as_page_and_error():
     said = [
         "[macros] - ERROR # _Macro Rendering Error_\n\n_File_: `index.md`\n\n_UndefinedError_: 'x' is undefined\n\n"
-        "```\nTraceback (most recent call last):\n  File \"a.py\", line 1\n```"
+        '```\nTraceback (most recent call last):\n  File "a.py", line 1\n```'
     ]
     assert preview._reason(SystemExit(100), said) == "Sidan index.md kunde inte göras: UndefinedError: 'x' is undefined"
 
 
 def test_another_failure_keeps_what_was_logged_without_the_traceback():
-    said = ["Något gick snett i sidan\nTraceback (most recent call last):\n  File \"a.py\", line 1, in f\n    x()"]
+    said = ['Något gick snett i sidan\nTraceback (most recent call last):\n  File "a.py", line 1, in f\n    x()']
     reason = preview._reason(ValueError("fel värde"), said)
     assert reason == "Något gick snett i sidan\nValueError: fel värde"

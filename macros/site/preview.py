@@ -36,7 +36,7 @@ from . import previewbanner, state
 from .previewpdf import PdfWorker
 
 log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
-WAIT_FOR_FILES = 120  # seconds a request for a PDF or the zip waits for the PDF step (a cold start, a slow machine)
+WAIT_FOR_FILES = 300  # seconds a request for a PDF or the zip waits for the PDF step (a cold start, a busy machine)
 
 
 class _Preview:
