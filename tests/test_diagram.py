@@ -16,8 +16,8 @@ import pytest
 
 from macros.core import pipeline
 from macros.core.schemas import kategorier
-from macros.render import diagram, matris
-from macros.render.common import Kontext
+from macros.render import diagram, diagram_layout, matris
+from macros.render.common import Kontext, html_lank
 from macros.render.textmatt import radbryt, textbredd
 from macros.text import escape
 from tests.helpers import HOSTILE, VALID, assert_golden, make_data
@@ -75,7 +75,7 @@ def _texts(svg: ET.Element) -> list[str]:
 @pytest.mark.parametrize("linked", [False, True])
 def test_svg_is_xml_with_title_description_and_every_name(handbok, linked):
     ctx = Kontext(handbok, PAGE)
-    lank = (lambda ident: diagram.html_lank(ctx, f"forum/{ident}.md")) if linked else None
+    lank = (lambda ident: html_lank(ctx, f"forum/{ident}.md")) if linked else None
     svg = ET.fromstring(diagram.styrningsdiagram_svg(ctx, lank=lank))
     title, desc = svg[0], svg[1]
     assert (title.tag, desc.tag) == (f"{SVG}title", f"{SVG}desc")
@@ -94,7 +94,7 @@ def test_svg_is_xml_with_title_description_and_every_name(handbok, linked):
 
 
 def _boxes_and_arrows(h):
-    s = diagram.layout(h)
+    s = diagram_layout.layout(h)
     return s, list(s.rutor.values()), s.pilar
 
 
@@ -161,11 +161,11 @@ def test_long_names_wrap_inside_their_boxes(tmp_path):
     _edit(data / "forum" / "samordningskansliet.yaml", "namn: Samordningskansliet", f"namn: '{long_name.strip()}'")
     h = _model(data)
     _check_geometry(h)
-    box = diagram.layout(h).rutor["samordningskansliet"]
+    box = diagram_layout.layout(h).rutor["samordningskansliet"]
     assert len(box.rader) > 3
     assert "".join(box.rader).replace(" ", "") == long_name.replace(" ", "")
     for line in box.rader:
-        assert textbredd(line, diagram.FONT) <= box.w - 2 * diagram.PAD_X
+        assert textbredd(line, diagram_layout.FONT) <= box.w - 2 * diagram_layout.PAD_X
 
 
 def test_wrap_splits_a_word_longer_than_a_line():
@@ -342,7 +342,7 @@ def test_page_shows_chart_text_without_javascript(site):
     text = " ".join(" ".join(page.all_text).split())
     assert not page.script_in_figure
     for name in [*(f.namn for f in h.forum.values()), *(n.namn for n in h.overenskommelse.styrning.nivaer)]:
-        for line in radbryt(name, diagram.NAMN_BREDD, diagram.FONT):
+        for line in radbryt(name, diagram_layout.NAMN_BREDD, diagram_layout.FONT):
             assert line in figure  # in the SVG
         assert name in text  # and in the text version beside it
     assert "assets/diagram.css" in html and (site / "assets" / "diagram.css").exists()

@@ -106,7 +106,7 @@ def test_one_municipality_is_one_kommun_everywhere(tmp_path):
     municipality is left)."""
     from macros.core import pipeline
     from macros.core.utgava import Utgava
-    from macros.pdf import document
+    from macros.pdf.overenskommelse import overenskommelse as pdf_overenskommelse
     from macros.render import avgifter, overenskommelse, parter
     from macros.render.common import Kontext
 
@@ -118,7 +118,7 @@ def test_one_municipality_is_one_kommun_everywhere(tmp_path):
         "partlista": parter.partlista(Kontext(h, "parter/index.md")),
         "overenskommelse": overenskommelse.overenskommelse(Kontext(h, "overenskommelse.md")),
         "avgifter": avgifter.avgiftstabell_md(Kontext(h, "avgifter.md"), 2015),
-        "pdf": json.dumps(document.overenskommelse(h, utg), ensure_ascii=False),
+        "pdf": json.dumps(pdf_overenskommelse(h, utg), ensure_ascii=False),
     }
     for name, text in texts.items():
         assert "1 kommuner" not in text, name

@@ -26,7 +26,7 @@ from bench import synth
 from macros.core import fees, pipeline
 from macros.core.pages import OVERENSKOMMELSE_PDF, partblad_fil
 from macros.core.utgava import Utgava, utgava
-from macros.pdf import PDF_DIR, cache, document, plan, write
+from macros.pdf import PDF_DIR, cache, document, overenskommelse, partblad, plan, write
 from macros.pdf.cache import PdfCache
 from macros.render import diagram
 from macros.text.format import belopp, datum, kronor, procent, tal
@@ -321,7 +321,7 @@ def test_bookmarks_are_the_headings_where_they_stand(built, parsed, handbok):
         line = _line_at(page, min(c["top"] for c in heading))
         assert line == title, f"bookmark {title!r} points at {line!r} on page {number}"
     chapters = [title for level, title, _, _ in outline if level == 1]
-    data = document.overenskommelse(handbok, _utgava())
+    data = overenskommelse.overenskommelse(handbok, _utgava())
     assert chapters == ["Överenskommelsen", *(b["titel"] for b in data["bilagor"])]
 
 
@@ -539,7 +539,7 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
 
 @pytest.mark.pdf  # writes a whole set of PDFs itself
 def test_a_sheet_that_cannot_fit_stops_the_build_with_its_name(tmp_path, handbok, monkeypatch):
-    monkeypatch.setattr(document, "MIN_AR", 200)  # more rows than a page can hold, never left out
+    monkeypatch.setattr(partblad, "MIN_AR", 200)  # more rows than a page can hold, never left out
     data = synth.generate(1, tmp_path / "data", years=80)
     h = pipeline.load(data)[0]
     with pytest.raises(write.PdfError, match=r"pdf/parter/nacka\.pdf: partbladet ska vara en sida men blev 2"):
@@ -583,7 +583,7 @@ def test_as_json_is_the_only_way_data_reaches_typst_and_roundtrips():
 @pytest.mark.parametrize("hostile", TYPST_HOSTILE)
 def test_typst_markup_in_data_is_printed_literally(handbok, hostile):
     p = handbok.parter["nacka"]
-    data = document.partblad(handbok, _utgava(), p)
+    data = partblad.partblad(handbok, _utgava(), p)
     data["part"] = hostile
     data["forum"][0][3] = f"vid {hostile} slut"
     data["ansvar_gemensamma_inledning"] = f"Också {hostile}:"  # a sentence from render/sentences/, whole

@@ -230,10 +230,10 @@ def test_a_party_still_to_join_is_listed_with_its_date(coming):
 
 def test_the_pdf_counts_today_and_lists_a_party_still_to_join_apart(coming):
     from macros.core.utgava import Utgava
-    from macros.pdf import document
+    from macros.pdf.overenskommelse import overenskommelse
 
     base, h = coming
-    doc = document.overenskommelse(h, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
+    doc = overenskommelse(h, Utgava(datetime(2015, 7, 1, tzinfo=UTC), "testrev"))
     assert doc["parter"]["kommande"] == [["Exempelby kommun", "Kommun", "1 januari 2016"]]
     assert "Exempelby kommun" not in [row[0] for row in doc["parter"]["kommuner"]]
     assert len(doc["parter"]["kommuner"]) == len(base.kommuner())

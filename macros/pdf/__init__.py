@@ -1,9 +1,10 @@
 """The agreement as an accessible, print-ready PDF, and a one-page sheet per party.
 
 Laid out by Typst (PyPI `typst`: the compiler is inside the wheel, no system library) as tagged PDF/UA-1 from
-the model, never captured from the web pages: document.py turns the model into each document's JSON, the
-templates in templates/ lay it out, plan.py lists the documents, write.py compiles and writes them, and
-cache.py keeps unchanged ones. A step of its own, not an MkDocs hook: ``python -m macros build`` runs it
+the model, never captured from the web pages: overenskommelse.py (with bilagor.py) and partblad.py turn the
+model into each document's JSON, document.py holds what they share, the templates in templates/ of the same
+names lay it out, plan.py lists the documents, write.py compiles and writes them, and cache.py keeps unchanged
+ones. A step of its own, not an MkDocs hook: ``python -m macros build`` runs it
 while the site builds, ``python -m macros pdf`` alone, so the PDF step can move to another site generator
 unchanged.
 

@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 from ..core import pages
 from ..core.model import Handbok
 from ..core.utgava import Utgava
-from . import document
+from .document import as_json
+from .overenskommelse import overenskommelse
+from .partblad import partblad
 
 AGREEMENT_TEMPLATE = "overenskommelse.typ"
 SHEET_TEMPLATE = "partblad.typ"
@@ -34,9 +36,9 @@ def tidpunkt(utg: Utgava) -> int:
 
 def plan(h: Handbok, utg: Utgava) -> list[Pdf]:
     when = tidpunkt(utg)
-    agreement = document.overenskommelse(h, utg)
-    out = [Pdf(pages.OVERENSKOMMELSE_PDF, AGREEMENT_TEMPLATE, document.as_json(agreement), agreement["titel"], when)]
+    agreement = overenskommelse(h, utg)
+    out = [Pdf(pages.OVERENSKOMMELSE_PDF, AGREEMENT_TEMPLATE, as_json(agreement), agreement["titel"], when)]
     for p in h.parter.values():
-        sheet = document.partblad(h, utg, p)
-        out.append(Pdf(pages.partblad_fil(p.id), SHEET_TEMPLATE, document.as_json(sheet), sheet["titel"], when, p.id))
+        sheet = partblad(h, utg, p)
+        out.append(Pdf(pages.partblad_fil(p.id), SHEET_TEMPLATE, as_json(sheet), sheet["titel"], when, p.id))
     return out

@@ -6,8 +6,7 @@ from ..core import pages
 from ..core.fees import avgiftstabell
 from ..text import escape
 from ..text.format import SAKNAS, belopp, datum, kanske, kronor, procent, tal
-from .common import ANDRAHAND_KLASS, Kontext
-from .diagram import html_lank
+from .common import ANDRAHAND_KLASS, Kontext, html_lank
 from .sentences.avgifter import (
     avgift_for_ar,
     avrundning,

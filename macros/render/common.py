@@ -107,6 +107,12 @@ class Kontext:
         )
 
 
+def html_lank(ctx: Kontext, target: str) -> str:
+    """href from the current page to another page's built .html file (use_directory_urls is off)."""
+    html = pages.html(target) if target.endswith(".md") else target
+    return relpath(html, posixpath.dirname(ctx.sida) or ".")
+
+
 @lru_cache(maxsize=65536)
 def relpath(target: str, start: str) -> str:
     """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""

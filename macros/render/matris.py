@@ -13,8 +13,7 @@ from ..core.model import Handbok, Part
 from ..core.schemas import kategorier
 from ..text import escape
 from ..text.format import versal
-from .common import Kontext
-from .diagram import html_lank
+from .common import Kontext, html_lank
 from .sentences.mening import MARKOR
 from .sentences.styrning import en_part_av_slaget
 

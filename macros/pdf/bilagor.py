@@ -1,0 +1,142 @@
+"""The agreement's appendices as data, one function each, named as its function in templates/bilagor.typ."""
+
+from __future__ import annotations
+
+from ..core import fees, pages
+from ..core.model import Forum, Handbok, Kalla
+from ..render import diagram
+from ..render.ansvar import grupper
+from ..render.common import Kontext
+from ..render.sentences.ansvar import ansvar
+from ..render.sentences.avgifter import avgift_for_ar, folkmangd_saknas, summa_kanda
+from ..render.sentences.mening import forum_markor, plain
+from ..render.sentences.overenskommelse import KOMMANDE_PARTER, TIDIGARE_PARTER, antal_parter, parter_sedan, senare_namn
+from ..render.sentences.styrning import (
+    DELVIS_SLUTSATS,
+    forum_fakta,
+    forum_slutsats,
+    medlem,
+    niva_namn,
+    rapporterar_till,
+)
+from ..render.slutsatser import punkter
+from ..text.format import SAKNAS, belopp, datum, kanske, kronor, procent, tal, versal
+from ..text.kategorier import kategori
+from . import FONT_FAMILY
+from .document import kort_kalla, lamnade, part_sedan
+
+
+def bilaga_parter(h: Handbok) -> dict:
+    """Today's parties; those still to join and those that have left in tables of their own (empty when none)."""
+    kommuner = h.kommuner()
+    andra = [p for p in h.parter_idag() if p.kategori != "kommun"]
+    sedan = [f"{p.namn}: part sedan {part_sedan(h, p)}" for p in h.parter_idag() if p.ansluten is not None]
+    inledning = f"{plain(antal_parter(h))} {parter_sedan(h, utom=bool(sedan))}"
+    return {
+        "inledning": inledning + (" " + "; ".join(sedan) + "." if sedan else ""),
+        "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
+        "andra": [[p.namn, kategori(p.kategori), senare_namn(p) or "–"] for p in andra],
+        "kommande": [[p.namn, kategori(p.kategori), datum(p.ansluten.datum)] for p in h.kommande_parter()],
+        "kommande_text": KOMMANDE_PARTER,
+        "tidigare": [[p.namn, kategori(p.kategori), lamnade(p)] for p in h.tidigare_parter()],
+        "tidigare_text": TIDIGARE_PARTER,
+    }
+
+
+def _diagram_svg(h: Handbok) -> str:
+    """The site's governance chart, its text in the embedded font (the site's names system fonts)."""
+    svg = diagram.styrningsdiagram_svg(Kontext(h, pages.OVERENSKOMMELSE))
+    return svg.replace(diagram.SVG_FONT, f'font-family="{FONT_FAMILY}"', 1)
+
+
+def bilaga_styrning(h: Handbok) -> dict:
+    """The chart, its description as alternative text, and the same as a table of forums and reporting lines."""
+    return {
+        "svg": _diagram_svg(h),
+        "alt": diagram.beskrivning(h),
+        "rapport": [
+            [
+                f.namn,
+                plain((niva_namn(h, f), *forum_markor(f, "niva"))),
+                versal(plain(rapporterar_till(h, f))),
+            ]
+            for f in h.forum.values()
+        ],
+    }
+
+
+def bilaga_forum(h: Handbok, f: Forum) -> dict:
+    """One forum as on its page: facts, members, tasks in both modes, reporting, and what no source says."""
+
+    def m(nyckel: str) -> str:
+        return plain(forum_markor(f, nyckel))
+
+    delvis = {"rubrik": DELVIS_SLUTSATS, "text": forum_slutsats(f)} if f.underlag.status == "slutsats" else None
+    return {
+        "id": f"forum-{f.id}",
+        "namn": f.namn,
+        "syfte": f.syfte,
+        "fakta": [[etikett, versal(plain(varde))] for etikett, varde in forum_fakta(h, f)],
+        "medlemmar": [[plain(medlem(h, f, x)), x.funktion, x.mandat] for x in f.medlemmar],
+        "ordinarie_lage": [t + m("ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
+        "aktiverat_lage": [t + m("aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
+        "aterrapportering": f.aterrapportering,
+        "slutsats": delvis,
+    }
+
+
+def bilaga_avgifter(h: Handbok) -> dict:
+    """The fee appendix: the latest budget year in full, and every year's total when there are more."""
+    regler = h.avgifter
+    t = fees.avgiftstabell(h, regler.budgetar[-1].ar)
+    budget_sources = [b.kalla for b in regler.budgetar if b.ar == t.ar]
+    kallor = sorted({r.kalla for r in t.rader if r.kalla} | set(budget_sources))
+    rate = kanske(t.belopp_per_invanare, belopp)
+    rader = [
+        [r.part.namn, SAKNAS, rate, SAKNAS, "–"]
+        if r.belopp is None
+        else [r.part.namn, tal(r.folkmangd), rate, kronor(r.belopp), procent(t.andel(r))]
+        for r in t.rader
+    ]
+    return {
+        "ar": str(t.ar),
+        "underlagsdatum": datum(t.underlagsdatum),
+        "inledning": avgift_for_ar(h, t),
+        "rader": rader,
+        "summa": [summa_kanda(t), tal(t.folkmangd_kanda), "", kronor(t.summa_kanda), procent(100)],
+        "okanda": folkmangd_saknas(t) if t.antal_okanda else None,
+        "alla_ar": _alla_ar(h) if len(regler.budgetar) > 1 else None,
+        "kallor": [kort_kalla(h, k) for k in kallor],
+    }
+
+
+def _alla_ar(h: Handbok) -> list[list[str]]:
+    """One row per budget year, newest first: the rate, how many fees are known and their sum."""
+    rows = []
+    for b in reversed(h.avgifter.budgetar):
+        t = fees.avgiftstabell(h, b.ar)
+        kanda = len(t.rader) - t.antal_okanda
+        rate = kanske(b.belopp_per_invanare, belopp)
+        rows.append([str(b.ar), rate, f"{kanda} av {len(t.rader)}", kronor(t.summa_kanda)])
+    return rows
+
+
+def bilaga_kalla(k: Kalla) -> dict:
+    """One source in the source appendix (bilaga_kallor): title, publisher, date, and its address if printable."""
+    text = k.utgivare + (f", {datum(k.datum)}" if k.datum else "") + "."
+    if k.typ == "sekundar":
+        text += " Andrahandskälla."
+    if k.kommentar:
+        text += f" {k.kommentar}"
+    # A secondary source's address may carry a private person's name: linked, never written out.
+    return {"titel": k.titel, "text": text, "url": k.url, "visa_url": k.typ != "sekundar"}
+
+
+def bilaga_ansvar(h: Handbok) -> list[dict]:
+    """The responsibilities appendix: a group per holder, in the site page's order."""
+    return [{"rubrik": rubrik, "punkter": [plain(ansvar(h, a)) for a in items]} for rubrik, items in grupper(h)]
+
+
+def bilaga_slutsatser(h: Handbok) -> list[dict]:
+    """Every statement that is the handbook's reading, with its reasons (the site's Underlag och slutsatser)."""
+    return [{"rubrik": rubrik, "punkter": items} for rubrik, items in punkter(h)]
