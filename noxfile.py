@@ -183,6 +183,14 @@ def folkmangd(session: nox.Session) -> None:
     _macros(session, "folkmangd", *session.posargs)
 
 
+@nox.session(name="folkmangd-saknas", default=False)
+def folkmangd_saknas(session: nox.Session) -> None:
+    """Skriv uppgift_saknas med skälet för varje kommun som saknar folkmängd ett budgetår: nox -s folkmangd-saknas
+    -- --ar 2026 --skal SKÄL."""
+    _install(session)
+    _macros(session, "folkmangd-saknas", *session.posargs)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Kör hela testsviten."""

@@ -78,7 +78,7 @@ def test_guide_names_commands_that_exist(doc):
     for name, args in found:
         session = re.search(rf"\ndef {name.replace('-', '_')}\(session.*?(?=\n@nox|\nif __name__)", noxfile, re.S)
         assert session, f"{doc.name} names the session {name}, which noxfile.py lacks"
-        verb = re.search(r'_macros\(session, "(\w+)"', session.group(0))
+        verb = re.search(r'_macros\(session, "([\w-]+)"', session.group(0))
         if args and verb:
             words = ["x" if word.isupper() else word for word in args.split()]  # KALLA, TABELL: placeholders
             assert cli.main([verb.group(1), *words, "--help"]) == 0, (name, args)

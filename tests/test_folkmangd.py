@@ -189,3 +189,109 @@ def test_the_guide_shows_the_example_file_as_it_is():
     example = CSV.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     assert f"```text\n{example}```" in guide
     assert "python3 noxfile.py -s folkmangd -- --datum 2025-06-30" in guide
+
+
+# --- folkmangd-saknas: a budget year's missing populations marked unknown in one command ----------------------------
+
+
+def saknas(workdir: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(workdir), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["folkmangd-saknas", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+REASON = "SCB:s tabell för 30 juni 2015 har inte hämtats ännu."
+
+
+def _new_year(data: Path) -> None:
+    """Budget year 2016 in the fixture, its rate unknown: every municipality then lacks the 2015-06-30 figure."""
+    fees = data / "avgifter.yaml"
+    text = fees.read_text(encoding="utf-8")
+    old = "    kalla: beslut-nacka-ks\ntotal_kostnad:"
+    assert old in text
+    fees.write_text(
+        text.replace(
+            old,
+            "    kalla: beslut-nacka-ks\n  - ar: 2016\n    uppgift_saknas: Beloppet har inte sökts.\ntotal_kostnad:",
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_a_budget_years_missing_populations_are_marked_unknown_in_one_command(tmp_path):
+    data = make_data(tmp_path)
+    _new_year(data)
+    salem = data / "parter" / "salem.yaml"  # Salem has its figure already: it is left alone
+    salem.write_text(
+        salem.read_text(encoding="utf-8").replace(
+            "kallor:\n", '  - datum: "2015-06-30"\n    antal: 16200\n    kalla: scb-folkmangd-2014-06-30\nkallor:\n', 1
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run_check(tmp_path, "--data", "data")
+    lacking = sorted(line.split(":")[0] for line in out.splitlines() if "fel: folkmängd den 2015-06-30 saknas" in line)
+    assert code == 1 and lacking and "data/parter/salem.yaml" not in lacking
+    before = files(data)
+
+    code, out, err = saknas(tmp_path, "--ar", "2016", "--skal", REASON)
+    assert (code, err) == (0, ""), err
+    after = files(data)
+    assert sorted(f"data/{k}" for k in after if after[k] != before[k]) == lacking
+    for name in (k for k in after if after[k] != before[k]):
+        old, new = before[name].decode().splitlines(), after[name].decode().splitlines()
+        ops = [op for op in difflib.SequenceMatcher(a=old, b=new).get_opcodes() if op[0] != "equal"]
+        assert [op[0] for op in ops] == ["insert"], ops
+        assert f'  - datum: "2015-06-30"\n    uppgift_saknas: "{REASON}"\n' in after[name].decode()
+    assert [line.split(":")[0] for line in out.splitlines() if "skrev uppgift_saknas" in line] == lacking
+    assert "Har redan en siffra eller ett skäl för 2015-06-30, oförändrade: Salems kommun." in out
+    assert f"Skrev uppgift_saknas i {len(lacking)} filer och ändrade inget annat." in out
+    code, out, _ = run_check(tmp_path, "--data", "data")
+    assert code == 0 and "[population-for-basis-date]" in out  # the gaps stay visible, as warnings
+    # Again: nothing to do.
+    assert saknas(tmp_path, "--ar", "2016", "--skal", REASON)[0] == 0 and files(data) == after
+
+
+def test_a_municipality_that_is_no_party_that_year_gets_no_entry(tmp_path):
+    data = make_data(tmp_path)
+    _new_year(data)
+    nacka = data / "parter" / "nacka.yaml"
+    nacka.write_text(
+        nacka.read_text(encoding="utf-8").replace(
+            "kallor:\n", 'lamnat:\n  datum: "2015-12-31"\n  kalla: beslut-nacka-ks\nkallor:\n'
+        ),
+        encoding="utf-8",
+    )
+    before = files(data)
+    code, out, _ = saknas(tmp_path, "--ar", "2016", "--skal", REASON)
+    assert code == 0 and "Inte part budgetåret 2016, ingen ändring: Nacka kommun." in out
+    assert files(data)["parter/nacka.yaml"] == before["parter/nacka.yaml"]
+    assert run_check(tmp_path, "--data", "data")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--ar", "2031", "--skal", REASON], 1, "fel: budgetåret 2031 finns inte i data/avgifter.yaml"),
+        (["--ar", "2016", "--skal", "okänd"], 2, "fel: skriv skälet i en mening, minst 10 tecken"),
+        (["--ar", "2016", "--skal", "Länets folkmängd var 2 181 318."], 2, "fel: skälet nämner siffran 2 181 318;"),
+        (["--ar", "2016", "--skal", REASON, "--kalla", "finns-inte"], 1, "fel: källan 'finns-inte' finns inte"),
+        (["--ar", "16", "--skal", REASON], 2, "är inget budgetår; skriv året med fyra siffror"),
+    ],
+)
+def test_folkmangd_saknas_refuses_with_a_sentence_and_writes_nothing(args, code, message, tmp_path):
+    data = make_data(tmp_path)
+    _new_year(data)
+    before = files(data)
+    got, out, err = saknas(tmp_path, *args)
+    assert got == code and message in err and out == ""
+    assert files(data) == before
+
+
+def test_a_reason_with_a_figure_and_its_source_passes_the_check(tmp_path):
+    data = make_data(tmp_path)
+    _new_year(data)
+    reason = "Länets folkmängd var 2 181 318, men kommunens egen siffra saknas."
+    assert saknas(tmp_path, "--ar", "2016", "--skal", reason, "--kalla", SOURCE)[0] == 0
+    assert f"    kallor:\n      - {SOURCE}\n" in (data / "parter" / "nacka.yaml").read_text(encoding="utf-8")
+    assert run_check(tmp_path, "--data", "data")[0] == 0

@@ -88,6 +88,7 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
             "namn": "Testby kommun",
             "kategori": "kommun",
             "kommunkod": '"0199"',
+            "datum": '"2014-06-30"',  # the basis date: without --ansluten the command cannot know it
             "antal": "10000",
             "kalla": "scb-folkmangd-2014-06-30",
         },
@@ -108,7 +109,7 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     subprocess.run([*GIT, "-C", str(work), "commit", "-q", "-m", "Testby ansluter"], check=True)
     code, summary, err = run(work, "diff", "HEAD~1", "HEAD")
     assert (code, err) == (0, "")
-    assert "- Ny part: **Testby kommun** (<code>testby</code>), kommun.\n" in summary
+    assert "- Ny part: **Testby kommun** (<code>testby</code>), kommun, part från 1 januari 2015.\n" in summary
     before, _ = pipeline.check(ROOT / "data")
     old_total = avgiftstabell(before, 2015).summa_kanda
     new_total = old_total + Decimal(15000)
@@ -118,17 +119,50 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     )
 
 
-def test_new_municipality_with_kategori_has_its_basis_dates_filled_in(work):
-    code, _, _ = run(work, "new", "part", "testby", "--kategori", "kommun")
+def _basis_dates(data: Path, first_day: str) -> list[str]:
+    """The basis dates of the budget years a party joining on first_day pays for, read from the data."""
+    h, _ = pipeline.check(data)
+    years = [b.ar for b in h.avgifter.budgetar if f"{b.ar}-12-31" >= first_day]
+    return [h.avgifter.underlagsdatum(ar) for ar in years]
+
+
+def test_new_municipality_with_its_first_day_asks_for_exactly_its_years_populations(work):
+    first = "2015-01-01"
+    dates = _basis_dates(work / "data", first)
+    code, _, _ = run(work, "new", "part", "testby", "--kategori", "kommun", "--ansluten", first)
     path = work / "data" / "parter" / "testby.yaml"
     text = path.read_text(encoding="utf-8")
-    assert code == 0 and 'datum: "2014-06-30"' in text and "\nkategori: kommun\n" in text
-    text = fill(text, {"datum": '"2015-01-01"', "kalla": "beslut-nacka-ks"})  # ansluten
-    text = fill(
-        text, {"namn": "Testby kommun", "kommunkod": '"0199"', "antal": "10000", "kalla": "scb-folkmangd-2014-06-30"}
-    )
+    assert code == 0 and dates and "\nkategori: kommun\n" in text and f'  datum: "{first}"\n' in text
+    assert re.findall(r'- datum: "([\d-]+)"', text) == dates
+    text = fill(text, {"kalla": "beslut-nacka-ks"})  # ansluten
+    text = fill(text, {"namn": "Testby kommun", "kommunkod": '"0199"'})
+    for _date in dates:
+        text = fill(text, {"antal": "10000", "kalla": "scb-folkmangd-2014-06-30"})
     path.write_text(fill_items(text, "beslut-nacka-ks"), encoding="utf-8")
-    assert run(work, "check")[0] == 0
+    code, out, _ = run(work, "check")
+    assert code == 0, out
+
+
+def test_a_municipality_joining_after_the_newest_budget_year_is_asked_for_no_population(work):
+    """A 2025 joiner must not be given a 2014 population to fill in: that would be an error (fees-while-party)."""
+    h, _ = pipeline.check(work / "data")
+    first = f"{h.avgifter.budgetar[-1].ar + 1}-01-01"
+    code, _, _ = run(work, "new", "part", "testby", "--kategori", "kommun", "--ansluten", first)
+    path = work / "data" / "parter" / "testby.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert code == 0 and not re.search(r"^\s*(- )?folkmangd:", text, re.M) and "folkmängd behövs än" in text
+    text = fill(text, {"kalla": "beslut-nacka-ks", "namn": "Testby kommun", "kommunkod": '"0199"'})
+    path.write_text(fill_items(text, "beslut-nacka-ks"), encoding="utf-8")
+    code, out, _ = run(work, "check")
+    assert code == 0, out
+    h, _ = pipeline.check(work / "data")
+    assert [p.id for p in h.kommande_parter()] == ["testby"] or h.idag >= first
+
+
+def test_without_its_first_day_a_new_municipality_is_asked_for_the_dates_too(work):
+    run(work, "new", "part", "testby", "--kategori", "kommun")
+    text = (work / "data" / "parter" / "testby.yaml").read_text(encoding="utf-8")
+    assert "- datum:  # FYLL I: dagen underlagsdag" in text and not re.findall(r'- datum: "', text)
 
 
 def test_new_organisation_without_the_municipality_block(work):

@@ -25,6 +25,7 @@ COMMANDS = {
     "new": (commands.add_new, commands.run_new),
     "diff": (commands.add_diff, commands.run_diff),
     "folkmangd": (commands.add_folkmangd, commands.run_folkmangd),
+    "folkmangd-saknas": (commands.add_folkmangd_saknas, commands.run_folkmangd_saknas),
     "serve": (serve.add_serve, serve.run_serve),
 }
 

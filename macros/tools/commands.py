@@ -95,6 +95,11 @@ def add_new(commands) -> None:
         choices=kategorier(),
         help="partens kategori; för kommun fylls rader för kommunkod och folkmängd i",
     )
+    new.add_argument(
+        "--ansluten",
+        type=_iso_date,
+        help="första dagen som part, ÅÅÅÅ-MM-DD; folkmängd efterfrågas bara för budgetåren från den dagen",
+    )
     add_data(new)
 
 
@@ -102,11 +107,11 @@ def run_new(args: argparse.Namespace) -> int:
     from .scaffold import FYLL_I, ScaffoldError, new
 
     try:
-        made = new(args.sort, args.id, Path(args.data), args.kategori)
+        made = new(args.sort, args.id, Path(args.data), args.kategori, args.ansluten)
     except ScaffoldError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return DATA
-    print(f"Skapade {made.path}. Fyll i raderna som är märkta {FYLL_I} och kör python -m macros check.")
+    print(f"Skapade {made.path}. Fyll i raderna som är märkta {FYLL_I} och kör python3 noxfile.py -s check.")
     print("Skriv också in beslutet bakom ändringen i data/beslut.yaml.")
     return OK
 
@@ -188,3 +193,32 @@ def run_folkmangd(args: argparse.Namespace) -> int:
     result = importera(Path(args.fil), args.datum, args.kalla, Path(args.data))
     print(rapport(result, args.datum), end="")
     return exit_code(result)
+
+
+def add_folkmangd_saknas(commands) -> None:
+    cmd = commands.add_parser(
+        "folkmangd-saknas",
+        help="skriv uppgift_saknas med skälet för varje kommun som saknar folkmängd för ett budgetår",
+        description="För varje kommun som är part under budgetåret och saknar folkmängd för dess underlagsdag "
+        "skrivs en post med uppgift_saknas och skälet. Siffror och skäl som redan finns lämnas orörda.",
+    )
+    cmd.add_argument("--ar", required=True, type=_budget_year, help="budgetåret, till exempel 2026")
+    cmd.add_argument("--skal", required=True, help="skälet, i en mening, till exempel var siffran har sökts")
+    cmd.add_argument(
+        "--kalla", action="append", default=[], help="id för en källa till det skälet säger (kan anges flera gånger)"
+    )
+    add_data(cmd)
+
+
+def _budget_year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"'{text}' är inget budgetår; skriv året med fyra siffror, till exempel 2026")
+    return int(text)
+
+
+def run_folkmangd_saknas(args: argparse.Namespace) -> int:
+    from .folkmangd_saknas import markera, rapport
+
+    result = markera(args.ar, args.skal, args.kalla, Path(args.data))
+    print(rapport(result, args.ar), end="")
+    return OK

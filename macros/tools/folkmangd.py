@@ -95,12 +95,18 @@ def importera(table_file: Path, datum: str, kalla: str, data_dir: Path) -> Resul
 
 def lagg_till(text: str, doc: Document, datum: str, antal: int, kalla: str) -> str:
     """The file's text with one folkmangd entry inserted; every other line as it was."""
+    return infoga(text, doc, datum, [f"antal: {antal}", f"kalla: {kalla}"])
+
+
+def infoga(text: str, doc: Document, datum: str, rest: list[str]) -> str:
+    """The file's text with one folkmangd entry (its date, then the lines in rest) inserted in date order; every
+    other line as it was. A YAML dumper would rewrite the whole file."""
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
     entries = doc.data.get("folkmangd")
     if entries is None:  # no list yet: start one after kommunkod
         at = doc.key_position(("kommunkod",))[0]
-        new = ["folkmangd:", *_entry("  ", datum, antal, kalla)]
+        new = ["folkmangd:", *_entry("  ", datum, rest)]
         return newline.join(lines[:at] + new + lines[at:])
     key_line = doc.key_position(("folkmangd",))[0] - 1
     if lines[key_line].split(":", 1)[1].split("#", 1)[0].strip():
@@ -117,11 +123,11 @@ def lagg_till(text: str, doc: Document, datum: str, antal: int, kalla: str) -> s
         at = next((i for i in range(key_line + 1, len(lines)) if _TOP_KEY.match(lines[i])), len(lines))
         while at - 1 > starts[-1] and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):
             at -= 1
-    return newline.join(lines[:at] + _entry(indent, datum, antal, kalla) + lines[at:])
+    return newline.join(lines[:at] + _entry(indent, datum, rest) + lines[at:])
 
 
-def _entry(indent: str, datum: str, antal: int, kalla: str) -> list[str]:
-    return [f'{indent}- datum: "{datum}"', f"{indent}  antal: {antal}", f"{indent}  kalla: {kalla}"]
+def _entry(indent: str, datum: str, rest: list[str]) -> list[str]:
+    return [f'{indent}- datum: "{datum}"', *(f"{indent}  {line}" for line in rest)]
 
 
 def rapport(result: Resultat, datum: str) -> str:

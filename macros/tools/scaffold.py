@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core import pipeline
 from ..core.checks.ids import is_id, slug
 from ..core.dataset import FOLDERS, display_path
-from ..core.model import Handbok
+from ..core.model import Handbok, Tidpunkt, is_part_in_year
 from ..core.schemas import SCHEMA_COMMENT, resolved_schema
 
 FYLL_I = "FYLL I"
@@ -32,13 +32,17 @@ class Skapad:
     text: str
 
 
-def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None) -> Skapad:
-    """Write the skeleton for a new party or forum and return where; refuses bad ids and existing files."""
+def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None, ansluten: str | None = None) -> Skapad:
+    """Write the skeleton for a new party or forum and return where; refuses bad ids and existing files.
+
+    ansluten (ISO date), a party's first day, is written in, and decides which basis dates a municipality's
+    populations are asked for: those of the budget years it is a party, and no others."""
     folder = SORTER[sort]
     kind = FOLDERS[folder]
     _check_id(ident, data_dir)
     handbok, _ = pipeline.check(data_dir)
-    text = part_skeleton(ident, handbok, kategori) if kind == "part" else forum_skeleton(ident, handbok)
+    skeleton = part_skeleton(ident, handbok, kategori, ansluten) if kind == "part" else None
+    text = skeleton or forum_skeleton(ident, handbok)
     path = data_dir / folder / f"{ident}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
@@ -111,19 +115,22 @@ class _Lines:
         return "\n".join(self.lines) + "\n"
 
 
-def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None) -> str:
+def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = None, ansluten: str | None = None) -> str:
     s = _Lines("part")
-    s.comment(f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check.")
+    s.comment(
+        f"Ny part. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python3 noxfile.py -s check."
+    )
     s.key(("id",), ident)
     s.key(("namn",), hint="till exempel Exempelby kommun")
     kategorier = s.schema["properties"]["kategori"]["enum"]
     s.key(("kategori",), kategori or "", hint="en av " + ", ".join(kategorier))
     s.lines.append("")
     s.key(("ansluten",), parent=True)
-    s.key(("ansluten", "datum"), indent=2, hint="dagen då organisationen blev part, ÅÅÅÅ-MM-DD inom citattecken")
+    first = "den första dagen som part, ÅÅÅÅ-MM-DD inom citattecken"
+    s.key(("ansluten", "datum"), f'"{ansluten}"' if ansluten else "", indent=2, hint=first)
     s.key(("ansluten", "kalla"), indent=2, hint="id för beslutet i data/kallor.yaml")
     if kategori in (None, "kommun"):
-        s.lines += ["", *_kommun_lines(handbok, commented=kategori is None)]
+        s.lines += ["", *_kommun_lines(handbok, ansluten, commented=kategori is None)]
     s.written.update(KOMMUN_KEYS)  # written above for a municipality; another category has none
     s.lines.append("")
     s.key(("kallor",), parent=True)
@@ -134,32 +141,47 @@ def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = No
 KOMMUN_KEYS = ("kommunkod", "folkmangd")  # only a municipality has them (part.schema.json)
 
 
-def _kommun_lines(handbok: Handbok | None, commented: bool) -> list[str]:
-    """kommunkod and one population entry per budget year's basis date; commented out unless a kommun."""
+def _kommun_lines(handbok: Handbok | None, ansluten: str | None, commented: bool) -> list[str]:
+    """kommunkod and one population entry per basis date of a budget year the municipality is a party (all of
+    them known only with its first day); commented out unless a kommun."""
     block = _Lines("part")
     block.lines = []
     block.key(("kommunkod",), hint="SCB:s kod inom citattecken, med fyra siffror som börjar på 01")
+    dates = _underlagsdatum(handbok, ansluten)
+    if not dates:  # it joins after the newest budget year: no fee yet, so no population to give
+        newest = handbok.avgifter.budgetar[-1].ar
+        block.comment(
+            f"Kommunen är inte part under något budgetår i data/avgifter.yaml (det senaste är {newest}), så "
+            "ingen folkmängd behövs än. Lägg till folkmangd när budgetåret då kommunen blir part läggs in."
+        )
+        return _commented(block.lines) if commented else block.lines
     block.key(("folkmangd",), parent=True)
-    for datum in _underlagsdatum(handbok):
+    for datum in dates:
         hint = (
             "" if datum else "dagen underlagsdag i data/avgifter.yaml året före budgetåret, ÅÅÅÅ-MM-DD inom citattecken"
         )
         block.key(("folkmangd", "datum"), f'"{datum}"' if datum else "", indent=2, item=True, hint=hint)
         block.key(("folkmangd", "antal"), indent=4, hint="antal invånare, bara siffror")
         block.key(("folkmangd", "kalla"), indent=4, hint="källans id i data/kallor.yaml")
-    if not commented:
-        return block.lines
+    return _commented(block.lines) if commented else block.lines
+
+
+def _commented(lines: list[str]) -> list[str]:
     intro = [
         "# Bara för en kommun: ta bort '# ' före kommunkod, folkmangd, datum, antal och kalla nedan",
         "# och fyll i dem.",
     ]
-    return intro + [line if line.lstrip().startswith("#") else "# " + line for line in block.lines]
+    return intro + [line if line.lstrip().startswith("#") else "# " + line for line in lines]
 
 
-def _underlagsdatum(handbok: Handbok | None) -> list[str]:
-    if handbok is None:  # the data has errors just now: the coordinator fills in the date
+def _underlagsdatum(handbok: Handbok | None, ansluten: str | None) -> list[str]:
+    """The basis dates of the budget years the new party is a party in; [""] (one to fill in) without its first
+    day or when the data has errors just now, as then the years are not known."""
+    if handbok is None or ansluten is None:
         return [""]
-    return sorted({handbok.avgifter.underlagsdatum(b.ar) for b in handbok.avgifter.budgetar})
+    first = Tidpunkt(ansluten)
+    years = [b.ar for b in handbok.avgifter.budgetar if is_part_in_year(first, None, b.ar)]
+    return sorted({handbok.avgifter.underlagsdatum(ar) for ar in years})
 
 
 def _known_kallor(handbok: Handbok | None) -> str:
@@ -169,7 +191,7 @@ def _known_kallor(handbok: Handbok | None) -> str:
 def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
     s = _Lines("forum")
     s.comment(
-        f"Nytt forum. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python -m macros check."
+        f"Nytt forum. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python3 noxfile.py -s check."
     )
     s.key(("id",), ident)
     s.key(("namn",))

@@ -80,6 +80,12 @@ _FIGURE = re.compile(r"(?<![\d§-])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d-])|(?<![\d§
 _SOURCED = ("kalla", "kallor", "underlag")
 
 
+def figure_in(text: str) -> str | None:
+    """The first figure in a text that needs a source beside it (figure-has-source), or None."""
+    found = _FIGURE.search(text)
+    return found.group(0) if found else None
+
+
 def check_figure_has_source(ds: Dataset) -> list[Problem]:
     """A text that gives a figure stands in an entry that names its source (kalla, kallor or underlag)."""
     out = []
@@ -95,13 +101,13 @@ def _unsourced_figures(doc: Document, value, path: tuple) -> list[Problem]:
     if isinstance(value, dict):
         sourced = any(k in value for k in _SOURCED)
         for key, item in value.items():
-            if isinstance(item, str) and not sourced and _FIGURE.search(item):
+            if isinstance(item, str) and not sourced and figure_in(item):
                 out.append(
                     problem_at(
                         doc,
                         (*path, key),
                         "figure-has-source",
-                        f"texten nämner siffran {_FIGURE.search(item).group(0)} men ingen källa; lägg till "
+                        f"texten nämner siffran {figure_in(item)} men ingen källa; lägg till "
                         "kallor: med källans id i data/kallor.yaml bredvid texten, eller ta bort siffran",
                     )
                 )
