@@ -9,6 +9,7 @@ so a link and the file it points to cannot drift apart.
 from __future__ import annotations
 
 # Hand-written pages in docs/ that the code links to.
+START = "index.md"  # the start page: the app opens there
 ANSVAR = "ansvar.md"
 AVGIFTER = "avgifter.md"
 BESLUT = "beslut.md"
@@ -46,6 +47,14 @@ def partblad_fil(ident: str) -> str:
     return f"{PARTBLAD_DIR}/{ident}.pdf"
 
 
+AKTIVERINGSKORT_DIR = "pdf/aktiveringskort"
+
+
+def aktiveringskort_fil(ident: str) -> str:
+    """The party's one-page activation card (what to do when something happens); the app keeps every card."""
+    return f"{AKTIVERINGSKORT_DIR}/{ident}.pdf"
+
+
 # Open data (outputs/opendata.py).
 DATA_DIR = "data"
 MODEL_FILE = f"{DATA_DIR}/samverkan-stockholmsregionen.json"
@@ -69,3 +78,16 @@ BESLUT_ATOM = "beslut.atom"
 
 # The whole site in one file for reading offline (outputs/offline.py); docs/index.md links to it.
 OFFLINE_ARKIV = "handbok-offline.zip"
+
+# The installable app (outputs/app/): the manifest and the service worker lie at the site's root, so that the
+# worker's scope is the whole site; the rest beside each other under APP_DIR.
+APP_MANIFEST = "manifest.webmanifest"
+APP_WORKER = "serviceworker.js"
+APP_DIR = "assets/app"
+APP_SCRIPT = f"{APP_DIR}/app.js"
+APP_STYLE = f"{APP_DIR}/app.css"
+
+
+def app_ikon(namn: str) -> str:
+    """One of the app's icons (outputs/app/icons.py names them)."""
+    return f"{APP_DIR}/{namn}"

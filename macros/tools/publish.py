@@ -1,4 +1,4 @@
-"""The whole publication in one step: the strict site build, the PDFs and the offline archive.
+"""The whole publication in one step: the strict site build, the PDFs, the app and the offline archive.
 
 `nox -s build` and the tests both call this (``python -m macros build``), so what is tested is what is
 published. The site (an MkDocs process) and the PDFs (this process) are made at the same time;
@@ -25,12 +25,12 @@ import time
 from pathlib import Path
 
 from ..core import pipeline
-from ..core.exitcodes import DATA, ENVIRONMENT, OK, fail
+from ..core.exitcodes import DATA, ENVIRONMENT, INTERNAL, OK, fail
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from ..core.repo import ROOT
 from ..core.utgava import Utgava, utgava
-from ..outputs import offline
+from ..outputs import app, offline
 from . import outdir, swap, tether
 from .buildlock import build_lock
 
@@ -141,12 +141,29 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
             tether.stop(site)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    # The app lists every file it keeps, so it comes after the site and the PDFs.
+    try:
+        kept = app.write_app(out_dir, *_name_and_description())
+    except app.AppError as exc:
+        return fail(f"{exc}; rapportera felet till dem som förvaltar koden", INTERNAL)
     # Last: the offline archive holds everything written above; the list of what the build wrote, the archive too.
     archive = offline.write_archive(out_dir, utg)
     outdir.mark(out_dir)
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
-    print(f"Skrev webbplatsen, {pdfs} PDF-filer och {archive.name} på {seconds} s.")
+    megabytes = f"{kept.bytes / 1e6:.1f}".replace(".", ",")
+    print(
+        f"Skrev webbplatsen, {pdfs} PDF-filer, appen (sparar {kept.files} filer, {megabytes} MB, på enheten) "
+        f"och {archive.name} på {seconds} s."
+    )
     return OK
+
+
+def _name_and_description() -> tuple[str, str]:
+    """The app's name and description: the site's own (mkdocs.yml, which both builders read)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["site_name"], config.get("site_description") or config["site_name"]
 
 
 def _pause(point: str) -> None:
