@@ -7,7 +7,7 @@ builders: it reads only the built folder. On file:// (the zip) no worker registe
 (mkdocs serve) has no app, since this step does not run there.
 
 Why no library: Workbox would have to be bundled at build time (it may not be loaded from a CDN at run time) and
-brings its own build tooling, while the worker needs only a list, a cache per edition and four small handlers
+brings its own build tooling, while the worker needs only a list, a cache per edition and three small handlers
 (worker.js). Material's offline plugin serves file:// only, where service workers do not run.
 """
 

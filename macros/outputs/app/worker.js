@@ -3,7 +3,7 @@
 //
 // The build puts this file at the site's root after a header with the edition and the list of kept files
 // (macros/outputs/app/): EDITION, PRECACHE (paths from the root), SHEETS (the party sheets' folder: kept once
-// opened) and NEVER (never kept: the offline zip). No library: the whole job is the four handlers below, and a
+// opened) and NEVER (never kept: the offline zip). No library: the whole job is the three handlers below, and a
 // library's runtime (such as Workbox) would be more code to ship and to trust than this.
 //
 // The root is where this file lies, so the same file works at a domain's root and under a sub-path (a GitHub
