@@ -6,7 +6,7 @@ Opens each page (default: the start page and a party page) in a fresh Chromium p
 waits until the network is idle (Material loads the search index after the page), and records every response.
 "Compressed" is each body gzipped at level 6 for text types (HTML, CSS, JS, JSON, SVG), as a web server
 with gzip would send it, and the raw size for images, fonts and PDFs; HTTP headers are not counted.
-The goal in issue 5 is under 300 KB compressed per page.
+The goal is under 300 KB compressed per page.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Shared test helpers: data folders made from fixtures, the checker run in-process, and golden files.
 
 A case is a folder under ``tests/fixtures/rules/`` (one per rule id, named after it) or
-``tests/fixtures/bad/`` (one per bad input in issue 2). Its ``data/`` holds only the files that differ
+``tests/fixtures/bad/`` (one per known kind of bad input). Its ``data/`` holds only the files that differ
 from the valid dataset ``tests/fixtures/valid/``; ``remove.txt`` lists files to delete; ``expected.txt``
 is the checker's exact output. Byte-exact inputs (other encodings, huge files) are made in code below,
 so that no editor or Git setting can quietly change them.

@@ -1,4 +1,4 @@
-"""Responsibilities as data (issue 14, part 6): every responsibility in the decision document is an item,
+"""Responsibilities as data: every responsibility in the decision document is an item,
 shown on the page Vem ansvarar för vad and on the pages of those who hold it, one test per holder kind."""
 
 from __future__ import annotations

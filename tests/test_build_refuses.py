@@ -1,7 +1,7 @@
 """The site build with bad or hostile data: bad data stops it with the checker's messages and builds nothing;
 hostile text that the schema allows is shown as text, never run, evaluated or allowed to break a table.
 
-Each bad input of issue 2 goes through MkDocs in-process (a failed build stops in on_config, so this is
+Each bad input of tests/fixtures/bad/ goes through MkDocs in-process (a failed build stops in on_config, so this is
 fast); one real ``mkdocs build`` process checks the exit code and that an existing site is left as it was.
 """
 

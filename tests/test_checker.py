@@ -1,4 +1,4 @@
-"""The checker on every fixture: one per rule (fixtures/rules/) and one per bad input of issue 2 (fixtures/bad/).
+"""The checker on every fixture: one per rule (fixtures/rules/) and one per known kind of bad input (fixtures/bad/).
 
 Each case's expected.txt is the exact output of ``python -m macros check --data data``. The positions of the bad
 inputs are also pinned by hand below, so a careless --bless cannot move an error to the wrong line.
@@ -25,7 +25,7 @@ LINE = re.compile(r"^(data/\S+):(\d+):(\d+): (fel|varning): (.+) \[([a-z0-9-]+)\
 BASELINE_WARNING = "data/parter/vaxholm.yaml:8:5: varning: "  # the valid fixture's one known gap
 WARNING_RULES = {"basis-stated"}  # rules that warn only: their fixtures pass the check with warnings
 
-# Issue 2, "Bad input": where each error must point (file, line, column, rule), checked by hand.
+# The bad inputs (fixtures/bad/): where each error must point (file, line, column, rule), checked by hand.
 BAD_POSITIONS = {
     "duplicate-key": [("data/parter/nacka.yaml", 6, 1, "yaml-duplicate-key")],
     "yaml11-boolean": [("data/overenskommelse.yaml", 19, 13, "schema")],  # retroaktiv: yes stays a string
@@ -111,7 +111,7 @@ def test_bad_input_is_reported_at_the_right_place(case):
     assert found == BAD_POSITIONS[case.name]
 
 
-def test_every_bad_input_of_the_issue_has_a_fixture():
+def test_every_bad_input_has_a_fixture_and_its_places():
     assert set(_ids(BAD_CASES)) == set(BAD_POSITIONS)
 
 

@@ -1,5 +1,5 @@
 """The handbook's own conclusions are marked where they are shown: the same text marker with a legend,
-linking to the statement's basis on the page Underlag och slutsatser (issue 14, part 1)."""
+linking to the statement's basis on the page Underlag och slutsatser."""
 
 from __future__ import annotations
 

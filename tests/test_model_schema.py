@@ -154,7 +154,7 @@ def test_every_file_kind_has_its_model_class():
     assert set(ROOTS) == {*SINGLE_FILES.values(), *FOLDERS.values()}
 
 
-def test_every_model_class_is_compared_with_aread_schema():
+def test_every_model_class_is_compared_with_a_schema():
     """A new dataclass in the model is reached from a file kind's class, so the test above compares it too."""
     seen: set[type] = set()
     for kind, (pointer, cls) in ROOTS.items():
@@ -180,7 +180,7 @@ def test_forum_statement_keys_are_model_fields():
 # --- Party categories: part.schema.json is their home ------------------------------------------
 
 
-def test_categories_come_from_the_partyread_schema():
+def test_categories_come_from_the_party_schema():
     assert kategorier() == tuple(read_schema("part.schema.json")["properties"]["kategori"]["enum"])
     assert "alla" not in kategorier(), "alla (every party) is no party's category"
 

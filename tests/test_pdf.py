@@ -1,4 +1,4 @@
-"""The PDFs (issues 4 and 11): accessible PDF/UA-1 read from the structure tree, equal to the model, laid out
+"""The PDFs: accessible PDF/UA-1 read from the structure tree, equal to the model, laid out
 for print, reproducible, and every sheet one page at any number of budget years.
 
 The real data is built once per session (fixture `built`) and every PDF is parsed once (`parsed`, `trees`),

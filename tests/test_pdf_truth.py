@@ -1,5 +1,5 @@
-"""The agreement PDF and the party sheets say what the site says about certainty and responsibility
-(issue 14): the (slutsats) marker with its legend where the level mapping or a membership appears, the
+"""The agreement PDF and the party sheets say what the site says about certainty and responsibility:
+the (slutsats) marker with its legend where the level mapping or a membership appears, the
 appendix Vem ansvarar för vad, each sheet's own responsibilities first, and a secondary source's address
 never printed."""
 

@@ -1,4 +1,4 @@
-"""Measured truth in the built pages (issue 14): plain Swedish by LIX, the handbook's own words, and a
+"""Measured truth in the built pages: plain Swedish by LIX, the handbook's own words, and a
 source for every figure.
 
 LIX is measured on each page's main text (tests/textmain.py): headings, paragraphs, list items and table

@@ -1,5 +1,5 @@
 """`python -m macros new part|forum ID`: the skeleton is refused until filled in, passes once it is, and
-the acceptance path of issue 6: scaffold a new party, fill it in, check and build pass, and the change
+the whole path a coordinator takes: scaffold a new party, fill it in, check and build pass, and the change
 summary against the previous commit lists the new party and the changed fee total."""
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..core import pipeline
+from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.repo import ROOT
 from . import generate, themefix
@@ -93,8 +94,8 @@ def build_site(data_dir: Path, out_dir: Path, work: Path = WORK) -> int:
         config_file = prepare(pipeline.load(data_dir)[0], data_dir, work)
     except DataError as exc:
         print("Datan har fel, så handboken byggs inte:\n" + report(exc.problems), file=sys.stderr)
-        return 1
+        return DATA
     code = subprocess.run(command(config_file), env=env(data_dir), cwd=work).returncode
-    if code == 0:
+    if code == OK:
         finish(work, Path(out_dir))
     return code
