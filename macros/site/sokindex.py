@@ -33,7 +33,11 @@ def fold(text: str) -> str:
 def folded_words(text: str) -> list[str]:
     """The words of the text that change when folded, folded, once each, in order of first use."""
     seen: dict[str, None] = {}
+    looked_at: set[str] = set()
     for word in _WORD.findall(_TAG.sub(" ", text)):
+        if word.isascii() or word in looked_at:  # it folds to itself, or its folded form is in seen already
+            continue
+        looked_at.add(word)
         plain = fold(word).lower()
         # Every one, short ones too: a query sends each word as typed and folded (docs/assets/sok.js), and a page
         # that lacks the folded form of one of its words would rank below one that has it ("län" → "lan").
