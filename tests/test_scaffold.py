@@ -277,10 +277,16 @@ def test_a_new_key_in_the_schema_is_offered_with_its_description(tmp_path, monke
 
     def with_new_key(kind):
         schema = real(kind)
-        return {**schema, "properties": {**schema["properties"], "webbplats": {"description": "Partens webbplats."}}}
+        return {
+            **schema,
+            "properties": {
+                **schema["properties"],
+                "falt_fran_testet": {"description": "Ett fält som bara testet har."},
+            },
+        }
 
     monkeypatch.setattr(scaffold, "resolved_schema", with_new_key)
     shutil.copytree(VALID, tmp_path / "data")
     assert run(tmp_path, "new", "part", "ny")[0] == 0
     text = (tmp_path / "data" / "parter" / "ny.yaml").read_text(encoding="utf-8")
-    assert "\n# Partens webbplats.\n# webbplats:\n" in text
+    assert "\n# Ett fält som bara testet har.\n# falt_fran_testet:\n" in text
