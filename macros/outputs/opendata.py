@@ -8,7 +8,6 @@ import io
 import json
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 
 from ..core import columns, pages
 from ..core.fees import avgiftstabell
@@ -35,9 +34,8 @@ def files(handbok: Handbok) -> dict[str, str | bytes]:
 
 
 def _plain(value):
-    names = _public_fields(type(value))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -45,14 +43,6 @@ def _plain(value):
     if isinstance(value, (Decimal, Fraction)):
         return str(value)
     return value
-
-
-@cache
-def _public_fields(cls: type) -> tuple[str, ...] | None:
-    """A model class's field names, looked up once per class rather than per object (thousands at 10x)."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
 
 
 def _dump(value) -> str:
