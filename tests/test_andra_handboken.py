@@ -18,6 +18,12 @@ GUIDE = ROOT / "docs" / "andra-handboken.md"
 CASES = {
     "stavfel-i-nyckel": ("parter/salem.yaml", "kategori: kommun", "kateogri: kommun"),
     "mellanslag-i-tal": ("parter/salem.yaml", "antal: 16076", "antal: 16 076"),
+    "radbrytning-i-slutet": (
+        "kallor.yaml",
+        "    url: https://samverkanstockholmsregionen.se/\n",
+        "    url: |\n      https://samverkanstockholmsregionen.se/\n",
+    ),
+    "tecken-i-pdf": ("parter/salem.yaml", "namn: Salems kommun", "namn: Salems‐kommun"),
     "citattecken-saknas": ("parter/salem.yaml", "namn: Salems kommun", 'namn: "Salems kommun'),
     "okand-part": (
         "forum/regionala-chefsgruppen.yaml",

@@ -47,6 +47,7 @@ BAD_POSITIONS = {
     "same-id": [
         ("data/parter/nacka-kommun.yaml", 2, 5, "id-matches-filename"),
         ("data/parter/nacka-kommun.yaml", 2, 5, "id-unique"),
+        ("data/parter/nacka-kommun.yaml", 3, 7, "name-unique"),  # a copy has the same name too
         ("data/parter/nacka-kommun.yaml", 5, 12, "kommunkod"),
     ],
     "id-not-filename": [("data/parter/salem.yaml", 2, 5, "id-matches-filename")],

@@ -41,6 +41,9 @@ class Document:
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
     first_line: str = ""  # the editor's schema comment is checked against it
     written: dict[PathKey, str] = field(default_factory=dict)  # each number as the file writes it (1.50, 95.182)
+    # Texts with a space or line break at an end, reported with the schema's problems (schemas.validate), so that
+    # a value the schema refuses anyway gets one message, the schema's.
+    text_problems: list[Problem] = field(default_factory=list)
 
     def position(self, path: PathKey) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -136,6 +139,7 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], ex
         _check_escaped(node, doc, problems)
         if node.tag in _NUMBER_TAGS:  # a message can then quote 1.50 as written, not as the float 1.5
             doc.written[path] = node.value
+        _check_edges(node, doc)
         return _scalar(node)
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), doc, problems, explicit) for i, item in enumerate(node.value)]
@@ -154,6 +158,7 @@ def _build(node: Node, path: PathKey, doc: Document, problems: list[Problem], ex
             continue
         key = key_node.value
         _check_escaped(key_node, doc, problems)
+        _check_edges(key_node, doc)
         if key == "<<":
             problems.append(
                 problem_at(
@@ -189,6 +194,27 @@ def _check_escaped(node: ScalarNode, doc: Document, problems: list[Problem]) -> 
 
 
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+def _check_edges(node: ScalarNode, doc: Document) -> None:
+    """A text is never empty and never begins or ends with a space or a line break. YAML's | and > keep a final
+    line break (a URL or a kommunkod that ends in one passes a schema pattern's $, in Python's re), and quotes
+    keep spaces that no reader sees."""
+    value = node.value
+    if node.tag != "tag:yaml.org,2002:str" or (value and value == value.strip()):
+        return
+    if not value.strip():
+        message = "texten är tom eller bara mellanslag; skriv ut texten eller ta bort raden"
+    elif node.style in ("|", ">") and value.endswith("\n") and value[:-1] == value[:-1].strip():
+        message = f"texten slutar med en radbrytning; skriv {node.style}- i stället för {node.style}"
+    else:
+        where = "börjar" if value[:1].isspace() else "slutar"
+        message = f"texten {where} med mellanslag eller radbrytning; ta bort dem"
+        if node.style in ("|", ">"):
+            message += f" (skriv {node.style}- i stället för {node.style} så tas den sista radbrytningen bort)"
+    doc.text_problems.append(problem_at(doc.path, node.start_mark, "text-whitespace", message))
+
+
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "seq", "map")}
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: mkdocs.yml, data/, schema/, docs/
 CONFIG = ROOT / "mkdocs.yml"
 SCHEMA_DIR = ROOT / "schema"
+PDF_FONTS = ROOT / "macros" / "pdf" / "fonts"  # the PDFs' fonts: the checker reads which characters they have
 
 
 def shown(path: Path) -> str:

@@ -80,13 +80,17 @@ def _deref(node: Any, doc: str) -> Any:
 @cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """Compiled validator for one file kind; built once per process."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
     from referencing import Registry, Resource
 
     def retrieve(uri: str) -> Resource:
         return Resource.from_contents(read_schema(uri, schema_dir))
 
     schema = read_schema(f"{kind}.schema.json", schema_dir)
+    # JSON Schema counts 95182.0 as an integer; the model and every page would then meet a float. A number
+    # written with a decimal point is refused where a whole number belongs.
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _checker, value: type(value) is int)
+    strict = validators.extend(Draft202012Validator, type_checker=checker)
     # Every schema file read and crawled once, here: a registry that only retrieves on demand reads and
     # crawls defs.schema.json again at every $ref, because lookups never update the validator's registry.
     registry = (
@@ -94,7 +98,7 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
         .with_resources((path.name, retrieve(path.name)) for path in schema_files(schema_dir))
         .crawl()
     )
-    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return strict(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @cache
@@ -118,7 +122,7 @@ def _fast_valid(doc: Document, kind: str) -> bool:
     U+001C-U+001F, Rust's does not, and the loader refuses those characters, written or escaped
     (macros/core/characters.py; tests/test_scale.py holds both to it)."""
     fast = fast_validator(kind)
-    if fast is None:
+    if fast is None or _has_float(doc.data):
         return False
     try:
         return fast.is_valid(doc.data)
@@ -126,12 +130,20 @@ def _fast_valid(doc: Document, kind: str) -> bool:
         return False
 
 
+def _has_float(value) -> bool:
+    """A number with a decimal point: no schema has a decimal number, and the compiled validator (like the JSON
+    Schema standard) would pass 95182.0 as an integer."""
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return isinstance(value, float)
+
+
 def validate(doc: Document, kind: str) -> list[Problem]:
-    """All schema problems in one document, each at the line of the offending key or value."""
-    if _fast_valid(doc, kind):  # most files are valid: jsonschema below only for the messages
-        return []
-    v = validator(kind)
-    problems = []
-    for error in v.iter_errors(doc.data):
-        problems.append(schema_problem(doc, error))
+    """All schema problems in one document, each at the line of the offending key or value; and the texts that
+    begin or end with a space or line break (the loader found them), where the schema has not refused the value."""
+    problems = [] if _fast_valid(doc, kind) else [schema_problem(doc, e) for e in validator(kind).iter_errors(doc.data)]
+    refused = {(p.line, p.column) for p in problems}
+    problems += [p for p in doc.text_problems if (p.line, p.column) not in refused]
     return sorted(set(problems))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.repo import PDF_FONTS
+
 PDF_DIR = Path(__file__).parent
 TEMPLATES = PDF_DIR / "templates"
-FONTS = PDF_DIR / "fonts"
+FONTS = PDF_FONTS  # core/repo.py: core/glyphs.py reads the same files, so the checker knows what Typst can show
 FONT_FAMILY = "Atkinson Hyperlegible"  # the family of the font files in FONTS, the only font Typst is given
 PDF_STANDARDS = ("ua-1",)

@@ -7,7 +7,8 @@ schema-valid documents only, so they may trust shapes and types. They live in mo
 - ``ids``: ids and codes that must be unique; ``references``: who and what a file points at (``PLACES``, the
   table of every key where a party, forum, level or category is named); ``governance``: the forums and levels;
   ``fees``: what the fee is computed from; ``membership``: joining and leaving; ``files``: the schema line;
-  ``text``: glossary, basis and figures; ``decisions``: beslut.yaml; ``responsibilities``: ansvar.yaml.
+  ``text``: glossary, basis and figures; ``decisions``: beslut.yaml; ``responsibilities``: ansvar.yaml;
+``fonts``: what the PDFs can print; ``names``: names a reader can tell apart.
 
 To add a rule: write ``check_<rule>`` in the module of its concern (or a new module here), using
 ``common.problem_at`` with the rule id for every problem; add it to ``CHECKS`` below; add the fixture
@@ -29,9 +30,11 @@ from .fees import (
     check_unique_dates_and_years,
 )
 from .files import check_schema_comment
+from .fonts import check_font_has_characters
 from .governance import check_level_has_forum, check_regionala_radet_on_top, check_reporting_no_cycle
 from .ids import check_id_matches_filename, check_id_unique, check_kommunkod
 from .membership import check_forum_member_while_party, check_membership_dates
+from .names import check_name_latin, check_name_unique
 from .references import check_chair_is_party, check_member_category_has_parties, check_reference_exists
 from .responsibilities import check_holder_exists
 from .text import check_basis_stated, check_figure_has_source, check_glossary_forms_unique
@@ -58,6 +61,9 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_holder_exists,
     check_basis_stated,
     check_figure_has_source,
+    check_font_has_characters,
+    check_name_unique,
+    check_name_latin,
 ]
 
 

@@ -37,3 +37,15 @@ def documents(ds: Dataset) -> list[tuple[str, str, Document]]:
 def kategorier(ds: Dataset) -> set[str]:
     """The categories a member or holder may name: every party's kategori, and alla."""
     return {doc.data["kategori"] for doc in ds.parter.values()} | {"alla"}
+
+
+def texts(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string value under ``value`` with its path, in the file's order (keys are the schema's words)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from texts(item, (*path, i))
