@@ -31,7 +31,7 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
     return {
         **gemensamt(h, utg),
         "titel": f"{p.namn} – partblad, {h.overenskommelse.namn}",
-        "beskrivning": f"{p.namn} i {h.overenskommelse.namn}: forum, åtaganden och avgift på en sida.",
+        "beskrivning": f"{p.namn} i {h.overenskommelse.namn}: forum, åtaganden och avgift.",
         "part": p.namn,
         "fakta": _fakta(h, p),
         "forum": rows,

@@ -26,7 +26,7 @@ from .plan import Pdf, plan
 
 
 class PdfError(Exception):
-    """Typst refused a document (a template error, a PDF/UA rule) or a sheet is not one page: stop."""
+    """Typst refused a document (a template error, a PDF/UA rule): stop."""
 
 
 def run(data_dir: Path, out_dir: Path) -> int:
@@ -93,7 +93,8 @@ def _compiler():
 
 def compile_pdf(pdf: Pdf) -> bytes:
     """One document's PDF bytes. Any Typst warning is an error too: a missing font or a dropped rule would
-    make a wrong PDF. A party's sheet must be exactly one page."""
+    make a wrong PDF (the checker refuses the characters the fonts lack, core/glyphs.py, so data never gets here).
+    A party's sheet that does not fit one page continues on a second (templates/partblad.typ)."""
     import typst
 
     try:
@@ -108,8 +109,6 @@ def compile_pdf(pdf: Pdf) -> bytes:
         raise PdfError(_message(exc)) from None
     if warnings:
         raise PdfError("; ".join(_message(w) for w in warnings))
-    if pdf.part is not None and (pages := page_count(data)) != 1:
-        raise PdfError(f"partbladet ska vara en sida men blev {pages}")
     return data
 
 
@@ -125,14 +124,6 @@ def _message(diagnostic) -> str:
     where = re.search(r"┌─ (\S+)", getattr(diagnostic, "diagnostic", "") or "")
     hints = "".join(f" ({h})" for h in getattr(diagnostic, "hints", []) or [])
     return f"Typst: {diagnostic.message}{hints}" + (f" [{where.group(1)}]" if where else "")
-
-
-def page_count(data: bytes) -> int:
-    """The number of pages, from the PDF's XMP metadata (Typst always writes it, uncompressed)."""
-    m = re.search(rb"<xmpTPg:NPages>(\d+)</xmpTPg:NPages>", data)
-    if m is None:
-        raise PdfError("PDF-filen saknar antal sidor i sina metadata")
-    return int(m.group(1))
 
 
 def save(path: Path, data: bytes) -> None:
