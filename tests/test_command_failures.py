@@ -9,8 +9,11 @@ and CI has no tiny disk to fill).
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -18,17 +21,21 @@ from pathlib import Path
 
 import pytest
 
+from macros.tools import cli
 from tests.helpers import BAD, ROOT, make_data
 
 SITECUSTOMIZE = """
 import builtins, errno, io, os
 
+import sys
+
 _UNDER = os.path.abspath(os.environ["HANDBOK_TEST_FAIL_UNDER"])
 _ERRNO = int(os.environ["HANDBOK_TEST_FAIL_ERRNO"])
+_ONLY_IN = os.environ.get("HANDBOK_TEST_FAIL_ONLY_IN")  # only in a process run as python -m THIS
 
 
 def _refuse(path):
-    if os.path.abspath(os.fsdecode(path)).startswith(_UNDER):
+    if (not _ONLY_IN or _ONLY_IN in sys.orig_argv) and os.path.abspath(os.fsdecode(path)).startswith(_UNDER):
         raise OSError(_ERRNO, os.strerror(_ERRNO), os.fsdecode(path))
 
 
@@ -74,7 +81,7 @@ def _bad(work: Path) -> dict:
     return {}
 
 
-def _failing_writes(work: Path, under: str, code: int) -> dict:
+def _failing_writes(work: Path, under: str, code: int, only_in: str = "") -> dict:
     make_data(work)
     (work / under).mkdir(parents=True, exist_ok=True)
     (work / "sc").mkdir()
@@ -83,7 +90,54 @@ def _failing_writes(work: Path, under: str, code: int) -> dict:
         "PYTHONPATH": os.pathsep.join([str(work / "sc"), str(ROOT)]),
         "HANDBOK_TEST_FAIL_UNDER": str(work / under),
         "HANDBOK_TEST_FAIL_ERRNO": str(code),
+        "HANDBOK_TEST_FAIL_ONLY_IN": only_in,
     }
+
+
+def _env(**variables: str):
+    def setup(work: Path) -> dict:
+        make_data(work)
+        return variables
+
+    return setup
+
+
+def _folder_named(rel: str):
+    """A folder where the data file rel belongs (issue 25: avgifter.yaml/ ended in exit 4, beslut.yaml/ and
+    ansvar.yaml/ were silently ignored)."""
+
+    def setup(work: Path) -> dict:
+        data = make_data(work)
+        if (data / rel).exists():
+            (data / rel).unlink()
+        (data / rel).mkdir()
+        (data / rel / "inne.yaml").write_text("id: x\n", encoding="utf-8")
+        return {}
+
+    return setup
+
+
+def _linked_in_revision(work: Path) -> dict:
+    """A revision whose data/ has a committed symlink (issue 25: diff ended in exit 4)."""
+    _repo(work)
+    (work / "data" / "parter" / "ut.yaml").symlink_to("/etc/passwd")
+    _git(work, "add", "data")
+    _git(work, "commit", "-q", "-m", "link")
+    return {}
+
+
+def _fifo_table(work: Path) -> dict:
+    make_data(work)
+    os.mkfifo(work / "tabell.csv")  # reading it would wait for a writer forever (issue 25)
+    return {}
+
+
+def _escape_in_file_name(work: Path) -> dict:
+    """Data file names that erase the line and set the window title when printed raw (issue 25)."""
+    data = make_data(work)
+    (data / "parter" / "\x1b[2Kx.yaml").write_text("id: x\n", encoding="utf-8")
+    (data / "\x1b]0;titel\x07.yaml").write_text("id: x\n", encoding="utf-8")
+    return {}
 
 
 def _git(work: Path, *args: str) -> None:
@@ -202,6 +256,30 @@ CASES = [
     ("diff-no-revision", ["diff"], _repo, 2, "det här saknas i kommandot: base"),
     ("diff-bad-data", ["diff", "main"], lambda w: _repo(w, broken=True), 1, "rätta felen först"),
     ("diff-dirty-tree", ["diff", "main"], lambda w: _repo(w, dirty=True), 0, "Salem"),
+    # Issue 25: each of these ended in a traceback, the wrong exit code, a hang or a silent success.
+    (
+        "build-full-disk-in-mkdocs",
+        ["build", "--data", "data", "--out", "ut/site"],
+        lambda w: _failing_writes(w, "ut", errno.ENOSPC, only_in="macros.tools.mkdocsrun"),
+        3,
+        "disken är full",
+    ),
+    ("check-ascii-terminal", ["check"], lambda w: {**_bad(w), "PYTHONIOENCODING": "ascii"}, 1, "Ratta felen och kor"),
+    ("new-ascii-terminal", ["new", "part", "Nya"], _env(PYTHONIOENCODING="ascii"), 1, "sma bokstaver a-z"),
+    ("epoch-not-a-number", ["check"], _env(SOURCE_DATE_EPOCH="abc"), 2, "SOURCE_DATE_EPOCH ska vara"),
+    ("epoch-negative", ["build", "--out", "ut/site"], _env(SOURCE_DATE_EPOCH="-1"), 2, "men är '-1'"),
+    ("epoch-beyond-dates", ["new", "part", "nya"], _env(SOURCE_DATE_EPOCH="9" * 20), 2, "SOURCE_DATE_EPOCH ska"),
+    ("build-wait-not-a-number", ["build", "--out", "ut/site"], _env(HANDBOK_BUILD_WAIT="abc"), 2, "HANDBOK_BUILD_WAIT"),
+    *(
+        (f"folder-named-{name}", ["check"], _folder_named(name), 1, f"data/{name}:1:1: fel: det här är en mapp")
+        for name in ("avgifter.yaml", "beslut.yaml", "ansvar.yaml", "parter/salem.yaml")
+    ),
+    ("build-folder-named-avgifter", ["build", "--out", "ut/site"], _folder_named("avgifter.yaml"), 1, "en mapp"),
+    ("diff-symlink-in-revision", ["diff", "main~1", "main"], _linked_in_revision, 1, "data/parter/ut.yaml:1:1: fel"),
+    ("folkmangd-fifo", ["folkmangd", "tabell.csv", *FOLK], _fifo_table, 1, "namngiven rörledning (FIFO)"),
+    ("new-id-with-line-break", ["new", "part", "abc\n"], _valid, 1, "id:t 'abc\\x0a' går inte att använda"),
+    ("new-no-data-folder", ["new", "part", "x", "--data", "finns-inte"], _valid, 1, "mappen finns-inte finns inte"),
+    ("check-escapes-in-names", ["check"], _escape_in_file_name, 1, "data/parter/\\x1b[2Kx.yaml:1:1"),
     ("folkmangd-no-table", ["folkmangd", "finns-inte.csv", *FOLK], _valid, 1, "finns-inte.csv"),
     ("folkmangd-bad-date", ["folkmangd", "t.csv", "--datum", "30/6", "--kalla", "k"], _valid, 2, "är inget datum"),
     ("folkmangd-junk-table", ["folkmangd", "tabell.csv", *FOLK], _junk_table, 1, "tabell.csv"),
@@ -245,6 +323,20 @@ def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, args, setup, 
     assert "Traceback" not in output, output
     assert result.returncode == code, output
     assert phrase in output, output
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", output), "a control character printed raw"
+    if extra.get("PYTHONIOENCODING") == "ascii":
+        assert output.isascii(), output
     if code in (2, 3):  # usage and environment: one line that says what to do
         lines = [line for line in result.stderr.splitlines() if line.startswith("fel: ")]
         assert len(lines) == 1, result.stderr
+
+
+@pytest.mark.parametrize("args", [["new", "part", "abc\n"], ["new", "part", "x", "--data", "finns-inte"]])
+def test_a_refused_new_file_leaves_nothing_behind(tmp_path, args):
+    """Issue 25: `new part $'abc\\n'` made a file with a line break in its name; `--data /nonexistent` made the
+    folder and exited 0."""
+    make_data(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    with contextlib.chdir(tmp_path), contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(args) == 1
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from macros.core import loader, plainfile
 from macros.core.limits import MAX_BYTES
@@ -332,3 +334,61 @@ def test_a_folder_that_cannot_be_listed_is_a_message(tmp_path, monkeypatch):
         "data/forum:1:1: fel: mappen går inte att läsa; kontrollera att du får läsa den och filerna i den "
         "[file-unreadable]"
     ]
+
+
+class _Counted(str):
+    """A text that counts how many of its characters count, find and rfind look at."""
+
+    scanned = 0
+
+    def _span(self, start, end) -> int:
+        start = 0 if start is None else start
+        end = len(self) if end is None else end
+        return max(0, min(end, len(self)) - start)
+
+    def count(self, sub, start=None, end=None):
+        _Counted.scanned += self._span(start, end)
+        return super().count(sub, start, end)
+
+    def find(self, sub, start=None, end=None):
+        found = super().find(sub, start, end)
+        _Counted.scanned += (found if found >= 0 else len(self)) - (start or 0)
+        return found
+
+    def rfind(self, sub, start=None, end=None):
+        found = super().rfind(sub, start, end)
+        _Counted.scanned += (end if end is not None else len(self)) - max(found, start or 0)
+        return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x01" * 250_000,  # issue 25: a 255 KB file of control characters took 48 s, counting from the start
+        "\x01\n" * 125_000,
+        ("namn: x\x01" + " " * 50 + "\n") * 4000,
+    ],
+    ids=["one-line", "every-line", "long-lines"],
+)
+def test_finding_refused_characters_reads_the_text_a_bounded_number_of_times(text):
+    """Linear, without a timing: the searches for line and column together look at each character a few times."""
+    from macros.core.characters import refused_characters
+
+    _Counted.scanned = 0
+    problems = refused_characters(_Counted(text), "x.yaml")
+    assert len(problems) == text.count("\n") + (not text.endswith("\n"))
+    assert _Counted.scanned <= 3 * len(text)
+
+
+@given(st.text(alphabet="ab\n\r\x01\u202e", max_size=60))
+def test_refused_characters_are_found_where_a_line_by_line_reading_finds_them(text):
+    from macros.core.characters import REFUSED, refused_characters
+
+    expected = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        ending = "\n" if number < len(lines) else ""  # a CR before the line's own \n is part of CRLF
+        found = REFUSED.search(line + ending)
+        if found and found.start() < len(line):
+            expected.append((number, found.start() + 1))
+    assert [(p.line, p.column) for p in refused_characters(text, "x.yaml")] == expected

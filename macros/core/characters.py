@@ -26,16 +26,20 @@ def _char_name(char: str) -> str:
 
 
 def refused_characters(text: str, name: str) -> list[Problem]:
-    """Every line with a refused character, at its first one."""
+    """Every line with a refused character, at its first one. One pass over the text: after a line's first
+    character the search goes on at the next line, and lines are counted from the previous find only."""
     problems: list[Problem] = []
-    seen_lines: set[int] = set()
-    for found in REFUSED.finditer(text):
-        line = text.count("\n", 0, found.start()) + 1
-        if line in seen_lines:
-            continue
-        seen_lines.add(line)
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        problems.append(character_problem(name, line, column, found.group(0)[0], escaped=False))
+    line, line_start, pos = 1, 0, 0
+    while (found := REFUSED.search(text, pos)) is not None:
+        start = found.start()
+        if newlines := text.count("\n", line_start, start):
+            line += newlines
+            line_start = text.rfind("\n", line_start, start) + 1
+        problems.append(character_problem(name, line, start - line_start + 1, found.group(0)[0], escaped=False))
+        end = text.find("\n", start)
+        if end < 0:
+            break
+        pos = end + 1
     return problems
 
 

@@ -85,7 +85,9 @@ def display_path(path: Path) -> str:
 def data_files(root: Path) -> list[tuple[Path, str | None]]:
     """Every file under ``root`` with its kind; None for a file that does not belong there.
 
-    Links are never followed: a link (to a file or a folder) is listed as a file, and the loader refuses it.
+    Links are never followed: a link (to a file or a folder) is listed as a file, and the loader refuses it. A
+    folder named like a data file (avgifter.yaml/, parter/x.yaml/) is listed too, not entered: the loader
+    refuses it, where it would otherwise be taken for the file and the model built without it.
     """
     found: list[tuple[Path, str | None]] = []
 
@@ -94,9 +96,9 @@ def data_files(root: Path) -> list[tuple[Path, str | None]]:
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
-        links = [d for d in dirnames if (here / d).is_symlink()]
-        dirnames[:] = sorted(d for d in dirnames if d not in links)
-        for name in sorted([*filenames, *links]):
+        listed = [d for d in dirnames if (here / d).is_symlink() or d.endswith(".yaml")]
+        dirnames[:] = sorted(d for d in dirnames if d not in listed)
+        for name in sorted([*filenames, *listed]):
             path = here / name
             if name.startswith(".") or name == "README.md":
                 continue

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sys
 
+from .terminal import visible
+
 OK = 0
 DATA = 1
 USAGE = 2
@@ -32,6 +34,7 @@ class CommandError(Exception):
 
 
 def fail(message: str, code: int) -> int:
-    """Print ``fel: MESSAGE`` on stderr and return the exit code, for ``return fail(...)`` in a command."""
-    print(f"fel: {message}", file=sys.stderr)
+    """Print ``fel: MESSAGE`` on stderr, on one line with nothing hidden in it (a file name may hold control
+    characters: terminal.py), and return the exit code, for ``return fail(...)`` in a command."""
+    print(f"fel: {visible(message)}", file=sys.stderr)
     return code

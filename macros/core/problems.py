@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .terminal import visible
+
 FEL = "fel"
 VARNING = "varning"
 
@@ -23,7 +25,8 @@ class Problem:
     severity: str = FEL
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        """One line; a control character in the file's name or the message is shown as an escape (terminal.py)."""
+        return visible(f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]")
 
     def format_github(self) -> str:
         """GitHub Actions workflow command, so the forge annotates the changed line."""
@@ -34,9 +37,9 @@ class Problem:
 
 def github_command(kind: str, message: str, **properties) -> str:
     """A GitHub Actions workflow command (``::error file=…::message``), escaped so that no file name or message
-    can end it early or start another."""
-    props = ",".join(f"{key}={_github_escape_property(str(value))}" for key, value in properties.items())
-    return f"::{kind}{' ' + props if props else ''}::{_github_escape(message)}"
+    can end it early or start another, nor print a control character raw (terminal.py)."""
+    props = ",".join(f"{key}={visible(_github_escape_property(str(value)))}" for key, value in properties.items())
+    return f"::{kind}{' ' + props if props else ''}::{visible(_github_escape(message))}"
 
 
 def _github_escape(text: str) -> str:

@@ -12,11 +12,28 @@ import os
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .exitcodes import USAGE, CommandError
+
 
 def nu() -> datetime:
     """SOURCE_DATE_EPOCH or now, in UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+    return _from_epoch(epoch) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def _from_epoch(epoch: str) -> datetime:
+    """SOURCE_DATE_EPOCH as the reproducible-builds specification defines it: a whole number of seconds since
+    1970-01-01 UTC, digits only; anything else is a usage error, said as one sentence."""
+    try:
+        if epoch.isascii() and epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), UTC)
+    except (OverflowError, OSError, ValueError):  # beyond the years a date can have
+        pass
+    raise CommandError(
+        f"SOURCE_DATE_EPOCH ska vara ett antal sekunder sedan 1970-01-01, till exempel 1767225600, men är "
+        f"'{epoch}'; rätta eller ta bort variabeln",
+        USAGE,
+    )
 
 
 def i_stockholm(moment: datetime) -> datetime:

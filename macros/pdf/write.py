@@ -19,6 +19,7 @@ from ..core import pages, pipeline
 from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.problems import DataError, report
+from ..core.terminal import visible
 from ..core.utgava import Utgava, utgava
 from . import FONTS, PDF_STANDARDS, TEMPLATES
 from .cache import PdfCache, default_cache
@@ -43,7 +44,7 @@ def run(data_dir: Path, out_dir: Path) -> int:
         print(f"PDF-filerna kunde inte skapas: {exc}", file=sys.stderr)
         return DATA
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
-    print(f"Skrev {len(files)} PDF-filer till {out_dir} på {seconds} s.")
+    print(visible(f"Skrev {len(files)} PDF-filer till {out_dir} på {seconds} s."))
     return OK
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.exitcodes import ENVIRONMENT, USAGE, CommandError
 from ..core.repo import shown
+from ..core.terminal import visible
 
 WAIT_SECONDS = 15 * 60  # a second build waits this long for the first (HANDBOK_BUILD_WAIT; 0: refuse at once)
 
@@ -62,7 +63,7 @@ def build_lock(out_dir: Path, what: str = ""):
                     ENVIRONMENT,
                 )
             if not said:
-                print(f"Ett annat bygge {what} pågår{holder}; väntar tills det är klart ...", file=sys.stderr)
+                print(visible(f"Ett annat bygge {what} pågår{holder}; väntar tills det är klart ..."), file=sys.stderr)
                 said = True
             time.sleep(0.2)
         handle.seek(0)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 
 from ..core.exitcodes import DATA, ENVIRONMENT, INTERNAL, USAGE, CommandError, fail
+from ..core.terminal import protect_streams
 from . import commands, serve
 from .environment import disk_full
 from .usage import Parser, old_form, old_kind
@@ -32,8 +34,14 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure becomes one Swedish line and an exit code from exitcodes.py."""
+    protect_streams()  # before anything is printed: an ASCII-only terminal gets å as a, not a traceback
+    return guarded(lambda: _main(argv))
+
+
+def guarded(run: Callable[[], int]) -> int:
+    """run(), with every failure as one Swedish line and its exit code (the build's MkDocs step uses it too)."""
     try:
-        return _main(argv)
+        return run()
     except SystemExit as exc:  # argparse: --help (0) or a usage error already printed (2)
         return exc.code if isinstance(exc.code, int) else USAGE
     except CommandError as exc:

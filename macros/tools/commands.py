@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..core import pipeline
-from ..core.exitcodes import DATA, OK
+from ..core.exitcodes import DATA, OK, fail
 from ..core.problems import errors, summary
 from .environment import require_pdf_engine, require_space
 from .usage import add_data
@@ -109,8 +109,7 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         made = new(args.sort, args.id, Path(args.data), args.kategori, args.ansluten)
     except ScaffoldError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return DATA
+        return fail(str(exc), DATA)
     print(f"Skapade {made.path}. Fyll i raderna som är märkta {FYLL_I} och kör python3 noxfile.py -s check.")
     print("Skriv också in beslutet bakom ändringen i data/beslut.yaml.")
     return OK
@@ -147,7 +146,7 @@ def run_diff(args: argparse.Namespace) -> int:
         if args.format == "github":  # the job summary says why, and the step fails
             print(github.failed(str(exc), exc.problems), end="")
             return exc.code
-        print(f"fel: {exc}", file=sys.stderr)
+        fail(str(exc), exc.code)
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
         return exc.code

@@ -15,7 +15,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from ..core import pipeline
+from ..core import pipeline, plainfile
 from ..core.exitcodes import DATA, ENVIRONMENT, USAGE, CommandError
 from ..core.model import Handbok
 from ..core.problems import Problem, errors
@@ -57,29 +57,36 @@ def load_revision(data_dir: Path, rev: str | None) -> Handbok:
         raise DiffError(f"revisionen '{rev}' har ingen mapp {rel}/", code=USAGE)
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            _extract(tar, tmp)
-        return _checked(Path(tmp) / rel, f"revisionen {rev}", shown_as=rel)
+            links = _extract(tar, tmp)
+        return _checked(Path(tmp) / rel, f"revisionen {rev}", shown_as=rel, found=links)
 
 
-def _extract(tar: tarfile.TarFile, folder: str) -> None:
-    """Regular files and folders inside folder only. Python 3.11.4 and later have this as filter="data";
-    Debian 12's Python 3.11.2 does not, so there the same rule is checked by hand."""
-    if hasattr(tarfile, "data_filter"):
-        tar.extractall(folder, filter="data")
-        return
+def _extract(tar: tarfile.TarFile, folder: str) -> list[Problem]:
+    """Regular files and folders only, each inside folder; a committed link (or anything else) is not
+    unpacked but becomes the problem the checker gives a link in data/, at its path in the repository."""
+    problems, members = [], []
     for member in tar.getmembers():
-        if not (member.isfile() or member.isdir()) or member.name.startswith("/") or ".." in Path(member.name).parts:
+        if member.name.startswith("/") or ".." in Path(member.name).parts:
             raise DiffError(f"git archive gav en fil som inte kan packas upp säkert: {member.name}")
-    tar.extractall(folder)  # every member checked above
+        if member.isfile() or member.isdir():
+            members.append(member)
+        else:
+            problems.append(plainfile.symlink(member.name))
+    if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later; Debian 12's 3.11.2 has only the check above
+        tar.extractall(folder, members=members, filter="data")
+    else:
+        tar.extractall(folder, members=members)  # every member checked above
+    return problems
 
 
-def _checked(data_dir: Path, label: str, shown_as: str | None = None) -> Handbok:
+def _checked(data_dir: Path, label: str, shown_as: str | None = None, found: list[Problem] = ()) -> Handbok:
     handbok, problems = pipeline.check(data_dir)
-    if handbok is None:
-        found = errors(problems)
+    if handbok is None or found:
+        problems = errors(problems)
         if shown_as:  # name the file as it is in the repository, not in the temporary folder
-            found = [dataclasses.replace(p, path=_in_repo(p.path, data_dir, shown_as)) for p in found]
-        raise DiffError(f"datan i {label} har fel, så ändringarna kan inte räknas ut; rätta felen först", found)
+            problems = [dataclasses.replace(p, path=_in_repo(p.path, data_dir, shown_as)) for p in problems]
+        message = f"datan i {label} har fel, så ändringarna kan inte räknas ut; rätta felen först"
+        raise DiffError(message, sorted([*found, *problems]))
     return handbok
 
 

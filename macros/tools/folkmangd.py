@@ -17,6 +17,7 @@ from ..core.dataset import display_path, load_dataset
 from ..core.exitcodes import DATA, OK, CommandError
 from ..core.loader import Document
 from ..core.problems import errors
+from ..core.terminal import visible
 from ..text.format import tal
 from . import scb
 
@@ -151,7 +152,7 @@ def rapport(result: Resultat, datum: str) -> str:
     out.append(summary)
     if result.tillagda:
         out.append("Kör python -m macros check och sedan python -m macros diff HEAD för att se avgifterna.")
-    return "\n".join(out) + "\n"
+    return "\n".join(visible(line) for line in out) + "\n"  # a file name can hold control characters
 
 
 def exit_code(result: Resultat) -> int:

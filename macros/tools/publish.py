@@ -98,7 +98,15 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     start = time.perf_counter()
     utg = utgava(data_dir)  # once: the PDFs' covers and the archive's name give the same edition
     env = {**os.environ, "HANDBOK_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
+    mkdocs = [
+        sys.executable,
+        "-m",
+        "macros.tools.mkdocsrun",
+        "build",
+        "--strict",
+        "--config-file",
+        str(ROOT / "mkdocs.yml"),
+    ]
     site_cmd = [*mkdocs, "--site-dir", str(out_dir)]
     handbok = None  # this process's model, for the PDFs; MkDocs's process checks the data itself
     if builder == "zensical":
@@ -122,8 +130,8 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
         _pause("mkdocs")
         pdfs = _pdfs(data_dir, staging, utg, handbok)
         _pause("pdf")
-        if site.wait():
-            return DATA  # MkDocs has printed why (bad data: the checker's messages)
+        if code := site.wait():  # MkDocs has printed why (bad data: the checker's messages; a full disk)
+            return code if code in (ENVIRONMENT, INTERNAL) else DATA
         if builder == "zensical":
             zensical.finish(zensical.WORK, out_dir)
         if isinstance(pdfs, DataError):  # the site build accepted what the PDF step did not: never silently

@@ -51,6 +51,10 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None, ansl
 
 
 def _check_id(ident: str, data_dir: Path) -> None:
+    if not data_dir.is_dir():
+        raise ScaffoldError(
+            f"mappen {display_path(data_dir)} finns inte; ange handbokens datamapp med --data, till exempel data"
+        )
     if not is_id(ident):
         raise ScaffoldError(
             f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "

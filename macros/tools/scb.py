@@ -22,9 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.plainfile import NotPlainFile, read_plain
+
 _CODE = re.compile(r"^\s*(\d{4})(?:\s|$)")
 _NUMBER = re.compile(r"^[0-9]{1,3}(?:[ \u00a0]?[0-9]{3})*$|^[0-9]+$")
 MISSING = {"..", ".", "-", ""}
+MAX_BYTES = 16 * 1024 * 1024  # the table of every municipality in Sweden is about 20 KB
 MAX_DIGITS = 9  # no municipality has a billion inhabitants; longer is a broken cell (and int() refuses 4 300+)
 
 
@@ -42,7 +45,17 @@ class Table:
 
 
 def read(path: Path, datum: str) -> Table:
-    raw = path.read_bytes()
+    """The table in the file at path. A FIFO, a device or a folder is refused before it is read (reading a FIFO
+    would wait forever), and so is a file far larger than any population table."""
+    try:
+        raw = read_plain(path, MAX_BYTES + 1, follow_links=True)  # a link to a downloaded table is fine
+    except NotPlainFile as exc:
+        raise TableError(f"det här är {exc.strerror}; spara tabellen från SCB som en fil och ange den") from None
+    if len(raw) > MAX_BYTES:
+        raise TableError(
+            f"filen är större än {MAX_BYTES // 1024 // 1024} MB och är ingen folkmängdstabell från SCB; "
+            "kontrollera att rätt fil är angiven"
+        )
     text = _decode(raw)
     if text.lstrip().startswith("{"):
         return read_jsonstat(text, datum)

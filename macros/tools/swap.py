@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..core.terminal import visible
 from . import outdir
 
 
@@ -83,7 +84,7 @@ def clean_up_after_killed(out_dir: Path) -> None:
     olds = sorted(parent.glob(f".{name}-old-*"), key=lambda p: p.stat().st_mtime)
     if olds and not out_dir.exists():
         os.rename(olds.pop(), out_dir)
-        print(f"Lade tillbaka den förra webbplatsen i {name}/ efter ett avbrutet bygge.", file=sys.stderr)
+        print(visible(f"Lade tillbaka den förra webbplatsen i {name}/ efter ett avbrutet bygge."), file=sys.stderr)
     for leftover in [*olds, *parent.glob(f".{name}-staging-*"), *parent.glob(f".{name}-pdf-*")]:
         if not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)

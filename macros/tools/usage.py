@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
-import sys
 
-from ..core.exitcodes import USAGE
+from ..core.exitcodes import USAGE, fail
 
 HELP_HINT = "skriv python -m macros --help för att se kommandona"
 
@@ -28,8 +27,7 @@ class Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
     def error(self, message: str):
-        print(f"fel: {_swedish_usage(message)}; {HELP_HINT}", file=sys.stderr)
-        raise SystemExit(USAGE)
+        raise SystemExit(fail(f"{_swedish_usage(message)}; {HELP_HINT}", USAGE))
 
 
 # argparse's messages (Python 3.11–3.13) -> Swedish. Unknown ones are kept, after "fel i kommandot:".

@@ -27,8 +27,9 @@ ID_LISTS = (
 
 
 def is_id(text: str) -> bool:
-    """Whether text can be an id (defs.schema.json): a-z, digits and hyphens, not too long."""
-    return bool(ID_PATTERN.match(text)) and len(text) <= ID_MAX_LENGTH
+    """Whether text can be an id (defs.schema.json): a-z, digits and hyphens, not too long. fullmatch: the
+    pattern's $ (in Python's re) would also pass an id that ends in a line break."""
+    return bool(ID_PATTERN.fullmatch(text)) and len(text) <= ID_MAX_LENGTH
 
 
 def slug(text: str) -> str:
