@@ -265,8 +265,10 @@ def test_one_new_party_file_reaches_the_table(tmp_path):
     salem = salem.replace("id: salem", "id: testby").replace("Salems kommun", "Testby kommun")
     (parter / "testby.yaml").write_text(salem.replace('"0128"', '"0199"'), encoding="utf-8")
     sll = (parter / "stockholms-lans-landsting.yaml").read_text(encoding="utf-8")
-    sll = sll.replace("id: stockholms-lans-landsting", "id: testverket").replace(
-        "Stockholms läns landsting", "Testverket"
+    sll = (
+        sll.replace("id: stockholms-lans-landsting", "id: testverket")
+        .replace("Stockholms läns landsting", "Testverket")
+        .replace("Region Stockholm", "Testregionen")  # two parties never share a name (name-unique)
     )
     (parter / "testverket.yaml").write_text(sll, encoding="utf-8")
     h = _model(data)
