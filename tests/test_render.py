@@ -6,6 +6,8 @@ After an intended change in rendering, update the expected files with `nox -s bl
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,28 @@ def test_csv_cells_cannot_start_a_formula():
     assert escape.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert escape.csv_cell("-1") == "'-1"
     assert escape.csv_cell("Nacka") == "Nacka"
+    # Issue 25: a leading space let a formula through; spreadsheets skip it.
+    for cell in (" =HYPERLINK(1)", "  +1", "\u00a0-1", " @SUM(A1)", "\tx", "\rx"):
+        assert escape.csv_cell(cell) == "'" + cell, cell
+    assert escape.csv_cell("Nacka -1") == "Nacka -1"
+
+
+@pytest.mark.parametrize(
+    "value", ["- 1. Täby", "+ x", "1. x", "12) x", "!!! note", "??? x", ": x", "# x", "> x", "| a |", "=== x", "---"]
+)
+def test_text_from_data_never_starts_a_block(value):
+    """Issue 25: a party name "- 1. Täby" made a nested list. What text() and inline() return begins with no list
+    marker, no admonition and no other block syntax, in the places where data begins a line."""
+    import markdown
+
+    for out in (escape.text(value), escape.inline(value)):
+        assert html.unescape(out) == value
+        for line in (out, f"- {out}", f"| {out} |\n|---|\n| {out} |", f"## {out}"):
+            rendered = markdown.markdown(line, extensions=["admonition", "tables", "attr_list", "footnotes"])
+            assert html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip().endswith(value), (line, rendered)
+            assert not re.search(r"<(ol|blockquote|div|pre|hr)\b", rendered), rendered
+            assert rendered.count("<ul>") == line.startswith("- "), rendered
+            assert rendered.count("<h2") == line.startswith("##"), rendered
 
 
 def test_text_escape_neutralises_markup_markdown_and_jinja():

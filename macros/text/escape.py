@@ -35,22 +35,37 @@ _ENTITIES = {
 _TABLE = str.maketrans(_ENTITIES)
 _SPACE = re.compile(r"\s+")
 _SPACE_NOT_NBSP = re.compile(r"[^\S\u00a0]+")
+# What makes a line a block when it begins one: a list item or a rule (- + 1. 1)), an admonition (!!!). A text
+# from data often begins a line (a list item's content, a table cell, a sentence that opens with a name), so its
+# first character, or the dot after a first number that stands alone, is written as an entity: "- 1. Täby" stays
+# text, "1.0" is left as it is. (# > | = * _ and the rest are entities wherever they stand: _ENTITIES.)
+_BLOCK_START = re.compile(r"^(?:[-+!]|(?P<number>[0-9]+)[.)](?=\s|$))")
 
 
 def text(value: object) -> str:
-    """Inline text for Markdown or HTML: one line, every special character as an entity."""
+    """Inline text for Markdown or HTML: one line, every special character as an entity, and nothing at its start
+    that would make the line a list, a heading, a quote or a table row."""
     return _text(value if isinstance(value, str) else str(value))
 
 
 @lru_cache(maxsize=8192)
 def _text(value: str) -> str:  # the same names and functions recur on thousands of pages
-    return _SPACE.sub(" ", value).strip().translate(_TABLE)
+    return _no_block(_SPACE.sub(" ", value).strip().translate(_TABLE))
 
 
 def inline(value: str) -> str:
     """A sentence, or a piece of one between two links, escaped as text() but with a space at either end kept
     and with no-break spaces kept: the handbook's own numbers carry them (format.tal: 1 250 000)."""
-    return _SPACE_NOT_NBSP.sub(" ", value).translate(_TABLE)
+    return _no_block(_SPACE_NOT_NBSP.sub(" ", value).translate(_TABLE))
+
+
+def _no_block(escaped: str) -> str:
+    return _BLOCK_START.sub(_as_entity, escaped, count=1)
+
+
+def _as_entity(found: re.Match) -> str:
+    number = found.group("number") or ""
+    return f"{number}&#{ord(found.group(0)[-1])};"
 
 
 def html(value: object) -> str:
@@ -71,9 +86,10 @@ def title(value: object) -> str:
 
 
 def csv_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet shows as text: no formula can start (=, +, -, @, tab, CR)."""
+    """A CSV cell that a spreadsheet shows as text: no formula can start (=, +, -, @, tab, CR), also not after
+    spaces, which spreadsheets skip (" =HYPERLINK(...)")."""
     s = "" if value is None else str(value)
-    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if s[:1] in ("\t", "\r") or s.lstrip()[:1] in ("=", "+", "-", "@"):
         s = "'" + s
     return s
 
