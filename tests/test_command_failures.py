@@ -260,7 +260,7 @@ CASES = [
     (
         "build-full-disk-in-mkdocs",
         ["build", "--data", "data", "--out", "ut/site"],
-        lambda w: _failing_writes(w, "ut", errno.ENOSPC, only_in="macros.tools.mkdocsrun"),
+        lambda w: _failing_writes(w, "ut", errno.ENOSPC, only_in="macros.tools.siterun"),
         3,
         "disken är full",
     ),

@@ -64,7 +64,18 @@ def prepare(handbok: Handbok, data_dir: Path, work: Path = WORK) -> Path:
 
 
 def command(config_file: Path) -> list[str]:
-    return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)]
+    """Zensical's build, through the build's runner of site builders (macros/tools/siterun.py): a failure of
+    Zensical's own (0.0.73 may end in "RuntimeError: Watcher disconnected") is then one sentence, not a traceback."""
+    return [
+        sys.executable,
+        "-m",
+        "macros.tools.siterun",
+        "zensical",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+    ]
 
 
 def finish(work: Path, out_dir: Path) -> None:

@@ -101,7 +101,8 @@ def _build_into(out_dir: Path, data_dir: Path, name: str, builder: str) -> int:
     mkdocs = [
         sys.executable,
         "-m",
-        "macros.tools.mkdocsrun",
+        "macros.tools.siterun",
+        "mkdocs",
         "build",
         "--strict",
         "--config-file",

@@ -1,6 +1,9 @@
-"""The MkDocs step of a build, run as the build's child process (publish.py): MkDocs's own command line, with
-its failures made the program's (cli.guarded). A disk that fills up while MkDocs writes the site is one Swedish
-sentence and exit code 3 (ENVIRONMENT), never a traceback; the build passes the code on."""
+"""The site builder's step of a build, run as the build's child process (publish.py): MkDocs's or Zensical's own
+command line, with their failures made the program's (cli.guarded). A disk that fills up while the site is
+written is one Swedish sentence and exit code 3 (ENVIRONMENT), never a traceback; the build passes the code on.
+
+`python -m macros.tools.siterun mkdocs build ...` and `python -m macros.tools.siterun zensical build ...`.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +15,17 @@ from .cli import guarded
 
 def main(argv: list[str]) -> int:
     protect_streams()
-    return guarded(lambda: _mkdocs(argv))
+    return guarded(lambda: _run(argv[0], argv[1:]))
 
 
-def _mkdocs(argv: list[str]) -> int:
-    from mkdocs.__main__ import cli
-
-    # Standalone, as `mkdocs` runs: click ends with SystemExit and MkDocs's own code (1 for a failed strict
-    # build); an error of the file system is raised on to guarded.
-    cli.main(args=argv, prog_name="mkdocs")
+def _run(builder: str, argv: list[str]) -> int:
+    if builder == "zensical":
+        from zensical.main import cli
+    else:
+        from mkdocs.__main__ import cli
+    # Standalone, as the builder's own command runs: click ends with SystemExit and the builder's code (1 for a
+    # failed strict build); an error of the file system, or of the builder itself, is raised on to guarded.
+    cli.main(args=argv, prog_name=builder)
     return 0
 
 
