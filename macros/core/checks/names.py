@@ -44,10 +44,12 @@ def check_name_unique(ds: Dataset) -> list[Problem]:
                 key = same_to_a_reader(name)
                 if key in first and first[key][0] != ident:
                     other, written = first[key]
-                    message = (
-                        f"namnet '{name}' är samma som '{written}' i {other}.yaml för en läsare; "
-                        "ge var och en ett eget namn"
+                    same = (
+                        f"används redan i {other}.yaml"
+                        if name == written
+                        else (f"går inte att skilja från '{written}' i {other}.yaml för en läsare")
                     )
+                    message = f"namnet '{name}' {same}; ge var och en ett eget namn"
                     out.append(problem_at(doc, path, "name-unique", message))
                 first.setdefault(key, (ident, name))
     return out
