@@ -150,7 +150,7 @@ def _partblad(ctx: Kontext, p: Part) -> str:
     beside it (python -m macros build, or pdf), so MkDocs cannot check the link."""
     href = relpath(pages.partblad_fil(p.id), posixpath.dirname(ctx.sida) or ".")
     return (
-        f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: en sida om '
+        f'<p class="handbok-pdf"><a href="{escape.html(href)}">Partblad som PDF</a>: ett blad om '
         f"{escape.text(p.namn)} att skriva ut eller lämna till den egna ledningen.</p>\n"
     )
 
