@@ -2,7 +2,7 @@
 dataset (tests/fixtures/valid/), with what `check` must say about it: the rules that refuse it, or nothing, in
 which case `build` must publish it whole (tests/test_hostile.py).
 
-Every case of issue 25 that is about data is here by name; seeded random values from a pool of structure,
+Every case that is about data is here by name; seeded random values from a pool of structure,
 markup and Unicode add more. An edit sets a value at a path in a file (the file is read and written back as YAML,
 with its schema line), or replaces text in it where only the text can say it (a block scalar `|`).
 """
@@ -114,7 +114,7 @@ def _unknown(ar: int) -> dict:
     return {"datum": f"{ar - 1}-06-30", "uppgift_saknas": "Siffran har sökts hos SCB men inte hittats för den dagen."}
 
 
-# --- Issue 25, by name -----------------------------------------------------------------------------------
+# --- Reported cases, by name -----------------------------------------------------------------------------------
 
 NAMED: list[Input] = [
     # "check says Inga fel and build then fails"

@@ -103,7 +103,7 @@ def _env(**variables: str):
 
 
 def _folder_named(rel: str):
-    """A folder where the data file rel belongs (issue 25: avgifter.yaml/ ended in exit 4, beslut.yaml/ and
+    """A folder where the data file rel belongs (avgifter.yaml/ ended in exit 4, beslut.yaml/ and
     ansvar.yaml/ were silently ignored)."""
 
     def setup(work: Path) -> dict:
@@ -118,7 +118,7 @@ def _folder_named(rel: str):
 
 
 def _linked_in_revision(work: Path) -> dict:
-    """A revision whose data/ has a committed symlink (issue 25: diff ended in exit 4)."""
+    """A revision whose data/ has a committed symlink (diff ended in exit 4)."""
     _repo(work)
     (work / "data" / "parter" / "ut.yaml").symlink_to("/etc/passwd")
     _git(work, "add", "data")
@@ -128,12 +128,12 @@ def _linked_in_revision(work: Path) -> dict:
 
 def _fifo_table(work: Path) -> dict:
     make_data(work)
-    os.mkfifo(work / "tabell.csv")  # reading it would wait for a writer forever (issue 25)
+    os.mkfifo(work / "tabell.csv")  # reading it would wait for a writer forever
     return {}
 
 
 def _escape_in_file_name(work: Path) -> dict:
-    """Data file names that erase the line and set the window title when printed raw (issue 25)."""
+    """Data file names that erase the line and set the window title when printed raw."""
     data = make_data(work)
     (data / "parter" / "\x1b[2Kx.yaml").write_text("id: x\n", encoding="utf-8")
     (data / "\x1b]0;titel\x07.yaml").write_text("id: x\n", encoding="utf-8")
@@ -256,7 +256,7 @@ CASES = [
     ("diff-no-revision", ["diff"], _repo, 2, "det här saknas i kommandot: base"),
     ("diff-bad-data", ["diff", "main"], lambda w: _repo(w, broken=True), 1, "rätta felen först"),
     ("diff-dirty-tree", ["diff", "main"], lambda w: _repo(w, dirty=True), 0, "Salem"),
-    # Issue 25: each of these ended in a traceback, the wrong exit code, a hang or a silent success.
+    # Each of these ended in a traceback, the wrong exit code, a hang or a silent success.
     (
         "build-full-disk-in-mkdocs",
         ["build", "--data", "data", "--out", "ut/site"],
@@ -333,7 +333,7 @@ def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, args, setup, 
 
 @pytest.mark.parametrize("args", [["new", "part", "abc\n"], ["new", "part", "x", "--data", "finns-inte"]])
 def test_a_refused_new_file_leaves_nothing_behind(tmp_path, args):
-    """Issue 25: `new part $'abc\\n'` made a file with a line break in its name; `--data /nonexistent` made the
+    """`new part $'abc\\n'` made a file with a line break in its name; `--data /nonexistent` made the
     folder and exited 0."""
     make_data(tmp_path)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))

@@ -1,4 +1,4 @@
-"""What `check` passes, `build` can publish: the rules that move late build failures of issue 25 into the checker.
+"""What `check` passes, `build` can publish: the rules that move late build failures into the checker.
 
 Texts with a space or line break at an end (a YAML block `|` keeps its last line break, and Python's `$` in a
 schema pattern accepts it), whitespace-only names and glossary words, numbers written with a decimal point where
@@ -38,7 +38,7 @@ def _rules(found) -> list[str]:
 @pytest.mark.parametrize(
     ("rel", "old", "new", "fix"),
     [
-        # Issue 25: a source URL written as a block keeps its line break and crashed the build.
+        # A source URL written as a block keeps its line break and crashed the build.
         (
             "kallor.yaml",
             "    url: https://web.archive.org",
@@ -46,11 +46,11 @@ def _rules(found) -> list[str]:
             "skriv |- i stället för |",
         ),
         ("kallor.yaml", "    url: https://web.archive.org", "    url: >\n      https://web.archive.org", "skriv >- "),
-        # Issue 25: kommunkod "0182\n" reached the CSV.
+        # Kommunkod "0182\n" reached the CSV.
         ("parter/salem.yaml", 'kommunkod: "0128"', 'kommunkod: "0128\\n"', "ta bort dem"),
         ("parter/salem.yaml", "namn: Salems kommun", 'namn: " Salems kommun"', "texten börjar med"),
         ("parter/salem.yaml", "namn: Salems kommun", 'namn: "Salems kommun\\u00a0"', "texten slutar med"),
-        # Issue 25: whitespace-only names and glossary terms passed.
+        # Whitespace-only names and glossary terms passed.
         ("parter/salem.yaml", "namn: Salems kommun", 'namn: "   "', "texten är tom eller bara mellanslag"),
         ("parter/salem.yaml", "namn: Salems kommun", 'namn: "\\u00a0"', "texten är tom eller bara mellanslag"),
         ("ordlista.yaml", "term: aktiverat läge", 'term: "\\t"', "texten är tom eller bara mellanslag"),
@@ -91,7 +91,7 @@ def test_inner_line_breaks_and_spaces_stay():
 
 @pytest.mark.parametrize("written", ["16076.0", "16076.5", "-1.0"])
 def test_a_whole_number_written_with_decimals_is_refused(tmp_path, written):
-    """Issue 25: antal 95182.0 passed the schema (JSON Schema counts it as an integer) and ended the build, diff and
+    """Antal 95182.0 passed the schema (JSON Schema counts it as an integer) and ended the build, diff and
     the preview in a TypeError."""
     found = _check(tmp_path, "parter/salem.yaml", "antal: 16076", f"antal: {written}")
     assert set(_rules(found)) == {"schema"}, found
@@ -133,7 +133,7 @@ def test_a_party_name_a_reader_cannot_tell_apart_is_refused(tmp_path, new, rule,
 
 
 def test_a_cyrillic_letter_that_looks_latin_is_refused(tmp_path):
-    """Issue 25: two parties could differ only by a Cyrillic letter."""
+    """Two parties could differ only by a Cyrillic letter."""
     found = _check(tmp_path, "parter/vaxholm.yaml", "namn: Vaxholms stad", "namn: Salems kоmmun")  # Cyrillic о
     assert sorted(set(_rules(found))) == ["font-has-characters", "name-latin", "name-unique"], found
     latin = next(f[3] for f in found if f[4] == "name-latin")
@@ -156,7 +156,7 @@ def test_forums_may_not_share_a_name_either(tmp_path):
 
 
 def test_a_character_the_pdf_cannot_show_is_refused_at_its_text(tmp_path):
-    """Issue 25: a party name with a letter the PDF font lacks failed the PDF step, naming a template."""
+    """A party name with a letter the PDF font lacks failed the PDF step, naming a template."""
     for char, fix in [("ŋ", "skriv texten utan tecknet"), ("→", "skriv 'till' i stället"), ("😀", "ta bort det")]:
         found = _check(tmp_path / char, "parter/salem.yaml", "namn: Salems kommun", f"namn: Salems {char} kommun")
         assert [(f[0], f[1], f[2], f[4]) for f in found] == [("data/parter/salem.yaml", 3, 7, "font-has-characters")]

@@ -15,7 +15,7 @@ from macros.core.checks.fonts import fix, message
 from macros.pdf import FONTS, PDF_STANDARDS
 from tests.helpers import ROOT
 
-# The characters of issue 25 that failed the PDF step late, and some that word processors paste.
+# The characters that failed the PDF step late, and some that word processors paste.
 ISSUE_25 = "ŋΑαЖж‐→😀\u200bﬁ①"
 SWEDISH = "Åsa, Älvsjö och Öckerö – ”citat” 1 234,50 kr § 3 € é"
 PROBE = """#set text(font: "Atkinson Hyperlegible", lang: "sv")

@@ -1,4 +1,4 @@
-"""One contract (issue 25): what `check` passes, `build` publishes. Every input of the hostile corpus
+"""One contract: what `check` passes, `build` publishes. Every input of the hostile corpus
 (tests/hostile.py: each data case of the issue by name, and seeded random values) runs through `check`; what
 check refuses is refused at a real file, line and column with the rule the corpus names, and what it passes is
 built whole by `python -m macros build` (site, PDFs, archive) — never a traceback, never check-ok then
@@ -193,7 +193,7 @@ def _tags(html: str) -> Counter[str]:
 
 @pytest.mark.slow
 def test_names_that_look_like_structure_stay_text_on_every_page(tmp_path, builder):
-    """Issue 25: a party name "- 1. Täby" rendered as a nested list. With names that begin like a list item, a
+    """A party name "- 1. Täby" rendered as a nested list. With names that begin like a list item, a
     heading, a table row, a quote, a numbered item or an admonition, every page has as many lists, headings, quotes,
     tables and boxes as with plain names, and shows each name as written; the search index has the same entries."""
     looks = [one for one in NAMED if one.name.startswith(("name-like", "forum-like", "term-like"))]

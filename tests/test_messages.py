@@ -1,4 +1,4 @@
-"""Messages that misled a coordinator (issue 28): each case under tests/fixtures/messages/ is one mistake in a copy of
+"""Messages that misled a coordinator: each case under tests/fixtures/messages/ is one mistake in a copy of
 the valid dataset, its expected.txt the checker's exact output. CASES says, by content, where the case's error must
 stand and what it must (and must never) say, so a careless bless cannot make a misleading message pass."""
 

@@ -111,7 +111,7 @@ def test_csv_cells_cannot_start_a_formula():
     assert escape.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert escape.csv_cell("-1") == "'-1"
     assert escape.csv_cell("Nacka") == "Nacka"
-    # Issue 25: a leading space let a formula through; spreadsheets skip it.
+    # A leading space let a formula through; spreadsheets skip it.
     for cell in (" =HYPERLINK(1)", "  +1", "\u00a0-1", " @SUM(A1)", "\tx", "\rx"):
         assert escape.csv_cell(cell) == "'" + cell, cell
     assert escape.csv_cell("Nacka -1") == "Nacka -1"
@@ -121,7 +121,7 @@ def test_csv_cells_cannot_start_a_formula():
     "value", ["- 1. Täby", "+ x", "1. x", "12) x", "!!! note", "??? x", ": x", "# x", "> x", "| a |", "=== x", "---"]
 )
 def test_text_from_data_never_starts_a_block(value):
-    """Issue 25: a party name "- 1. Täby" made a nested list. What text() and inline() return begins with no list
+    """A party name "- 1. Täby" made a nested list. What text() and inline() return begins with no list
     marker, no admonition and no other block syntax, in the places where data begins a line."""
     import markdown
 

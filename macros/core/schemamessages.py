@@ -124,7 +124,7 @@ def _type_message(error: ValidationError, where: str, written: str | None) -> st
     elif "integer" in expected and written is not None and re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", written):
         fix = f"skriv siffrorna utan punkt: {written.replace('.', '')}"
     elif "integer" in expected and written is not None and re.fullmatch(r"-?[0-9]+\.0+", written):
-        fix = f"skriv heltalet utan decimaler: {written.split('.')[0]}"  # 95182.0 (issue 25)
+        fix = f"skriv heltalet utan decimaler: {written.split('.')[0]}"  # 95182.0
     elif "integer" in expected and written is not None:
         fix = "skriv ett heltal, utan decimaler"
     elif "string" in expected and written is not None:
