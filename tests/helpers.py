@@ -59,6 +59,21 @@ def visible_text(html: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", "".join(collect.parts))
 
 
+def position(text: str, context: str, at: str = "") -> tuple[int, int]:
+    """The 1-based line and column of ``at`` within the one place where ``context`` occurs in ``text`` (the
+    start of ``context`` when ``at`` is empty): where a message should point, found by content, so that a line
+    added to a fixture moves the expectation with it."""
+    assert text.count(context) == 1, f"{context!r} occurs {text.count(context)} times, not once"
+    i = text.index(context) + context.index(at)
+    return text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)
+
+
+def valid_position(rel: str, context: str, at: str = "") -> str:
+    """``data/REL:LINE:COL`` of ``at`` in the valid dataset's file (see position)."""
+    line, column = position(_valid_text(rel), context, at)
+    return f"data/{rel}:{line}:{column}"
+
+
 def _valid_text(rel: str) -> str:
     return (VALID / rel).read_text(encoding="utf-8")
 
