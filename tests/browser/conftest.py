@@ -207,6 +207,13 @@ def page(context_factory, base_url):
     return page
 
 
+def settled(page) -> None:
+    """Wait until the page has loaded what it asks for after load (the search worker's index, scripts that mount
+    the theme's components) and has drawn the result: no request for half a second, then two frames painted."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def result_pages(hrefs: list[str], root: str) -> list[str]:
     """Site-relative paths of the pages that result links point to, in rank order, each page once."""
     ranked = []

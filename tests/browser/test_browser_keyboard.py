@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS_ONLY, ZensicalSearch
+from .conftest import MKDOCS_ONLY, ZensicalSearch, settled
 
 MAX_TABS = 400  # more tab stops than any page has; reaching the limit means the target is not reachable
 
@@ -97,7 +97,7 @@ def _stops_without_visible_focus(page, limit: int = MAX_TABS) -> tuple[int, list
 def test_every_tab_stop_shows_visible_focus(page, base_url, rel):
     """At each tab stop the focused element looks different from the same element without focus."""
     page.goto(base_url + rel)
-    page.wait_for_timeout(300)  # Material mounts its components (search, tables) after load
+    settled(page)  # the theme mounts its components (search, tables) after load
     seen, invisible = _stops_without_visible_focus(page)
     assert seen > 20, f"only {seen} tab stops on {rel}"
     assert not invisible, f"{len(invisible)} of {seen} tab stops on {rel} show no focus:\n  " + "\n  ".join(invisible)
@@ -164,11 +164,13 @@ def test_pdf_is_reachable_and_opens_by_keyboard(page, base_url, site, pages):
         route.abort()
 
     page.route("**/*.pdf", fetch_pdf)
-    page.keyboard.press("Enter")
-    for _ in range(50):
-        if got:
-            break
-        page.wait_for_timeout(100)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        with page.expect_event("requestfailed", timeout=10_000):  # fetched, then aborted by fetch_pdf
+            page.keyboard.press("Enter")
+    except PlaywrightTimeoutError:
+        pytest.fail(f"Enter on {href} requested no PDF")
     assert got, f"Enter on {href} requested no PDF"
     assert got["url"] == base_url + _normalise_join(rel, href), got["url"]
     assert got["status"] == 200 and got["head"] == b"%PDF-", f"{href} from {rel}: {got}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS_ONLY, SCHEMES, guarded_context
+from .conftest import MKDOCS_ONLY, SCHEMES, guarded_context, settled
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -114,7 +114,7 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
                     for v in found
                     for node in v["nodes"]
                 ]
-        page.wait_for_timeout(300)  # let the last page's late requests (search worker) show up
+        settled(page)  # the last page's late requests (the search worker's) reach the guard
     finally:
         context.close()
     result.off_origin, result.errors = guard.off_origin, guard.errors
@@ -235,8 +235,8 @@ def test_every_page_links_to_the_accessibility_statement(survey, pages):
 def test_the_request_guard_catches_an_off_origin_request(page, base_url):
     """The guard itself: a request to another origin is aborted and recorded (so a clean survey means something)."""
     page.goto(base_url + "index.html")
-    page.evaluate("fetch('https://example.org/spy.gif').catch(() => null)")
-    page.wait_for_timeout(300)
+    with page.expect_event("requestfailed"):  # the guard records the request, then aborts it
+        page.evaluate("fetch('https://example.org/spy.gif').catch(() => null)")
     assert [url for _, url in page.guard.off_origin] == ["https://example.org/spy.gif"]
 
 
