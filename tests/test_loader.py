@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -201,10 +200,10 @@ def _billion_laughs(levels: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_billion_laughs_is_refused_in_well_under_a_second():
-    start = time.perf_counter()
+def test_billion_laughs_is_refused_at_its_first_anchor():
+    # Refused where the first anchor is defined (line 1, column 4), so no alias is ever expanded: a loader that
+    # expanded them would build 9**10 lists and never return.
     line, column, rule, _ = _refused(_billion_laughs())
-    assert time.perf_counter() - start < 0.5
     assert (line, column, rule) == (1, 4, "yaml-anchor")
 
 
@@ -219,9 +218,7 @@ def test_size_limit_is_checked_before_the_file_is_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(loader, "load_bytes", never)
     monkeypatch.setattr(type(path), "read_bytes", never)
-    start = time.perf_counter()
     doc, problems = load_file(path, "data/stor.yaml")
-    assert time.perf_counter() - start < 0.5
     assert doc is None
     assert [p.format() for p in problems] == [
         "data/stor.yaml:1:1: fel: filen är 5120 KB, större än gränsen 256 KB; dela upp innehållet eller "
