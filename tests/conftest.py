@@ -1,17 +1,19 @@
 """Shared pytest setup. Helpers live in tests/helpers.py; fixture datasets in tests/fixtures/.
 
 Markers (pyproject.toml) are set here from what a test uses, so that a new test file is marked without anyone
-remembering to: `browser` for everything under tests/browser/, `pdf` for a test that needs the shipped data's
-whole set of PDFs (a fixture in PDF_FIXTURES, directly or through another fixture), `golden` for a test that
-compares with an expected file (it asks for the `bless` fixture). A test that writes a whole set of PDFs
-itself carries `@pytest.mark.pdf`; `slow` is set by hand. `nox -s quick` leaves out browser, pdf and slow;
-`nox -s bless` runs only golden.
+remembering to: `browser` for everything under tests/browser/; `pdf` for a test that needs the shipped data's
+whole set of PDFs (a fixture in PDF_FIXTURES, directly or through another fixture); `slow` for a test that needs
+a built site (a fixture whose name ends in `_site`, directly or through another fixture); `golden` for a test
+that compares with an expected file (it asks for the `bless` fixture). By hand: `@pytest.mark.pdf` on a test
+that itself has Typst make PDFs, `@pytest.mark.slow` on one that itself starts a site build (in its own process
+or another) or runs a command or a Python tool as a process of its own. `nox -s quick` leaves out browser, pdf
+and slow, so that it does its work in one process in well under half a minute of CPU; `nox -s bless` runs only
+golden.
 """
 
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +54,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 BROWSER_TESTS = ROOT / "tests" / "browser"
 # Fixtures that are or hold the shipped data's whole set of PDFs: a test that needs one is marked `pdf`.
 PDF_FIXTURES = {"published_site", "real_pdfs"}
+# A fixture that is a built site is named for it: a test that needs one is marked `slow`.
+SITE_FIXTURE_SUFFIX = "_site"
 # Fixtures kept per process and per builder that tests share. Under pytest-xdist (nox -s tests: --dist loadgroup)
 # the tests that share one of them run in one worker, in file order, as in a run without workers: every page in
 # both schemes at both widths, minutes of work (survey, tests/browser/test_browser_pages.py); the one search page
@@ -69,6 +73,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if names & PDF_FIXTURES:
             item.add_marker(pytest.mark.pdf)
+        if any(name.endswith(SITE_FIXTURE_SUFFIX) for name in names):
+            item.add_marker(pytest.mark.slow)
         if "bless" in names:
             item.add_marker(pytest.mark.golden)
 
@@ -131,7 +137,6 @@ def published_site(builder) -> Path:
 @dataclass
 class PdfSet:
     out: Path
-    seconds: float
     files: list[Path]
 
 
@@ -141,6 +146,5 @@ def real_pdfs(tmp_path_factory) -> PdfSet:
     process at a fixed edition (PDF_EPOCH, PDF_REVISION); tests only read them."""
     handbok = pipeline.load(ROOT / "data")[0]
     out = tmp_path_factory.mktemp("pdf")
-    start = time.perf_counter()
     files = write.write_pdfs(handbok, out, Utgava(datetime.fromtimestamp(PDF_EPOCH, UTC), PDF_REVISION))
-    return PdfSet(out, time.perf_counter() - start, files)
+    return PdfSet(out, files)

@@ -22,6 +22,7 @@ the tests at the bottom can show that it fails on a bad tree.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,13 +64,23 @@ def modules(root: Path) -> dict[str, Path]:
     return out
 
 
-def imports(root: Path) -> list[Import]:
+@functools.cache
+def parsed(root: Path) -> dict[str, tuple[Path, ast.Module]]:
+    """Every module under root/PACKAGE with its syntax tree, parsed once per test run for all the rules."""
+    trees = {}
+    for name, path in modules(root).items():
+        trees[name] = (path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
+    return trees
+
+
+@functools.cache
+def imports(root: Path) -> tuple[Import, ...]:
     """Every import of a module of PACKAGE, from every module of PACKAGE."""
     known = modules(root)
     out = []
-    for name, path in known.items():
+    for name, (path, tree) in parsed(root).items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        for node in ast.walk(tree):
             where = f"{path.relative_to(root).as_posix()}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
@@ -84,7 +95,7 @@ def imports(root: Path) -> list[Import]:
             else:
                 continue
             out += [Import(name, t, where) for t in dict.fromkeys(targets) if t.split(".")[0] == PACKAGE]
-    return out
+    return tuple(out)
 
 
 def stage(module: str) -> str | None:
@@ -194,11 +205,10 @@ def page_literals(root: Path) -> list[str]:
     names = {v for k, v in vars(pages).items() if k.isupper() and isinstance(v, str) and "." in v}
     folders = (pages.PART_DIR + "/", pages.FORUM_DIR + "/", pages.PARTBLAD_DIR)
     out = []
-    for path in modules(root).values():
+    for path, tree in parsed(root).values():
         where = path.relative_to(root).as_posix()
         if where == f"{PACKAGE}/core/pages.py":
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         docstrings = {
             id(node.body[0].value)
             for node in ast.walk(tree)

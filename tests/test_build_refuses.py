@@ -39,6 +39,7 @@ def _mkdocs(data: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # MkDocs loads its theme and plugins for each case
 @pytest.mark.parametrize("case", BAD_CASES, ids=[c.name for c in BAD_CASES])
 def test_bad_input_stops_the_build_with_the_checker_report(case, tmp_path, monkeypatch, caplog):
     data = make_data(tmp_path, case)
@@ -53,6 +54,7 @@ def test_bad_input_stops_the_build_with_the_checker_report(case, tmp_path, monke
     assert not site.exists()
 
 
+@pytest.mark.slow  # a real mkdocs build process
 def test_failed_build_exits_nonzero_and_leaves_the_old_site(tmp_path):
     data = make_data(tmp_path, BAD / "unknown-party")
     site = tmp_path / "site"
@@ -65,6 +67,7 @@ def test_failed_build_exits_nonzero_and_leaves_the_old_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") == "förra versionen"
 
 
+@pytest.mark.slow  # a real build process
 def test_the_whole_publication_stops_on_bad_data_with_the_report_once(tmp_path):
     """python -m macros build (site and PDFs at once): the report once, exit 1, no site, no PDF folder left."""
     case = BAD / "duplicate-key"

@@ -300,6 +300,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow  # a real process per row (about half a second of CPU each, more for the builds)
 @pytest.mark.parametrize(("args", "setup", "code", "phrase"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, args, setup, code, phrase):
     extra = setup(tmp_path) or {}

@@ -42,6 +42,7 @@ def _check(cwd: Path, seed: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # the checker as two processes of their own
 def test_checker_report_is_the_same_in_every_run(tmp_path):
     # Many problems in many files, so that any unsorted step would show.
     make_data(
@@ -58,6 +59,7 @@ def test_checker_report_is_the_same_in_every_run(tmp_path):
     assert first.stdout.count(": fel: ") >= 10
 
 
+@pytest.mark.slow  # the checker as two processes of their own
 def test_real_data_report_is_the_same_in_every_run(tmp_path):
     _copy_reversed(ROOT / "data", tmp_path / "data")
     first, second = _check(ROOT, "3"), _check(tmp_path, "4")

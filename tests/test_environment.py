@@ -30,6 +30,7 @@ def _one_line(stderr: str) -> str:
     return lines[0]
 
 
+@pytest.mark.slow  # a process of its own
 @pytest.mark.parametrize("command", ["pdf", "build"])
 def test_a_hidden_pdf_engine_is_one_line_with_the_install_command(tmp_path, command):
     engine = environment.PDF_ENGINE
@@ -78,6 +79,7 @@ def test_too_little_free_space_is_said_before_writing(tmp_path, monkeypatch, cap
     assert not (tmp_path / "ut").exists()
 
 
+@pytest.mark.pdf  # Typst makes the PDFs that the full disk then refuses
 def test_a_full_disk_while_writing_the_pdfs_is_one_line(tmp_path, monkeypatch, capsys):
     """Every write under the output folder fails as on a full disk (in this process and its forks)."""
     out = tmp_path / "ut"

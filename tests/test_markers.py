@@ -25,7 +25,17 @@ def test_a_test_under_tests_browser_is_marked_browser():
 
 @pytest.mark.parametrize("fixture", sorted(conftest.PDF_FIXTURES))
 def test_a_test_that_needs_the_whole_set_of_pdfs_is_marked_pdf(fixture):
-    assert _marks("tests/test_new.py", fixture) == {"pdf"}
+    assert "pdf" in _marks("tests/test_new.py", fixture)
+
+
+@pytest.mark.parametrize("fixture", ["real_site", "published_site", "hostile_name_site"])
+def test_a_test_that_needs_a_built_site_is_marked_slow(fixture):
+    assert "slow" in _marks("tests/test_new.py", "tmp_path", fixture)
+    assert "slow" not in _marks("tests/test_new.py", "tmp_path", "real_handbok", "site_dir")
+
+
+def test_the_published_site_is_both_pdf_and_slow():
+    assert _marks("tests/test_new.py", "published_site") == {"pdf", "slow"}
 
 
 def test_a_test_that_can_bless_is_marked_golden(request, bless):

@@ -1,8 +1,8 @@
 """The output folder is the build's alone, and nothing from a git-ignored path reaches the output.
 
 Every test works in a copy of the project (a git repository of its own), so that a guard that failed could
-only harm the copy. A refusal comes before any build work, so most of these are fast; the ones that build
-for real are marked slow.
+only harm the copy. A refusal comes before any build work, but each test runs the command as a process of its
+own, so they are marked slow, as are the ones that build for real.
 """
 
 from __future__ import annotations
@@ -60,10 +60,13 @@ def _run(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder with its content's hash, less git's and Python's own caches (__pycache__: Python
+    writes it when it imports the copy's code, wherever bytecode caching is on)."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
         for p in sorted(folder.rglob("*"))
-        if ".git" not in p.relative_to(folder).parts or p.name == "HEAD"
+        if (".git" not in p.relative_to(folder).parts or p.name == "HEAD")
+        and "__pycache__" not in p.relative_to(folder).parts
     }
 
 
@@ -79,6 +82,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
         ("schema", "schema/"),
     ],
 )
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 def test_a_folder_of_the_project_is_refused_and_nothing_is_touched(project, out, says):
     before = _snapshot(project.parent)
     result = _run(project, "build", "--out", out)
@@ -88,6 +92,7 @@ def test_a_folder_of_the_project_is_refused_and_nothing_is_touched(project, out,
     assert _snapshot(project.parent) == before
 
 
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 def test_a_folder_with_someone_elses_file_is_refused_and_the_file_kept(project, tmp_path):
     theirs = tmp_path / "anteckningar"
     theirs.mkdir()
@@ -99,6 +104,7 @@ def test_a_folder_with_someone_elses_file_is_refused_and_the_file_kept(project, 
     assert sorted(p.name for p in theirs.iterdir()) == ["viktigt.txt"]
 
 
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 @pytest.mark.parametrize("cmd", ["build", "pdf"])
 def test_a_checkout_elsewhere_is_refused_even_when_empty_of_a_manifest(project, tmp_path, cmd):
     other = tmp_path / "annan"
@@ -110,6 +116,7 @@ def test_a_checkout_elsewhere_is_refused_even_when_empty_of_a_manifest(project, 
     assert (other / ".git" / "HEAD").is_file()
 
 
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 def test_through_a_file_a_symlink_or_a_folder_above_is_refused(project, tmp_path):
     (tmp_path / "fil").write_text("x", encoding="utf-8")
     (tmp_path / "mal").mkdir()
@@ -164,6 +171,7 @@ def test_a_mount_point_is_emptied_of_the_previous_build_and_filled_in_place(tmp_
     assert outdir.strangers(target) == []
 
 
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 def test_the_lock_file_is_never_followed_through_a_symlink(project, tmp_path):
     outside = tmp_path / "utanfor.txt"
     outside.write_text("orörd\n", encoding="utf-8")
@@ -173,6 +181,7 @@ def test_the_lock_file_is_never_followed_through_a_symlink(project, tmp_path):
     assert outside.read_text(encoding="utf-8") == "orörd\n"
 
 
+@pytest.mark.slow  # the command as a process of its own, in a copy of the project
 @pytest.mark.parametrize("value", ["abc", "-1", "nan", "inf"])
 def test_a_bad_build_wait_is_a_usage_error(project, value):
     result = _run(project, "build", "--out", "site", HANDBOK_BUILD_WAIT=value)

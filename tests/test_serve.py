@@ -86,6 +86,7 @@ def test_preview_shows_edits_survives_a_broken_file_and_recovers(project):
     assert server.proc.poll() is not None
 
 
+@pytest.mark.slow  # a real mkdocs build process
 def test_a_normal_build_still_fails_on_the_same_mistake(project, tmp_path):
     set_name(project, 'namn: "Nacka stad')
     env = {k: v for k, v in os.environ.items() if k != "HANDBOK_DATA"}

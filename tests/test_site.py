@@ -30,7 +30,7 @@ kallor:
 
 
 @pytest.fixture(scope="module")
-def with_new_party(tmp_path_factory, builder) -> Path:
+def new_party_site(tmp_path_factory, builder) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-new") / "data")
     (data / "parter" / "testby.yaml").write_text(NEW_PARTY, encoding="utf-8")
     site = tmp_path_factory.mktemp("site-new")
@@ -40,7 +40,7 @@ def with_new_party(tmp_path_factory, builder) -> Path:
 
 
 @pytest.fixture(scope="module")
-def with_hostile_name(tmp_path_factory, builder) -> Path:
+def hostile_name_site(tmp_path_factory, builder) -> Path:
     data = copy_data(tmp_path_factory.mktemp("data-hostile") / "data")
     nacka = data / "parter" / "nacka.yaml"
     nacka.write_text(
@@ -96,8 +96,8 @@ def _sum_2015(site: Path) -> int:
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_new_party_file_appears_everywhere(real_site, with_new_party):
-    site = with_new_party
+def test_new_party_file_appears_everywhere(real_site, new_party_site):
+    site = new_party_site
     assert "Testby kommun" in read(site, "parter/index.html")
     page = visible_text(read(site, "parter/testby.html"))
     assert "10\u00a0001 invånare × 1,50\u00a0kr = 15\u00a0002\u00a0kr" in page  # 15 001,50 rounded half up
@@ -111,7 +111,7 @@ def test_new_party_file_appears_everywhere(real_site, with_new_party):
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_removed_party_is_gone_everywhere(real_site, with_new_party):
+def test_removed_party_is_gone_everywhere(real_site, new_party_site):
     """The real build is the 'removed' state: nothing of the new party remains there."""
     for page in (
         "parter/index.html",
@@ -130,8 +130,8 @@ def _pages(site: Path):
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_hostile_name_is_shown_literally_everywhere(with_hostile_name):
-    site = with_hostile_name
+def test_hostile_name_is_shown_literally_everywhere(hostile_name_site):
+    site = hostile_name_site
     seen = []
     for page in _pages(site):
         html = page.read_text(encoding="utf-8")
@@ -145,21 +145,21 @@ def test_hostile_name_is_shown_literally_everywhere(with_hostile_name):
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_hostile_name_keeps_tables_intact(with_hostile_name, real_site):
+def test_hostile_name_keeps_tables_intact(hostile_name_site, real_site):
     def rows(site):
         return read(site, "avgifter.html").count("<tr>")
 
-    assert rows(with_hostile_name) == rows(real_site)
-    cells = re.findall(r"<tr>(.*?)</tr>", read(with_hostile_name, "avgifter.html"), re.S)
+    assert rows(hostile_name_site) == rows(real_site)
+    cells = re.findall(r"<tr>(.*?)</tr>", read(hostile_name_site, "avgifter.html"), re.S)
     widths = {c.count("<td") + c.count("<th") for c in cells}
     assert len(widths) == 1, widths
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_hostile_name_in_csv_and_search_is_text(with_hostile_name):
-    text = (with_hostile_name / "data" / "avgifter-2015.csv").read_text(encoding="utf-8-sig")
+def test_hostile_name_in_csv_and_search_is_text(hostile_name_site):
+    text = (hostile_name_site / "data" / "avgifter-2015.csv").read_text(encoding="utf-8-sig")
     assert HOSTILE in text
-    titles = [d["title"] for d in search_docs(with_hostile_name) if d["location"].startswith("parter/nacka.html")]
+    titles = [d["title"] for d in search_docs(hostile_name_site) if d["location"].startswith("parter/nacka.html")]
     assert titles and "<b>" not in titles[0]
 
 
@@ -167,7 +167,7 @@ HOSTILE_URL = "https://example.com/a)[klick](javascript:alert(document.domain))x
 
 
 @pytest.fixture(scope="module")
-def with_hostile_url(tmp_path_factory, builder) -> Path:
+def hostile_url_site(tmp_path_factory, builder) -> Path:
     """A source address that the schema accepts but that tries to end its Markdown link and start another."""
     data = copy_data(tmp_path_factory.mktemp("data-url") / "data")
     kallor = data / "kallor.yaml"
@@ -182,9 +182,9 @@ def with_hostile_url(tmp_path_factory, builder) -> Path:
 
 
 @pytest.mark.slow  # a site build of its own, from changed data
-def test_hostile_source_url_stays_one_https_link(with_hostile_url):
+def test_hostile_source_url_stays_one_https_link(hostile_url_site):
     hrefs = []
-    for page in _pages(with_hostile_url):
+    for page in _pages(hostile_url_site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"""href=["']?\s*javascript:""", html, re.I), page
         hrefs += re.findall(r'href="(https://example\.com/[^"]*)"', html)

@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT, VALID
 from tests.sitebuild import copy_data
 
@@ -35,6 +37,7 @@ print(json.dumps(counts))
 """
 
 
+@pytest.mark.slow  # three site builds in a process of its own
 def test_a_build_checks_the_data_once_and_a_rebuild_only_after_an_edit(tmp_path):
     data = copy_data(tmp_path / "data", VALID)
     env = {**os.environ, "HANDBOK_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}

@@ -239,6 +239,7 @@ def test_zizmor_would_catch_an_unpinned_action(tmp_path):
     assert "unpinned-uses" in {f["ident"] for f in json.loads(result.stdout)}
 
 
+@pytest.mark.slow  # a Python tool as a process of its own
 def test_workflows_follow_githubs_workflow_schema():
     result = subprocess.run(
         [
@@ -283,6 +284,7 @@ def test_no_system_library_for_the_pdf_engine():
         assert not re.search(r"pango|harfbuzz|cairo|gobject", text, re.I), text
 
 
+@pytest.mark.slow  # a Python tool as a process of its own
 def test_dependabot_updates_actions_and_python_weekly_in_groups():
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
     updates = {u["package-ecosystem"]: u for u in config["updates"]}
@@ -329,6 +331,7 @@ def test_pre_commit_hook_pins_the_same_versions_as_the_project():
         assert pins[dep.split("==")[0].lower()] == dep, f"{dep} differs from pyproject.toml"
 
 
+@pytest.mark.slow  # a Python tool as a process of its own
 def test_pre_commit_config_is_valid():
     result = subprocess.run(
         [BIN / "pre-commit", "validate-config", str(PRE_COMMIT)], capture_output=True, text=True, timeout=120
@@ -336,6 +339,7 @@ def test_pre_commit_config_is_valid():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a Python tool as a process of its own
 def test_pre_commit_stops_a_commit_with_broken_data(tmp_path):
     """The real hook in a scratch repository: pre-commit installs its pinned dependencies (from PyPI, once,
     then cached) and the checker stops the broken file with its usual message."""
