@@ -128,6 +128,15 @@ def real_site(builder) -> Path:
 
 
 @pytest.fixture(scope="session")
+def valid_site(builder) -> Path:
+    """The site built strictly from the small valid dataset (tests/fixtures/valid), once per test run and builder:
+    the one to test what a page says about a named party or figure, which the shipped data may change."""
+    out, result = sitebuild.valid(builder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def published_site(builder) -> Path:
     """The whole publication of the shipped data (site, PDFs, offline zip) as `python -m macros build` makes it,
     once per test run and builder (tests/browser/builtsite.py); tests only read it."""

@@ -65,14 +65,24 @@ def build(data_dir: Path, site_dir: Path, builder: str = "mkdocs") -> subprocess
 
 
 @functools.cache
-def shipped(builder: str) -> tuple[Path, subprocess.CompletedProcess]:
-    """The site alone built from the shipped data with builder, once per test run, and how the build went: the
-    fixture real_site (tests/conftest.py) and tests/test_builders.py read the same build."""
-    out = Path(tempfile.mkdtemp(prefix=f"handbok-real-site-{builder}-"))
+def _once(data_dir: Path, name: str, builder: str) -> tuple[Path, subprocess.CompletedProcess]:
+    out = Path(tempfile.mkdtemp(prefix=f"handbok-{name}-site-{builder}-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     site = out / "site"
     site.mkdir()
-    return site, build(ROOT / "data", site, builder)
+    return site, build(data_dir, site, builder)
+
+
+def shipped(builder: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """The site alone built from the shipped data with builder, once per test run, and how the build went: the
+    fixture real_site (tests/conftest.py) and tests/test_builders.py read the same build."""
+    return _once(ROOT / "data", "real", builder)
+
+
+def valid(builder: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """The site alone built from the small valid dataset (tests/fixtures/valid) with builder, once per test run:
+    the fixture valid_site (tests/conftest.py), where tests may name its parties and figures."""
+    return _once(ROOT / "tests" / "fixtures" / "valid", "valid", builder)
 
 
 def copy_data(target: Path, source: Path = ROOT / "data") -> Path:

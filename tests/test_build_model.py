@@ -46,3 +46,18 @@ def test_fil_is_the_same_through_a_relative_path_and_a_link(data, tmp_path, monk
     assert _files(Path("kopia")) == expected
     assert _files(Path("lank")) == expected
     assert _files(Path("lank/parter/..")) == expected  # the link, then up from a folder in it
+
+
+def test_a_forum_led_by_a_function_has_no_party_as_its_chair(data):
+    """As the sources say of the shipped data's samordningskansliet: a samordningschef leads it, no party."""
+    path = data / "forum" / "samordningskansliet.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "ordforande:\n  part: lansstyrelsen-stockholm\n" in text
+    path.write_text(
+        text.replace("ordforande:\n  part: lansstyrelsen-stockholm\n", "ordforande:\n  funktion: samordningschef\n"),
+        encoding="utf-8",
+    )
+    ds, problems = load_dataset(data)
+    assert problems == []
+    ordforande = build_model(ds, idag="2026-01-01").forum["samordningskansliet"].ordforande
+    assert (ordforande.part, ordforande.funktion) == (None, "samordningschef")

@@ -1,4 +1,5 @@
-"""The generation step both site builders share (macros/site/generate.py): what it makes and how it writes it."""
+"""The generation step both site builders share (macros/site/generate.py): what it makes and how it writes it, on the
+small valid dataset (tests/fixtures/valid), whose parties the tests may name."""
 
 from __future__ import annotations
 
@@ -12,31 +13,31 @@ from tests.helpers import ROOT
 EDIT = "https://example.org/repo/edit/main/"
 
 
-def test_every_party_and_forum_page_is_complete_markdown(real_handbok):
-    gen = generate.generated(real_handbok, EDIT)
+def test_every_party_and_forum_page_is_complete_markdown(valid_handbok):
+    gen = generate.generated(valid_handbok, EDIT)
     uris = {p.src_uri for p in gen.pages}
-    assert len(uris) == len(real_handbok.parter) + len(real_handbok.forum)
+    assert len(uris) == len(valid_handbok.parter) + len(valid_handbok.forum)
     nacka = next(p for p in gen.pages if p.src_uri == "parter/nacka.md")
     head, _, body = nacka.markdown.removeprefix("---\n").partition("\n---\n")
     assert 'title: "Nacka kommun"' in head and "render_macros: false" in head
     assert f'edit_url: "{EDIT}data/parter/nacka.yaml"' in head
     assert body.startswith("# Nacka kommun") and "data/parter/nacka.yaml" in body
     assert "schema/part.schema.json" in gen.files and "data/samverkan-stockholmsregionen.json" in gen.files
-    assert len(gen.nav["Parter"]) == len(real_handbok.parter)
+    assert len(gen.nav["Parter"]) == len(valid_handbok.parter)
 
 
-def test_a_party_that_has_left_is_in_the_menu_under_former_parties_only(real_handbok):
-    vaxholm = dataclasses.replace(real_handbok.parter["vaxholm"], lamnat=Tidpunkt("2020-01-01", "beslut-nacka-ks"))
-    h = dataclasses.replace(real_handbok, parter={**real_handbok.parter, "vaxholm": vaxholm}, idag="2026-12-01")
+def test_a_party_that_has_left_is_in_the_menu_under_former_parties_only(valid_handbok):
+    vaxholm = dataclasses.replace(valid_handbok.parter["vaxholm"], lamnat=Tidpunkt("2020-01-01", "beslut-nacka-ks"))
+    h = dataclasses.replace(valid_handbok, parter={**valid_handbok.parter, "vaxholm": vaxholm}, idag="2026-12-01")
     entries = generate.generated(h, EDIT).nav["Parter"]
     today = [e for e in entries if "Tidigare parter" not in e]
     assert "parter/vaxholm.md" not in [uri for e in today for uri in e.values()]
-    assert len(today) == len(real_handbok.parter) - 1
+    assert len(today) == len(valid_handbok.parter) - 1
     assert entries[-1] == {"Tidigare parter": [{"Vaxholms stad": "parter/vaxholm.md"}]}
 
 
-def test_no_edit_url_without_a_forge(real_handbok):
-    gen = generate.generated(real_handbok, "")
+def test_no_edit_url_without_a_forge(valid_handbok):
+    gen = generate.generated(valid_handbok, "")
     assert all("edit_url" not in p.markdown.partition("\n---\n")[0] for p in gen.pages)
 
 
@@ -46,8 +47,8 @@ def test_menu_sections_get_the_generated_entries():
     assert nav[1] == {"Parter": ["parter/index.md", {"A": "parter/a.md"}]}
 
 
-def test_write_docs_rewrites_only_what_changed_and_removes_what_is_gone(real_handbok, tmp_path):
-    gen = generate.generated(real_handbok, EDIT)
+def test_write_docs_rewrites_only_what_changed_and_removes_what_is_gone(valid_handbok, tmp_path):
+    gen = generate.generated(valid_handbok, EDIT)
     target = tmp_path / "docs"
     generate.write_docs(gen, ROOT / "docs", target)
     assert (target / "index.md").read_bytes() == (ROOT / "docs" / "index.md").read_bytes()

@@ -404,7 +404,7 @@ def test_cover_says_version_dates_and_revision(parsed, handbok):
     cover = parsed[OVERENSKOMMELSE_PDF][0].text
     a = handbok.overenskommelse
     assert a.namn in cover and f"Version {a.version}" in cover
-    assert "Gäller från 1 januari 2015" in cover
+    assert f"Gäller från {datum(a.galler_fran)}" in cover
     assert "Utskriften skapad 1 januari 2026" in cover
     assert f"Datans version {REVISION}" in cover
 
@@ -441,12 +441,20 @@ def _fee_appendix(path: Path, pages: list[Page], ar: int) -> str:
     return _text(pages[start - 1 : end - 1 if end else None])
 
 
+SAKNAS = "uppgift saknas"
+
+
+def _rate(value) -> str:
+    """A rate as the PDF prints it: "uppgift saknas" for a year whose rate is unknown."""
+    return SAKNAS if value is None else _norm(belopp(value))
+
+
 def _check_fee_appendix(text: str, handbok) -> None:
     """Every row of the latest year equals macros.core.fees; with more years, every year's known sum too."""
     tabell = fees.avgiftstabell(handbok, handbok.avgifter.budgetar[-1].ar)
     lines = text.splitlines()
-    rate = _norm(belopp(tabell.belopp_per_invanare))
-    expected_amounts = {rate}
+    rate = _rate(tabell.belopp_per_invanare)
+    expected_amounts = {rate} - {SAKNAS}
     for r in tabell.rader:
         if r.belopp is None:
             row = f"{r.part.namn} uppgift saknas {rate} uppgift saknas –"
@@ -462,10 +470,10 @@ def _check_fee_appendix(text: str, handbok) -> None:
     if len(handbok.avgifter.budgetar) > 1:
         for b in handbok.avgifter.budgetar:
             t = fees.avgiftstabell(handbok, b.ar)
-            rate_b, sum_b = _norm(belopp(b.belopp_per_invanare)), _norm(kronor(t.summa_kanda))
+            rate_b, sum_b = _rate(b.belopp_per_invanare), _norm(kronor(t.summa_kanda))
             known = len(t.rader) - t.antal_okanda
             assert f"{b.ar} {rate_b} {known} av {len(t.rader)} {sum_b}" in lines, f"no total for {b.ar}"
-            expected_amounts |= {rate_b, sum_b}
+            expected_amounts |= {rate_b, sum_b} - {SAKNAS}
     printed = set(re.findall(r"\d{1,3}(?: \d{3})*(?:,\d\d)? kr", text))
     assert printed == expected_amounts, "amounts in the fee appendix that the model does not give"
 
@@ -473,13 +481,12 @@ def _check_fee_appendix(text: str, handbok) -> None:
 def test_every_fee_figure_equals_the_model(built, parsed, handbok):
     text = _fee_appendix(built.out / OVERENSKOMMELSE_PDF, parsed[OVERENSKOMMELSE_PDF], handbok.avgifter.budgetar[-1].ar)
     _check_fee_appendix(text, handbok)
-    assert "142 773 kr" in text  # Nacka 2015, the figure checked against the decision document
 
 
 def _check_sheet_fees(sheet: str, handbok, p) -> list[int]:
     """The years the sheet's fee table shows: the latest, at least three (or all), each equal to macros.core.fees;
     when some are left out a sentence names the party's page. Returns the years shown."""
-    years = [b.ar for b in handbok.avgifter.budgetar]
+    years = [b.ar for b in handbok.avgifter.budgetar if p.part_under_ar(b.ar)]  # a sheet shows years as a party
     shown = [int(y) for y in re.findall(r"^(\d{4}) .* (?:kr|uppgift saknas)$", sheet, re.M)]
     assert shown == years[len(years) - len(shown) :], f"{p.id}: not the latest years: {shown}"
     assert len(shown) >= min(3, len(years)), f"{p.id}: only {len(shown)} years"
@@ -498,13 +505,18 @@ def _check_sheet_fees(sheet: str, handbok, p) -> list[int]:
 
 
 def test_each_municipality_sheet_shows_its_fee(parsed, handbok):
-    for p in handbok.kommuner():
-        _check_sheet_fees(parsed[partblad_fil(p.id)][0].text, handbok, p)
-    assert "142 773 kr" in parsed[partblad_fil("nacka")][0].text
-    missing = [p for p in handbok.kommuner() if fees.avgift(handbok, p, 2015).folkmangd is None]
-    assert missing, "the real data has municipalities without a population; the sheets must say so"
-    for p in missing:
-        assert "Avgiften kan inte räknas ut" in parsed[partblad_fil(p.id)][0].text
+    for p in (p for p in handbok.parter.values() if p.kategori == "kommun"):
+        sheet = parsed[partblad_fil(p.id)][0].text
+        for ar in _check_sheet_fees(sheet, handbok, p):
+            if fees.avgift(handbok, p, ar).belopp is None:  # the sheet says why
+                assert f"{ar}: Avgiften kan inte räknas ut" in " ".join(sheet.split()), (p.id, ar)
+
+
+def test_a_sheet_says_why_a_fee_cannot_be_worked_out(valid_handbok):
+    """The small valid dataset has a municipality without a population (Vaxholm) and one with (Nacka)."""
+    for ident, says in (("vaxholm", True), ("nacka", False)):
+        data = document.as_json(document.partblad(valid_handbok, _utgava(), valid_handbok.parter[ident]))
+        assert ("2015: Avgiften kan inte räknas ut eftersom folkmängden den 30 juni 2014 saknas" in data) == says
 
 
 def test_forums_with_both_modes_are_in_the_agreement(parsed, handbok):
@@ -533,9 +545,9 @@ def test_no_word_is_hyphenated_over_two_lines(parsed, built, handbok):
 @pytest.mark.pdf  # writes a whole set of PDFs itself
 @pytest.mark.parametrize("years", [1, 5, 12, 30])
 def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_path, years):
-    data = synth.generate(1, tmp_path / "data", years=years)
+    data = synth.generate(1, tmp_path / "data", years=years)  # the shipped data: real names, forums and texts
     h = pipeline.load(data)[0]
-    assert len(h.avgifter.budgetar) == years
+    assert len(h.avgifter.budgetar) >= years  # as many as asked for, or the shipped data's own if it has more
     out = tmp_path / "out"
     files = write.write_pdfs(h, out, _utgava())
     for p in h.kommuner():
@@ -543,8 +555,8 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
         _inside(page, p.id)
         assert not _overlaps(page), (p.id, _overlaps(page)[:3])
         shown = _check_sheet_fees(page.text, h, p)
-        if years <= 5:
-            assert len(shown) == years
+        if len(h.avgifter.budgetar) <= 5:  # every year it was a party fits
+            assert len(shown) == len([b for b in h.avgifter.budgetar if p.part_under_ar(b.ar)])
     _check_fee_appendix(_fee_appendix(files[0], _parse(files[0]), h.avgifter.budgetar[-1].ar), h)
 
 
@@ -552,7 +564,7 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
 def test_a_sheet_that_cannot_fit_continues_on_a_second_page_with_every_year(tmp_path, monkeypatch):
     """A sheet too long for a page continues on a second, every budget year in it; the build goes on."""
     monkeypatch.setattr(partblad, "MIN_AR", 200)  # more rows than a page can hold, never left out
-    data = synth.generate(1, tmp_path / "data", years=80)
+    data = synth.generate(1, tmp_path / "data", source=VALID, years=80)
     h = pipeline.load(data)[0]
     out = tmp_path / "out"
     write.write_pdfs(h, out, _utgava())
@@ -602,9 +614,9 @@ def test_as_json_is_the_only_way_data_reaches_typst_and_roundtrips():
 
 @pytest.mark.pdf  # Typst makes a sheet for each
 @pytest.mark.parametrize("hostile", TYPST_HOSTILE)
-def test_typst_markup_in_data_is_printed_literally(handbok, hostile):
-    p = handbok.parter["nacka"]
-    data = partblad.partblad(handbok, _utgava(), p)
+def test_typst_markup_in_data_is_printed_literally(valid_handbok, hostile):
+    p = valid_handbok.parter["nacka"]
+    data = partblad.partblad(valid_handbok, _utgava(), p)
     data["part"] = hostile
     data["forum"][0][3] = f"vid {hostile} slut"
     data["ansvar_gemensamma_inledning"] = f"Också {hostile}:"  # a sentence from render/sentences/, whole
@@ -784,7 +796,7 @@ def _tool(name: str) -> str:
     return path
 
 
-def test_poppler_says_tagged_embedded_and_extractable(built):
+def test_poppler_says_tagged_embedded_and_extractable(built, handbok):
     main = str(built.out / OVERENSKOMMELSE_PDF)
     info = subprocess.run([_tool("pdfinfo"), main], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
@@ -795,8 +807,7 @@ def test_poppler_says_tagged_embedded_and_extractable(built):
         assert rows and all(row.split()[-5] == "yes" for row in rows), fonts  # the "emb" column
     text = subprocess.run([_tool("pdftotext"), main, "-"], capture_output=True, text=True, check=True).stdout
     text = _norm(text)
-    assert "Regionala rådet" in text
-    assert "142 773" in text
+    assert _norm(handbok.regionala_radet().namn) in text
 
 
 def test_a_template_error_is_one_pdf_error_naming_the_file(handbok):

@@ -168,9 +168,12 @@ def _number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
+def test_the_figures_a_page_may_show_include_the_fees_worked_out(valid_handbok):
+    assert 142773 in _sourced_figures(valid_handbok)  # Nacka's 2015 fee, worked out from SCB's figure
+
+
 def test_no_figure_in_the_built_site_lacks_a_source_in_kallor(real_site, real_handbok):
     allowed = _sourced_figures(real_handbok)
-    assert Decimal(142773) in {Decimal(x) for x in allowed}  # Nacka's 2015 fee, worked out from SCB's figure
     unsourced = []
     for page, text in _pages(real_site).items():
         if page in TOOL_PAGES:
@@ -203,10 +206,32 @@ def _swedish_number(cell: str) -> Decimal:
 NUMERIC = ("folkmangd", "belopp_per_invanare", "avgift", "andel_procent")
 
 
-@pytest.mark.parametrize("name", ["avgifter-2015.csv", "avgifter-alla-ar.csv"])
-def test_fee_csv_reads_right_in_a_swedish_spreadsheet(real_site, name):
-    rows = _excel_rows((real_site / "data" / name).read_bytes())
-    assert rows
+def _fee_files(handbok) -> list[str]:
+    return [f"avgifter-{b.ar}.csv" for b in handbok.avgifter.budgetar] + ["avgifter-alla-ar.csv"]
+
+
+def test_fee_csv_reads_right_in_a_swedish_spreadsheet(real_site, real_handbok):
+    unknown = {
+        (a.part.namn, str(b.ar))
+        for b in real_handbok.avgifter.budgetar
+        for a in fees.avgiftstabell(real_handbok, b.ar).rader
+        if a.folkmangd is None
+    }
+    for name in _fee_files(real_handbok):
+        _reads_right(_excel_rows((real_site / "data" / name).read_bytes()), name, unknown)
+
+
+def test_fee_csv_says_unknown_where_a_figure_is_unknown(valid_site):
+    rows = _excel_rows((valid_site / "data" / "avgifter-2015.csv").read_bytes())
+    _reads_right(rows, "avgifter-2015.csv", {("Vaxholms stad", "2015")})
+    vaxholm = next(r for r in rows if r["kommun"] == "Vaxholms stad")
+    assert vaxholm["folkmangd"] == vaxholm["avgift"] == vaxholm["andel_procent"] == "uppgift saknas"
+
+
+def _reads_right(rows: list[dict[str, str]], name: str, unknown: set[tuple[str, str]]) -> None:
+    """Every row a municipality, every number a Swedish number, and 'uppgift saknas' exactly where the
+    population is unknown (unknown: (municipality, budget year))."""
+    assert rows, name
     for row in rows:
         assert re.fullmatch(r"01\d\d", row["kommunkod"]), row  # every row is a municipality: no sum row here
         for key in NUMERIC:
@@ -216,23 +241,26 @@ def test_fee_csv_reads_right_in_a_swedish_spreadsheet(real_site, name):
                 _swedish_number(cell)
         assert all(row[k] for k in row if k != "uppgift_saknas"), row
         assert bool(row["uppgift_saknas"]) == (row["avgift"] == "uppgift saknas"), row
-    vaxholm = next(r for r in rows if r["kommun"] == "Vaxholms stad")
-    assert vaxholm["folkmangd"] == vaxholm["avgift"] == vaxholm["andel_procent"] == "uppgift saknas"
+        if (row["kommun"], row["budgetar"]) in unknown:
+            assert row["folkmangd"] == row["avgift"] == row["andel_procent"] == "uppgift saknas", (name, row)
 
 
-def test_the_sum_is_in_its_own_file_and_matches_the_rows(real_site):
-    rows = _excel_rows((real_site / "data" / "avgifter-2015.csv").read_bytes())
+def test_the_sum_is_in_its_own_file_and_matches_the_rows(real_site, real_handbok):
     sums = {r["budgetar"]: r for r in _excel_rows((real_site / "data" / "avgifter-summor.csv").read_bytes())}
-    known = [r for r in rows if r["avgift"] != "uppgift saknas"]
-    assert _swedish_number(sums["2015"]["summa_kanda"]) == sum(_swedish_number(r["avgift"]) for r in known)
-    assert int(sums["2015"]["kommuner_med_kand_avgift"]) == len(known)
-    shares = sum(_swedish_number(r["andel_procent"]) for r in known)
-    assert abs(shares - 100) < Decimal("0.1")  # a share of the known total only
+    for b in real_handbok.avgifter.budgetar:
+        rows = _excel_rows((real_site / "data" / f"avgifter-{b.ar}.csv").read_bytes())
+        known = [r for r in rows if r["avgift"] != "uppgift saknas"]
+        year = sums[str(b.ar)]
+        assert _swedish_number(year["summa_kanda"]) == sum(_swedish_number(r["avgift"]) for r in known), b.ar
+        assert int(year["kommuner_med_kand_avgift"]) == len(known), b.ar
+        if known:
+            shares = sum(_swedish_number(r["andel_procent"]) for r in known)
+            assert abs(shares - 100) < Decimal("0.1"), b.ar  # a share of the known total only
 
 
-def test_the_readme_explains_every_column(real_site):
+def test_the_readme_explains_every_column(real_site, real_handbok):
     readme = (real_site / "data" / "LASMIG.txt").read_text(encoding="utf-8")
-    for name in ("avgifter-2015.csv", "avgifter-summor.csv"):
+    for name in (_fee_files(real_handbok)[0], "avgifter-summor.csv"):
         for column in _excel_rows((real_site / "data" / name).read_bytes())[0]:
             assert f"  {column}: " in readme, column
     assert "andelen av hela kostnaden" in readme  # andel_procent is a share of the known total only

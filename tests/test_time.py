@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -27,7 +25,7 @@ from macros.render.sentences.mening import plain
 from macros.render.sentences.overenskommelse import antal_parter, kommande
 from macros.site import generate
 from macros.text.format import kronor
-from tests.helpers import ROOT, VALID, make_data, run_check, visible_text
+from tests.helpers import ROOT, VALID, make_data, position, run_check, visible_text
 from tests.sitebuild import build, read, search_docs
 
 
@@ -249,28 +247,35 @@ def test_a_party_becomes_one_on_its_first_day(coming):
     assert on_the_day.sitter_i("exempelby")  # now through its category
 
 
-# --- Kustbevakningen and later names in the real data ---------------------------------------------------
+# --- An unknown joining date and later names ----------------------------------------------------------------
 
 
-def test_kustbevakningen_joining_date_is_a_gap_the_handbook_shows(real_handbok):
-    h = real_handbok
-    kbv = h.parter["kustbevakningen-nord-ost"]
-    assert kbv.ansluten.datum is None and "Vallentuna" in kbv.ansluten.uppgift_saknas
-    assert all(p.ansluten is None for p in h.parter.values() if p is not kbv)  # from the start, as decided
-    assert h.tidigare_parter() == []  # no real party has left
-    page = parter.partsida(Kontext(h, part_sida(kbv.id)), kbv.id)
+def test_an_unknown_joining_date_is_a_gap_the_handbook_shows(tmp_path):
+    """As for Kustbevakningen in the shipped data: a party whose joining date no source gives."""
+    data = make_data(tmp_path)
+    path = data / "parter" / "stockholms-lans-landsting.yaml"
+    line = re.search(r"^kategori: .*\n", path.read_text(encoding="utf-8"), re.M).group(0)
+    _set(
+        path,
+        line,
+        f"{line}ansluten:\n  uppgift_saknas: Dagen står inte i någon källa (ett påhittat fall för testet).\n",
+    )
+    h = _model(data)
+    sll = h.parter["stockholms-lans-landsting"]
+    assert sll.ansluten.datum is None and "påhittat" in sll.ansluten.uppgift_saknas
+    assert all(p.ansluten is None for p in h.parter.values() if p is not sll)  # from the start, as decided
+    assert h.tidigare_parter() == []
+    page = parter.partsida(Kontext(h, part_sida(sll.id)), sll.id)
     assert "- **Part sedan:** uppgift saknas." in page
     listing = parter.partlista(Kontext(h, "parter/index.md"))
-    assert "utom:\n\n- [Kustbevakningen, Region Nord-Ost](kustbevakningen-nord-ost.md): part sedan uppgift saknas" in (
-        listing
-    )
+    assert "utom:\n\n- [Stockholms läns landsting](stockholms-lans-landsting.md): part sedan uppgift saknas" in listing
 
 
-def test_later_names_say_their_date_or_that_it_is_unknown(real_handbok):
-    sll = real_handbok.parter["stockholms-lans-landsting"]
+def test_later_names_say_their_date_or_that_it_is_unknown(valid_handbok):
+    sll = valid_handbok.parter["stockholms-lans-landsting"]
     assert [(s.namn, s.fran) for s in sll.senare_namn] == [("Region Stockholm", None)]
     assert "källor" in sll.senare_namn[0].uppgift_saknas
-    page = parter.partsida(Kontext(real_handbok, part_sida(sll.id)), sll.id)
+    page = parter.partsida(Kontext(valid_handbok, part_sida(sll.id)), sll.id)
     assert "- **Senare namn:** Region Stockholm. Datum saknas för Region Stockholm:" in page
 
 
@@ -286,12 +291,24 @@ def test_a_later_name_with_a_date_says_since_when(tmp_path):
     assert "- **Senare namn:** Region Stockholm sedan 1 januari 2019.\n" in page
 
 
-def test_search_finds_a_party_by_its_later_name(real_site):
-    docs = search_docs(real_site)
-    page = [d for d in docs if d["location"].startswith("parter/stockholms-lans-landsting.html")]
-    assert page and any("Region Stockholm" in d["text"] for d in page)
-    for p in ("polismyndigheten-stockholm", "stockholms-lans-landsting"):
-        assert "Senare namn" in visible_text(read(real_site, f"parter/{p}.html"))
+def _later_names_are_searchable(site, handbok) -> int:
+    """Each party's later names are in its page's search entries and on the page; returns how many parties."""
+    docs = search_docs(site)
+    renamed = [p for p in handbok.parter.values() if p.senare_namn]
+    for p in renamed:
+        entries = [d for d in docs if d["location"].startswith(f"parter/{p.id}.html")]
+        for later in p.senare_namn:
+            assert entries and any(later.namn in d["text"] for d in entries), (p.id, later.namn)
+        assert "Senare namn" in visible_text(read(site, f"parter/{p.id}.html")), p.id
+    return len(renamed)
+
+
+def test_search_finds_a_party_by_its_later_name(valid_site, valid_handbok):
+    assert _later_names_are_searchable(valid_site, valid_handbok) >= 1
+
+
+def test_search_finds_every_shipped_party_by_its_later_names(real_site, real_handbok):
+    _later_names_are_searchable(real_site, real_handbok)
 
 
 # --- Budget years ---------------------------------------------------------------------------------------
@@ -387,17 +404,19 @@ def test_the_site_builds_with_many_budget_years(years, tmp_path):
 # --- A stale handbook -----------------------------------------------------------------------------------
 
 
-def test_the_real_data_warns_that_its_newest_budget_year_is_old_but_passes(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-12-01"))
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout
-    stale = [line for line in result.stdout.splitlines() if "[budget-years]" in line]
+def test_the_real_data_warns_when_its_newest_budget_year_is_old_but_passes(real_handbok, monkeypatch):
+    newest = max(b.ar for b in real_handbok.avgifter.budgetar)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(f"{newest + 1}-12-01"))
+    code, out, _ = run_check(ROOT)
+    assert code == 0, out
+    stale = [line for line in out.splitlines() if "[budget-years]" in line]
+    avgifter = (ROOT / "data" / "avgifter.yaml").read_text(encoding="utf-8")
+    line, column = position(avgifter, f"- ar: {newest}\n", str(newest))
+    basis = real_handbok.avgifter.underlagsdatum(newest + 1)
     assert stale == [
-        "data/avgifter.yaml:15:9: varning: det senaste budgetåret är 2015, men i år är det 2026, så handboken "
-        "visar inte årets avgift; lägg till budgetåret 2026 och folkmängden den 2025-06-30 för varje kommun "
-        "(python -m macros folkmangd) [budget-years]"
+        f"data/avgifter.yaml:{line}:{column}: varning: det senaste budgetåret är {newest}, men i år är det "
+        f"{newest + 1}, så handboken visar inte årets avgift; lägg till budgetåret {newest + 1} och folkmängden den "
+        f"{basis} för varje kommun (python -m macros folkmangd) [budget-years]"
     ]
 
 
