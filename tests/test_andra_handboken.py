@@ -1,5 +1,7 @@
 """The guide "Så ändrar du handboken" shows real checker messages: each example mistake, made in a copy of the
-real data, gives exactly the error lines that the guide prints. If a message changes, update the guide."""
+small valid dataset (tests/fixtures/valid, which mirrors a few of the handbook's files), gives exactly the error
+lines that the guide prints. If a message changes, update the guide. The fixture, not data/, so that a
+coordinator's edit to data/ never moves a line number the guide shows."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_check
+from tests.helpers import VALID, run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "andra-handboken.md"
@@ -31,7 +33,7 @@ CASES = {
         "ordforande:\n  part: lansstyrelsen",
     ),
     "schemaraden-saknas": ("parter/salem.yaml", "# yaml-language-server: $schema=../../schema/part.schema.json\n", ""),
-    "okant-forum-i-beslut": ("beslut.yaml", "organ: Parterna i överenskommelsen", "forum: regionala-radet-2"),
+    "okant-forum-i-beslut": ("beslut.yaml", "organ: KSL:s styrelse", "forum: regionala-radet-2"),
     "granser": ("parter/salem.yaml", "namn: Salems kommun", "namn: Salems \u202ekommun"),
 }
 
@@ -45,10 +47,10 @@ def _section(anchor: str) -> str:
 
 
 def _broken(tmp_path: Path, rel: str, old: str, new: str) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(VALID, tmp_path / "data")
     path = tmp_path / "data" / rel
     text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the example no longer fits data/{rel}: update CASES and the guide"
+    assert text.count(old) == 1, f"the example no longer fits tests/fixtures/valid/{rel}: update CASES and the guide"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return tmp_path
 

@@ -22,7 +22,7 @@ from macros.text.format import kronor
 from macros.tools import cli, scaffold
 from macros.tools.scaffold import FYLL_I, SORTER
 from tests.helpers import VALID
-from tests.sitebuild import ROOT, build, read
+from tests.sitebuild import build, read
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
 
@@ -36,8 +36,8 @@ def run(workdir: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def work(tmp_path) -> Path:
-    """A scratch repository with the real data, committed."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """A scratch repository with the small valid dataset, committed: the tests name its parties and figures."""
+    shutil.copytree(VALID, tmp_path / "data")
     subprocess.run([*GIT, "-C", str(tmp_path), "init", "-q"], check=True)
     subprocess.run([*GIT, "-C", str(tmp_path), "add", "-A"], check=True)
     subprocess.run([*GIT, "-C", str(tmp_path), "commit", "-q", "-m", "start"], check=True)
@@ -110,7 +110,7 @@ def test_new_party_filled_in_passes_check_and_build_and_shows_in_the_change_summ
     code, summary, err = run(work, "diff", "HEAD~1", "HEAD")
     assert (code, err) == (0, "")
     assert "- Ny part: **Testby kommun** (<code>testby</code>), kommun, part från 1 januari 2015.\n" in summary
-    before, _ = pipeline.check(ROOT / "data")
+    before, _ = pipeline.check(VALID)
     old_total = avgiftstabell(before, 2015).summa_kanda
     new_total = old_total + Decimal(15000)
     assert (
