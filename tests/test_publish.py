@@ -181,11 +181,13 @@ def test_two_zensical_builds_take_turns_in_its_one_work_folder(tmp_path):
 def test_nox_build_runs_exactly_this_command():
     """`nox -s build` is `python -m macros build --out site`: the swap and the lock are tested above."""
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
-    body = noxfile[noxfile.index("def build_site") :].split("\n@nox.session")[0]
-    runs = [line.strip() for line in body.splitlines() if "session.run(" in line]
-    assert runs == [
-        'session.run("python", "-m", "macros", "build", "--builder", builder, "--out", str(site), *session.posargs)'
+    helper = noxfile[noxfile.index("def _macros") :].split("\n@nox.session")[0]
+    assert [line.strip() for line in helper.splitlines() if "session.run(" in line] == [
+        'session.run("python", "-m", "macros", *args, env=env, stderr=None)'
     ]
+    body = noxfile[noxfile.index("def build_site") :].split("\n@nox.session")[0]
+    runs = [line.strip() for line in body.splitlines() if "session.run(" in line or "_macros(" in line]
+    assert runs == ['_macros(session, "build", "--builder", builder, "--out", str(site), *session.posargs)']
     assert "rename" not in body and "rmtree" not in body
 
 
