@@ -515,7 +515,7 @@ def test_each_municipality_sheet_shows_its_fee(parsed, handbok):
 def test_a_sheet_says_why_a_fee_cannot_be_worked_out(valid_handbok):
     """The small valid dataset has a municipality without a population (Vaxholm) and one with (Nacka)."""
     for ident, says in (("vaxholm", True), ("nacka", False)):
-        data = document.as_json(document.partblad(valid_handbok, _utgava(), valid_handbok.parter[ident]))
+        data = document.as_json(partblad.partblad(valid_handbok, _utgava(), valid_handbok.parter[ident]))
         assert ("2015: Avgiften kan inte räknas ut eftersom folkmängden den 30 juni 2014 saknas" in data) == says
 
 
