@@ -36,8 +36,9 @@ LINE = re.compile(r"^(data/\S+):(\d+):(\d+): (fel|varning): (.+) \[([a-z0-9-]+)\
 BASELINE_WARNING = valid_position("parter/vaxholm.yaml", "uppgift_saknas") + ": varning: "  # the fixture's one gap
 WARNING_RULES = {"basis-stated"}  # rules that warn only: their fixtures pass the check with warnings
 
-# The bad inputs (fixtures/bad/): where each error must point, checked by hand: (file, a text that occurs once in the case's
-# file, the part of it the error points at, rule). Found by content, so a line added to a fixture moves nothing here.
+# The bad inputs (fixtures/bad/): where each error must point, checked by hand: (file, a text that occurs once in
+# the case's file, the part of it the error points at, rule). Found by content, so a line added to a fixture moves
+# nothing here.
 BAD_POSITIONS = {
     "duplicate-key": [("data/parter/nacka.yaml", "\nnamn: Nacka\n", "namn", "yaml-duplicate-key")],
     "yaml11-boolean": [("data/overenskommelse.yaml", "retroaktiv: yes", "yes", "schema")],  # stays a string
