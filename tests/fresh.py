@@ -230,7 +230,7 @@ def serve_step(root: Root, log_file: Path) -> Step:
 
 def _page_and_pdf(port: int) -> tuple[bool, str]:
     """Whether Nacka's page answers with a PDF link, and once that PDF answers as a PDF, what was fetched."""
-    base = f"http://127.0.0.1:{port}"
+    base = _site_folder(f"http://127.0.0.1:{port}")
     page = _fetch(f"{base}/parter/nacka.html").decode("utf-8", "replace")
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
     link = re.search(r'href="([^"]+\.pdf)"', page)
@@ -241,6 +241,15 @@ def _page_and_pdf(port: int) -> tuple[bool, str]:
     if not body.startswith(b"%PDF-"):
         return True, ""
     return True, f"/parter/nacka.html: {h1.group(1).strip()}; {url.removeprefix(base)}: {len(body)} byte PDF"
+
+
+def _site_folder(server: str) -> str:
+    """Where the preview shows the site: the server's root redirects to site_url's path (mkdocs.yml)."""
+    try:
+        with urllib.request.urlopen(server + "/", timeout=5) as r:
+            return r.geturl().rstrip("/")
+    except OSError:
+        return server
 
 
 def _fetch(url: str) -> bytes:

@@ -15,8 +15,11 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything the preview needs from the project; the rest (tests, caches, builds) stays behind.
@@ -36,7 +39,11 @@ LEFT_OUT = {
     "node_modules",
 }
 NACKA = Path("data") / "parter" / "nacka.yaml"
-PAGE = "/parter/nacka.html"
+PAGE = "/parter/nacka.html"  # below the site's folder on the server (MOUNT)
+# MkDocs serves the site under site_url's path, as it is published (mkdocs.yml).
+MOUNT = urllib.parse.urlsplit(
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader).get("site_url", "/")
+).path.rstrip("/")
 
 
 def copy_project(target: Path) -> Path:
@@ -90,8 +97,14 @@ class Preview:
             self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
 
     @property
-    def url(self) -> str:
+    def origin(self) -> str:
+        """The server; its live-reload requests go to /livereload/ at its root."""
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The site's folder on the server, without a closing /."""
+        return self.origin + MOUNT
 
     def output(self) -> str:
         return "\n".join(self.lines)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import yaml
 
 from macros.outputs import atom
 from macros.text.format import datum
 from tests.helpers import HOSTILE
-from tests.sitebuild import read
+from tests.sitebuild import ROOT, read
 
 A = "{http://www.w3.org/2005/Atom}"
 TITLE = "Beslut och ändringar (Atom-flöde)"
@@ -87,3 +90,26 @@ def test_the_site_publishes_the_feed_and_every_page_names_it(real_site):
         )
         assert len(found) == 1, (name, found)  # relative, as each builder writes it: ../beslut.atom or ./beslut.atom
         assert posixpath.normpath(posixpath.join(posixpath.dirname(name), found[0])) == "beslut.atom"
+
+
+def test_with_the_site_address_every_link_is_absolute(real_handbok):
+    """Read away from the site, a feed needs absolute links; RFC 4287 wants the self link to be its own address."""
+    site = "https://example.org/handbok/"
+    feed = ET.fromstring(atom.beslut_atom(real_handbok, site))
+    links = {lnk.get("rel"): lnk.get("href") for lnk in feed.findall(A + "link")}
+    assert links == {"self": site + "beslut.atom", "alternate": site + "beslut.html"}
+    newest_first = sorted(real_handbok.beslut, key=lambda b: (b.datum, b.id), reverse=True)
+    for entry, b in zip(feed.findall(A + "entry"), newest_first, strict=True):
+        assert _one(entry, "link").get("href") == f"{site}beslut.html#{b.id}"
+
+
+def test_the_built_feed_and_sitemap_use_site_url(real_site):
+    """mkdocs.yml's site_url (a placeholder to replace before publishing) makes the addresses absolute."""
+    site_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+    feed = ET.fromstring((real_site / "beslut.atom").read_bytes())
+    self_link = next(lnk.get("href") for lnk in feed.findall(A + "link") if lnk.get("rel") == "self")
+    assert self_link == urljoin(site_url, "beslut.atom")
+    sitemap = ET.fromstring((real_site / "sitemap.xml").read_bytes())
+    addresses = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert urljoin(site_url, "index.html") in addresses and urljoin(site_url, "parter/nacka.html") in addresses
+    assert all(a.startswith(site_url) for a in addresses), addresses[:3]

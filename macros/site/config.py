@@ -1,5 +1,5 @@
-"""What the site reads from its builder's configuration (mkdocs.yml): the config file, the data folder and the
-forge's edit address. MkDocs hands over its config object, Zensical a dict of the same keys."""
+"""What the site reads from its builder's configuration (mkdocs.yml): the config file, the data folder, the
+forge's edit address and the site's published address. MkDocs hands over its config object, Zensical a dict of the same keys."""
 
 from __future__ import annotations
 
@@ -37,3 +37,9 @@ def edit_base(conf) -> str:
     if not docs.endswith("/" + folder):
         raise ValueError(f"edit_uri i mkdocs.yml ska sluta med mappen {folder} (docs_dir), men är {uri!r}")
     return docs.removesuffix(folder)
+
+
+def site_url(conf) -> str:
+    """The site's published address, ending in /, from mkdocs.yml's ``site_url``; "" when it is not set."""
+    url = conf.get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"

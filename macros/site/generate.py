@@ -49,8 +49,9 @@ class Generated:
     nav: dict[str, list[dict]]  # menu section -> entries to append, {title: src_uri} or {title: [entries]}
 
 
-def generated(handbok: Handbok, edit_base: str) -> Generated:
-    """Every page, file and menu entry the build adds to docs/. ``edit_base`` is the forge's edit address."""
+def generated(handbok: Handbok, edit_base: str, site_url: str = "") -> Generated:
+    """Every page, file and menu entry the build adds to docs/. ``edit_base`` is the forge's edit address,
+    ``site_url`` the site's published address (macros/site/config.py)."""
     parter_in_nav, forum_in_nav = _in_nav(handbok.parter), _in_nav(handbok.forum)
     pages = []
     for p in handbok.parter.values():
@@ -63,7 +64,7 @@ def generated(handbok: Handbok, edit_base: str) -> Generated:
         body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
         pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
     files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
-    files[BESLUT_ATOM] = atom.beslut_atom(handbok)
+    files[BESLUT_ATOM] = atom.beslut_atom(handbok, site_url)
     for schema in schema_files():
         files[schema_file(schema.name)] = schema
     nav = {}

@@ -29,7 +29,7 @@ from ..core import pipeline, tid
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from . import generate
-from .config import config_file, data_dir, edit_base
+from .config import config_file, data_dir, edit_base, site_url
 
 log = logging.getLogger("mkdocs.plugins.samverkanshandboken")
 
@@ -66,7 +66,7 @@ def generated(conf) -> generate.Generated:
     """Every page, file and menu entry generated from this build's model, made once per model."""
     loaded = _loaded(conf)
     if loaded.generated is None:
-        loaded.generated = generate.generated(loaded.handbok, edit_base(conf))
+        loaded.generated = generate.generated(loaded.handbok, edit_base(conf), site_url(conf))
     return loaded.generated
 
 

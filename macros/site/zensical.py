@@ -27,7 +27,7 @@ from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.repo import ROOT
 from . import generate, themefix
-from .config import edit_base
+from .config import edit_base, site_url
 
 WORK = ROOT / "build" / "zensical"
 
@@ -35,7 +35,7 @@ WORK = ROOT / "build" / "zensical"
 def prepare(handbok: Handbok, data_dir: Path, work: Path = WORK) -> Path:
     """Write the Zensical project for the model handbok of data_dir into work; its config file."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    gen = generate.generated(handbok, edit_base(config))
+    gen = generate.generated(handbok, edit_base(config), site_url(config))
     generate.write_docs(gen, ROOT / config.get("docs_dir", "docs"), work / "docs")
     config["docs_dir"], config["site_dir"] = "docs", "site"
     config["nav"] = generate.extend_nav(config["nav"], gen.nav)

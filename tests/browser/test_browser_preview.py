@@ -33,7 +33,7 @@ def project(tmp_path):
 
 def _open(context_factory, server: Preview):
     server.wait_for("the first build", lambda: server.h1().startswith("200 "), STARTUP)
-    context, _guard = context_factory(server.url)
+    context, _guard = context_factory(server.origin)
     page = context.new_page()
     page.goto(server.url + PAGE)
     return page
