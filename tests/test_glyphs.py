@@ -18,7 +18,7 @@ from tests.helpers import ROOT
 # The characters that failed the PDF step late, and some that word processors paste.
 ISSUE_25 = "ŋΑαЖж‐→😀\u200bﬁ①"
 SWEDISH = "Åsa, Älvsjö och Öckerö – ”citat” 1 234,50 kr § 3 € é"
-PROBE = """#set text(font: "Atkinson Hyperlegible", lang: "sv")
+PROBE = """#set text(font: "Atkinson Hyperlegible", fallback: false, lang: "sv")  // as templates/gemensamt.typ
 #set document(title: "prov")
 #let d = json(bytes(sys.inputs.data))
 #for c in d [#c #text(weight: "bold", c) #emph(c) #text(weight: "bold", emph(c)) ]
@@ -72,6 +72,14 @@ def test_what_the_checker_refuses_typst_cannot_set(typeset):
     refused = [c for c in _sample() if glyphs.missing(c) and unicodedata.category(c) not in ("Cf", "Mn")]
     assert set(ISSUE_25) - {"\u200b"} <= set(refused)
     assert [c for c in refused if not typeset([c])] == []
+
+
+def test_the_checker_reads_the_text_font_alone():
+    """Public Sans draws the digit zero alone (templates/gemensamt.typ): the characters a text may use are Atkinson
+    Hyperlegible's, not fewer where Public Sans lacks one of them."""
+    names = [path.name for path in glyphs.font_files()]
+    assert names and all(name.startswith("AtkinsonHyperlegible-") for name in names), names
+    assert {path.name for path in FONTS.glob("PublicSans-*.ttf")}, "the zero's font is shipped beside the text's"
 
 
 def test_the_shipped_data_and_swedish_print():

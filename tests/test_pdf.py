@@ -301,7 +301,19 @@ def test_all_fonts_embedded_and_only_the_shipped_font(built):
                 descriptor = descendant["/FontDescriptor"].get_object()
                 assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{path.name}: {font['/BaseFont']}"
                 names.add(str(font["/BaseFont"]).split("+", 1)[-1])
-        assert names and all(n.startswith("AtkinsonHyperlegible-") for n in names), (path.name, names)
+        assert names and all(n.startswith(("AtkinsonHyperlegible-", "PublicSans-")) for n in names), (path.name, names)
+
+
+def test_the_digit_zero_alone_comes_from_public_sans(built):
+    """Atkinson Hyperlegible's slashed zero reads as the letter Ø in Swedish ("2Ø15"): every zero is drawn from
+    Public Sans, and nothing else is (templates/gemensamt.typ)."""
+    for path in built.files:
+        with pdfplumber.open(path) as pdf:
+            chars = [c for page in pdf.pages for c in page.chars if c["text"].strip()]
+        zeros = {c["fontname"].split("+", 1)[-1] for c in chars if c["text"] == "0"}
+        others = {c["text"] for c in chars if c["text"] != "0" and "PublicSans-" in c["fontname"]}
+        assert zeros and all(z.startswith("PublicSans-") for z in zeros), (path.name, zeros)
+        assert not others, f"{path.name}: drawn from Public Sans besides the zero: {sorted(others)}"
 
 
 # --- Contents, bookmarks, pages -------------------------------------------------------------------

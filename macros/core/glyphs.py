@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from .repo import PDF_FONTS
+from .repo import PDF_FONTS, PDF_ZERO_FONT
 
 # Unicode subtables, best first: (platform, encoding) -> preference. 3,10 and 0,4+ are full Unicode (format 12).
 _UNICODE = {(3, 10): 0, (0, 6): 1, (0, 4): 2, (3, 1): 3, (0, 3): 4}
@@ -24,7 +24,10 @@ class FontError(Exception):
 
 
 def font_files(folder: Path = PDF_FONTS) -> list[Path]:
-    return sorted(folder.glob("*.ttf")) + sorted(folder.glob("*.otf"))
+    """The text's font files; not the font that draws the digit zero alone (PDF_ZERO_FONT), which shows no other
+    character."""
+    files = sorted(folder.glob("*.ttf")) + sorted(folder.glob("*.otf"))
+    return [path for path in files if not path.name.startswith(PDF_ZERO_FONT)]
 
 
 def missing(text: str, folder: Path = PDF_FONTS) -> list[str]:

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the checkout: mkdocs.yml, data/, s
 CONFIG = ROOT / "mkdocs.yml"
 SCHEMA_DIR = ROOT / "schema"
 PDF_FONTS = ROOT / "macros" / "pdf" / "fonts"  # the PDFs' fonts: the checker reads which characters they have
+PDF_ZERO_FONT = "PublicSans-"  # the files of the font that draws the PDFs' digit zero alone (fonts/README.md)
 
 
 def shown(path: Path) -> str:

@@ -21,5 +21,5 @@ from ..core.repo import PDF_FONTS
 PDF_DIR = Path(__file__).parent
 TEMPLATES = PDF_DIR / "templates"
 FONTS = PDF_FONTS  # core/repo.py: core/glyphs.py reads the same files, so the checker knows what Typst can show
-FONT_FAMILY = "Atkinson Hyperlegible"  # the family of the font files in FONTS, the only font Typst is given
+FONT_FAMILY = "Atkinson Hyperlegible"  # the text's font in FONTS; its zero is Public Sans' (fonts/README.md)
 PDF_STANDARDS = ("ua-1",)

@@ -19,7 +19,12 @@ from ..core.repo import ROOT
 from ..pdf import PDF_DIR
 
 FONT_DIR = PDF_DIR / "fonts"
-FONT_FILES = tuple(f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
+# Atkinson Hyperlegible, and Public Sans for the digit zero alone (macros/pdf/fonts/README.md).
+FONT_FILES = tuple(
+    f"{family}-{style}.ttf"
+    for family in ("AtkinsonHyperlegible", "PublicSans")
+    for style in ("Regular", "Bold", "Italic", "BoldItalic")
+)
 PDF_ENGINE = "typst"  # the only PDF engine (macros/pdf/write.py): PyPI name = module name, no system library
 REINSTALL = "python -m pip install -c constraints.txt -e ."  # in the project folder, in the environment used
 MIN_FREE = 200 * 1024 * 1024  # bytes: the site, 38 PDFs and the zip take about 30 MB; room to spare
