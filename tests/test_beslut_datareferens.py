@@ -106,7 +106,7 @@ def test_reference_table_says_what_is_required():
     assert rows[("folkmangd", "datum")].kravs and rows[("folkmangd", "datum")].typ == "datum (ÅÅÅÅ-MM-DD)"
     assert rows[("kategori",)].typ.startswith("ett av: <code>kommun</code>")
     assert datareferens.alternativ(schemas.resolved_schema("part")) == [
-        (("senare_namn",), [["fran"], ["uppgift_saknas"]]),
+        (("tidigare_namn",), [["till"], ["uppgift_saknas"]]),
         (("folkmangd",), [["antal", "kalla"], ["uppgift_saknas"]]),
         (("ansluten",), [["datum", "kalla"], ["uppgift_saknas"]]),
         (("lamnat",), [["datum", "kalla"], ["uppgift_saknas"]]),

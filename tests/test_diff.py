@@ -125,13 +125,13 @@ def test_renamed_party(repo):
 def test_a_later_name_and_a_leaving_date_field_by_field(repo):
     repo.edit(
         "parter/stockholms-lans-landsting.yaml",
-        "    uppgift_saknas: Datumet då namnet började gälla står inte i handbokens källor.\n",
-        '    fran: "2019-01-01"\n',
+        "    uppgift_saknas: Dagen då namnet byttes står inte i handbokens källor.\n",
+        '    till: "2018-12-31"\n',
     )
     repo.edit("parter/salem.yaml", "kallor:\n", 'lamnat:\n  datum: "2015-12-31"\n  kalla: beslut-nacka-ks\nkallor:\n')
     out = repo.changed("HEAD")
-    assert "- Senare namn Region Stockholm, fran, ny: 1 januari 2019\n" in out
-    assert "- Senare namn Region Stockholm, uppgift saknas, borttagen: Datumet då namnet" in out
+    assert "- Tidigare namn Landstinget i Stockholms län, till, ny: 31 december 2018\n" in out
+    assert "- Tidigare namn Landstinget i Stockholms län, uppgift saknas, borttagen: Dagen då namnet" in out
     title = (
         "”Överenskommelse om länsgemensam funktion för en trygg, säker och störningsfri region (förslag till beslut)”"
     )

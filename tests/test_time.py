@@ -271,44 +271,48 @@ def test_an_unknown_joining_date_is_a_gap_the_handbook_shows(tmp_path):
     assert "utom:\n\n- [Stockholms läns landsting](stockholms-lans-landsting.md): part sedan uppgift saknas" in listing
 
 
-def test_later_names_say_their_date_or_that_it_is_unknown(valid_handbok):
-    sll = valid_handbok.parter["stockholms-lans-landsting"]
-    assert [(s.namn, s.fran) for s in sll.senare_namn] == [("Region Stockholm", None)]
-    assert "källor" in sll.senare_namn[0].uppgift_saknas
-    page = parter.partsida(Kontext(valid_handbok, part_sida(sll.id)), sll.id)
-    assert "- **Senare namn:** Region Stockholm. Datum saknas för Region Stockholm:" in page
+def test_an_earlier_name_without_its_last_day_says_why(tmp_path):
+    h = _model(make_data(tmp_path))
+    sll = h.parter["stockholms-lans-landsting"]
+    (earlier,) = sll.tidigare_namn
+    assert earlier.till is None and "källor" in earlier.uppgift_saknas
+    page = parter.partsida(Kontext(h, part_sida(sll.id)), sll.id)
+    assert f"- **Tidigare namn:** {earlier.namn} enligt " in page and f". {earlier.uppgift_saknas}\n" in page
 
 
-def test_a_later_name_with_a_date_says_since_when(tmp_path):
+def test_an_earlier_name_with_its_last_day_says_until_when(tmp_path):
     data = make_data(tmp_path)
     _set(
         data / "parter" / "stockholms-lans-landsting.yaml",
-        "    uppgift_saknas: Datumet då namnet började gälla står inte i handbokens källor.\n",
-        '    fran: "2019-01-01"\n',
+        "    uppgift_saknas: Dagen då namnet byttes står inte i handbokens källor.\n",
+        '    till: "2018-12-31"\n',
     )  # a fictional date, for the test
     h = _model(data)
     page = parter.partsida(Kontext(h, part_sida("stockholms-lans-landsting")), "stockholms-lans-landsting")
-    assert "- **Senare namn:** Region Stockholm sedan 1 januari 2019.\n" in page
+    assert "- **Tidigare namn:** Landstinget i Stockholms län, till och med 31 december 2018 enligt" in page
 
 
-def _later_names_are_searchable(site, handbok) -> int:
-    """Each party's later names are in its page's search entries and on the page; returns how many parties."""
+def _earlier_names_are_shown_and_searchable(site, handbok) -> int:
+    """namn is today's name (facts §5.5): the page's title says it; each earlier name is shown as an earlier name and
+    is in the page's search entries. Returns how many parties have one."""
     docs = search_docs(site)
-    renamed = [p for p in handbok.parter.values() if p.senare_namn]
+    renamed = [p for p in handbok.parter.values() if p.tidigare_namn]
     for p in renamed:
+        text = visible_text(read(site, f"parter/{p.id}.html"))
+        assert f"{p.namn} - Samverkanshandboken" in text, p.id
         entries = [d for d in docs if d["location"].startswith(f"parter/{p.id}.html")]
-        for later in p.senare_namn:
-            assert entries and any(later.namn in d["text"] for d in entries), (p.id, later.namn)
-        assert "Senare namn" in visible_text(read(site, f"parter/{p.id}.html")), p.id
+        for t in p.tidigare_namn:
+            assert f"Tidigare namn: {t.namn}" in text, (p.id, t.namn)
+            assert entries and any(t.namn in d["text"] for d in entries), (p.id, t.namn)
     return len(renamed)
 
 
-def test_search_finds_a_party_by_its_later_name(valid_site, valid_handbok):
-    assert _later_names_are_searchable(valid_site, valid_handbok) >= 1
+def test_search_finds_a_party_by_its_earlier_name(valid_site, valid_handbok):
+    assert _earlier_names_are_shown_and_searchable(valid_site, valid_handbok) >= 1
 
 
-def test_search_finds_every_shipped_party_by_its_later_names(real_site, real_handbok):
-    _later_names_are_searchable(real_site, real_handbok)
+def test_every_shipped_party_is_shown_by_todays_name_and_found_by_its_earlier_ones(real_site, real_handbok):
+    _earlier_names_are_shown_and_searchable(real_site, real_handbok)
 
 
 # --- Budget years ---------------------------------------------------------------------------------------
@@ -354,7 +358,7 @@ def many_years(tmp_path_factory):
 def test_fee_page_leads_with_the_newest_year_then_every_year_compactly(many_years):
     h = many_years
     page = avgifter.avgiftstabeller(Kontext(h, "avgifter.md"))
-    assert page.startswith("\n## Budgetåret 2026: avgiften nu { #ar-2026 }")
+    assert page.startswith("\n## Senast kända avgift: budgetåret 2026 { #ar-2026 }")
     assert page.count("| Kommun | Folkmängd") == 1  # one full table, not twelve
     assert "## Alla budgetår, 2015–2026 { #alla-ar }" in page
     assert "<caption>Avgift per kommun och budgetår</caption>" in page
@@ -385,6 +389,25 @@ def test_open_data_has_one_file_per_year_and_all_years_in_long_format(many_years
     assert [y["budgetar"] for y in every["budgetar"]] == list(range(2015, 2027))
 
 
+@pytest.mark.parametrize("page", ["avgifter", "nacka"])
+def test_the_newest_known_fee_is_labelled_so_and_says_when_the_calendar_has_moved_on(tmp_path, page):
+    """Never "nu" for a year long past: the newest budget year in the data is the newest *known*, and when today is
+    in a later year the page says that no later fee is known."""
+    h = _model(make_data(tmp_path))
+    newest = h.avgifter.senaste().ar
+
+    def text(hb):
+        if page == "avgifter":
+            return avgifter.avgift_i_korthet(Kontext(hb, "avgifter.md"))
+        return parter.partsida(Kontext(hb, part_sida("nacka")), "nacka")
+
+    same_year = text(dataclasses.replace(h, idag=f"{newest}-07-01"))
+    assert f"budgetåret {newest}" in same_year and "Senast kända avgift" in same_year
+    assert "inga avgifter för åren efter" not in same_year
+    later = text(dataclasses.replace(h, idag=f"{newest + 11}-03-01"))
+    assert f"Handboken har inga avgifter för åren efter {newest}. Beloppet för {newest + 11} kan vara ett annat." in later
+
+
 @pytest.mark.slow  # a site build for each number of years
 @pytest.mark.parametrize("years", [1, 5, 12, 30])
 def test_the_site_builds_with_many_budget_years(years, tmp_path):
@@ -394,7 +417,7 @@ def test_the_site_builds_with_many_budget_years(years, tmp_path):
     assert result.returncode == 0, result.stderr
     newest = 2015 + years - 1
     page = visible_text(read(tmp_path / "site", "avgifter.html"))
-    assert f"Budgetåret {newest}: avgiften nu" in page
+    assert f"Senast kända avgift: budgetåret {newest}" in page
     nacka = visible_text(read(tmp_path / "site", "parter/nacka.html"))
     fee = fees.avgift(h, h.parter["nacka"], newest)
     assert f"{newest}: " in nacka and kronor(fee.belopp) in nacka

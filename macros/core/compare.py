@@ -16,7 +16,7 @@ from typing import Any
 
 from .convert import SORTED_BY
 from .feecompare import AvgiftAr, avgiftsandringar
-from .model import Handbok, Medlem, SenareNamn
+from .model import Handbok, Medlem, TidigareNamn
 
 SAKNAS = None  # the value before something was added, or after it was removed
 SKIPPED = {"fil", "idag"}  # where a file lies and the day of the build: no change to the agreement
@@ -153,6 +153,6 @@ def _item_key(items: tuple, sorted_by: str | None):
         return lambda x: x.id
     if isinstance(items[0], Medlem):  # a member is a party, or a category of parties
         return lambda m: ("part", m.part) if m.part else ("kategori", m.kategori)
-    if isinstance(items[0], SenareNamn):
+    if isinstance(items[0], TidigareNamn):
         return lambda s: s.namn
     return None

@@ -10,7 +10,7 @@ from ..render.common import Kontext
 from ..render.sentences.ansvar import ansvar
 from ..render.sentences.avgifter import avgift_for_ar, folkmangd_saknas, summa_kanda
 from ..render.sentences.mening import forum_markor, plain
-from ..render.sentences.overenskommelse import KOMMANDE_PARTER, TIDIGARE_PARTER, antal_parter, parter_sedan, senare_namn
+from ..render.sentences.overenskommelse import KOMMANDE_PARTER, TIDIGARE_PARTER, antal_parter, parter_sedan, tidigare_namn
 from ..render.sentences.styrning import (
     DELVIS_SLUTSATS,
     forum_fakta,
@@ -35,7 +35,7 @@ def bilaga_parter(h: Handbok) -> dict:
     return {
         "inledning": inledning + (" " + "; ".join(sedan) + "." if sedan else ""),
         "kommuner": [[p.namn, p.kommunkod or SAKNAS] for p in kommuner],
-        "andra": [[p.namn, kategori(p.kategori), senare_namn(p) or "–"] for p in andra],
+        "andra": [[p.namn, kategori(p.kategori), tidigare_namn(p) or "–"] for p in andra],
         "kommande": [[p.namn, kategori(p.kategori), datum(p.ansluten.datum)] for p in h.kommande_parter()],
         "kommande_text": KOMMANDE_PARTER,
         "tidigare": [[p.namn, kategori(p.kategori), lamnade(p)] for p in h.tidigare_parter()],

@@ -6,9 +6,10 @@ from ..core import fees, pages
 from ..core.model import Handbok, Part
 from ..core.utgava import Utgava
 from ..render.sentences.ansvar import ansvar, egna_inledning, gemensamma_inledning
+from ..render.sentences.ansvar import kallor as ansvar_kallor
 from ..render.sentences.avgifter import avgift_okand
 from ..render.sentences.mening import forum_markor, plain
-from ..render.sentences.overenskommelse import senare_namn
+from ..render.sentences.overenskommelse import tidigare_namn
 from ..render.sentences.styrning import (
     INGET_FORUM,
     deltar_i_forum,
@@ -36,12 +37,13 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "fakta": _fakta(h, p),
         "forum": rows,
         "forum_text": deltar_i_forum(p, len(rows)) if rows else inte_part_i_forum(h, p) or INGET_FORUM,
-        "kanske": [plain((*kan_sitta_i(h, f, m), *forum_markor(f, "medlemmar"))) for f, m in h.kan_sitta_i(p.id)],
+        "kanske": [plain((*kan_sitta_i(h, f, m, p), *forum_markor(f, "medlemmar"))) for f, m in h.kan_sitta_i(p.id)],
         "forklaring": markor_forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
         "ansvar_egna_inledning": egna_inledning(p),
         "ansvar_egna": [plain(ansvar(h, a)) for a in egna],
         "ansvar_gemensamma_inledning": gemensamma_inledning(p),
         "ansvar_gemensamma": [plain(ansvar(h, a)) for a in gemensamma],
+        "ansvar_kallor": plain(ansvar_kallor(h, egna + gemensamma)),
         "avgifter": _avgifter(h, p) if p.kategori == "kommun" else [],
         "min_ar": MIN_AR,
         "sida": pages.html(pages.part_sida(p.id)),
@@ -52,8 +54,8 @@ def _fakta(h: Handbok, p: Part) -> list[list[str]]:
     fakta = [["Slag", kategori(p.kategori)]]
     if p.kommunkod:
         fakta.append(["Kommunkod", p.kommunkod])
-    if p.senare_namn:
-        fakta.append(["Senare namn", senare_namn(p)])
+    if p.tidigare_namn:
+        fakta.append(["Tidigare namn", tidigare_namn(p)])
     fakta.append(["Part sedan" if p.har_anslutit(h.idag) else "Blir part", part_sedan(h, p)])
     if p.lamnat is not None:
         fakta.append(["Part till och med", lamnade(p)])

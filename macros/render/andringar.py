@@ -57,7 +57,7 @@ ORD = {
     "nivaer": "nivåer",
     "ordforande": "ordförande",
     "ordinarie_lage": "ordinarie läge",
-    "senare_namn": "senare namn",
+    "tidigare_namn": "tidigare namn",
     "sokord": "sökord",
     "uppfoljning": "uppföljning",
     "uppgift_saknas": "uppgift saknas",

@@ -56,6 +56,7 @@ def ansvarssida(ctx: Kontext) -> str:
         if v.part or (v.forum and v.forum != "alla"):
             out.append(f"Se också sidan om {vem(ctx, v)}.\n\n")
         out += [_punkt(ctx, a) for a in items]
+    out.append(f"\n## Källor {{ #kallor }}\n\n{ctx.md(meningar.kallor(h, list(h.ansvar)))}\n")
     return "".join(out)
 
 
@@ -95,7 +96,8 @@ def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
     if gemensamma:
         out.append(f"{ctx.md(meningar.gemensamma_inledning(p))}\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
-    out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    out.append(f"\n{ctx.md(meningar.kallor(h, egna + gemensamma))}")
+    out.append(f" Se {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)
 
 
@@ -113,5 +115,6 @@ def ansvar_for_forum(ctx: Kontext, forum_id: str) -> str:
     if gemensamma:
         out.append("Det här ansvarar alla forum för:\n\n")
         out += [_punkt(ctx, a) for a in gemensamma]
-    out.append(f"\nSe {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
+    out.append(f"\n{ctx.md(meningar.kallor(h, egna + gemensamma))}")
+    out.append(f" Se {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)

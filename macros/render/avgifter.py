@@ -10,6 +10,7 @@ from .common import ANDRAHAND_KLASS, Kontext, html_lank
 from .sentences.avgifter import (
     avgift_for_ar,
     avrundning,
+    senast_kanda_belopp,
     folkmangd_saknas,
     hela_kostnaden,
     kommunernas_andel,
@@ -43,11 +44,21 @@ def avgiftsregel(ctx: Kontext) -> str:
     return "".join(out)
 
 
+def avgift_i_korthet(ctx: Kontext) -> str:
+    """The fee page's answer first: the newest known rate with its year, and plainly when that year is past."""
+    h = ctx.handbok
+    nu = h.avgifter.senaste()
+    rate = f"{belopp(nu.belopp_per_invanare)} per invånare" if nu.belopp_per_invanare is not None else SAKNAS
+    out = [f"{ctx.md(senast_kanda_belopp(h, nu.ar, rate))}"]
+    out.append(f" Din kommuns avgift står i {ctx.lank(pages.AVGIFTER, 'tabellen', f'ar-{nu.ar}')} och på kommunens sida.\n")
+    return "".join(out)
+
+
 def avgiftstabeller(ctx: Kontext) -> str:
     """The newest budget year in full (what is paid now), then every year in two compact tables."""
     budgetar = ctx.handbok.avgifter.budgetar
     nu = budgetar[-1]
-    out = [f"\n## Budgetåret {nu.ar}: avgiften nu {{ #ar-{nu.ar} }}\n\n{avgiftstabell_md(ctx, nu.ar)}"]
+    out = [f"\n## Senast kända avgift: budgetåret {nu.ar} {{ #ar-{nu.ar} }}\n\n{avgiftstabell_md(ctx, nu.ar)}"]
     if len(budgetar) > 1:
         out.append(alla_ar(ctx))
     return "".join(out)

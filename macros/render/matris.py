@@ -15,7 +15,6 @@ from ..text import escape
 from ..text.format import versal
 from .common import Kontext, html_lank
 from .sentences.mening import MARKOR
-from .sentences.styrning import en_part_av_slaget
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def _deltar(
     funktioner: dict[int, dict[str, None]] = {}
     for f, m in h.medlemskap(p.id):
         alla = m.part == p.id or m.deltar == "alla"
-        som = m.funktion if alla else f"{m.funktion} ({en_part_av_slaget()}, inte varje)"
+        som = m.funktion if alla else f"{m.funktion} (en av dem, inte varje)"
         funktioner.setdefault(place[f.id], {})[som] = None
     egna: dict[int, list[str]] = {}
     for i, roll in roller.get(p.id, ()):

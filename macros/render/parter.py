@@ -13,6 +13,7 @@ from ..text.kategorier import kategori
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, relpath
+from .sentences import sammanfattning
 from .sentences.avgifter import avgift_okand
 from .sentences.overenskommelse import (
     KOMMANDE_PARTER,
@@ -20,7 +21,7 @@ from .sentences.overenskommelse import (
     antal_parter,
     kommande,
     parter_sedan,
-    senare_namn,
+    tidigare_namn,
 )
 from .sentences.styrning import INGET_FORUM, deltar_i_forum, deltar_som, inte_part_i_forum, kan_sitta_i, niva_namn
 
@@ -38,10 +39,10 @@ def partlista(ctx: Kontext) -> str:
     out.append("| Kommun | Kommunkod |\n|---|---|\n")
     out += [f"| {ctx.part(p.id)} | {escape.text(p.kommunkod)} |\n" for p in kommuner]
     out.append(f"\n## Andra organisationer ({len(andra)}) {{ #andra-organisationer }}\n\n")
-    out.append("| Organisation | Slag | Senare namn |\n|---|---|---|\n")
+    out.append("| Organisation | Slag | Tidigare namn |\n|---|---|---|\n")
     for p in andra:
-        senare = escape.text(senare_namn(p)) or "–"
-        out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {senare} |\n")
+        tidigare = escape.text(tidigare_namn(p)) or "–"
+        out.append(f"| {ctx.part(p.id)} | {kategori(p.kategori)} | {tidigare} |\n")
     out.append(kommande_parter(ctx))
     out.append(tidigare_parter(ctx))
     return "".join(out)
@@ -128,21 +129,52 @@ def partlankar(ctx: Kontext) -> str:
 
 
 def partsida(ctx: Kontext, ident: str) -> str:
+    """A party's page, answers first: the summary says what the party commits to, where it sits, what it pays;
+    the sections after it give the detail and the evidence."""
     h = ctx.handbok
     p = h.parter[ident]
-    out = [f"# {escape.text(p.namn)}\n\n", _notis(ctx, p), _ingress(ctx, p), "\n", _partblad(ctx, p)]
+    out = [f"# {escape.text(p.namn)}\n\n", _notis(ctx, p), _sammanfattning(ctx, p), "\n", _partblad(ctx, p)]
+    # "Om något händer" (aktiverat läge, whom to reach) belongs here, second after the summary, once it exists.
     forum = _forum(ctx, p)
     out.append(forum)
     visar_forklaring = 'class="handbok-forklaring"' in forum  # the legend once per page
     out.append(ansvar_for_part(ctx, p.id, not visar_forklaring) if h.ansvar else _atagande(ctx))
     if p.kategori == "kommun":
         out.append(_avgift(ctx, p))
-    out.append(_beslut(ctx, p))
+    out.append(_om_parten(ctx, p))
     out.append(beslut_avsnitt(ctx, h.beslut_om_part(p.id)))
     out.append("\n## Källor { #kallor }\n\n")
     out.append(f"Att organisationen är part framgår av: {ctx.kallor(p.kallor)}.\n")
     out.append(ctx.redigera(p.fil))
     return "".join(out)
+
+
+def _sammanfattning(ctx: Kontext, p: Part) -> str:
+    """The page's answers in a few sentences, each with a link to its section: since when a party, what it
+    commits to, which forums it sits in, and for a municipality its newest known fee."""
+    h = ctx.handbok
+    out = [ctx.md(sammanfattning.part_sedan(h, p))]
+    if p.ar_part(h.idag) and sammanfattning.ataganden(h):
+        out.append(f" {ctx.md(sammanfattning.ataganden(h))} [Vad det innebär](#{'ansvar' if h.ansvar else 'ataganden'}).")
+    out.append("\n\n")
+    rows = h.sitter_i(p.id)
+    if rows:
+        sitter = sammanfattning.sitter_i(h, p, [f.id for f, _ in rows])
+        out.append(f"{ctx.md(sitter)} [Med vilken funktion](#forum).\n\n")
+    if p.kategori == "kommun":
+        out.append(_senaste_avgift(ctx, p))
+    return "".join(out)
+
+
+def _senaste_avgift(ctx: Kontext, p: Part) -> str:
+    """The newest budget year in the data with this municipality's fee, called what it is: the newest known."""
+    h = ctx.handbok
+    years = [b for b in reversed(h.avgifter.budgetar) if p.part_under_ar(b.ar)]
+    if not years:
+        return ""
+    a = avgift(h, p, years[0].ar)
+    summa = kronor(a.belopp) if a.belopp is not None else "går inte att räkna ut"
+    return f"{ctx.md(sammanfattning.senast_kanda_avgift(h, years[0].ar, summa))} [Så räknas avgiften](#avgift).\n\n"
 
 
 def _partblad(ctx: Kontext, p: Part) -> str:
@@ -171,23 +203,23 @@ def _notis(ctx: Kontext, p: Part) -> str:
     )
 
 
-def _ingress(ctx: Kontext, p: Part) -> str:
+def _om_parten(ctx: Kontext, p: Part) -> str:
+    """Who the party is: its kind, code, earlier names, since when it is a party and its own decision to join."""
     rows = [("Slag", kategori(p.kategori))]
     if p.kommunkod:
         rows.append(("Kommunkod", escape.text(p.kommunkod)))
-    else:
-        rows.append(("Identitet", "Organisationsnummer eller annan kod finns inte i handbokens underlag."))
-    if p.senare_namn:
-        gaps = [s for s in p.senare_namn if s.uppgift_saknas]
-        text = escape.text(senare_namn(p)) + "."
-        text += "".join(f" Datum saknas för {escape.text(s.namn)}: {escape.text(s.uppgift_saknas)}" for s in gaps)
-        rows.append(("Senare namn", text))
-    if p.sokord:
-        rows.append(("Kallas också", ", ".join(escape.text(s) for s in p.sokord)))
+    for t in p.tidigare_namn:  # search keywords (sokord) are words people search for, not names: never shown
+        if t.till:
+            text = f"{escape.text(t.namn)}, till och med {datum(t.till)} enligt {ctx.kalla(t.kalla)}."
+        else:
+            text = f"{escape.text(t.namn)} enligt {ctx.kalla(t.kalla)}. {escape.text(t.uppgift_saknas)}"
+        rows.append(("Tidigare namn", text))
     rows.append(("Part sedan" if p.har_anslutit(ctx.handbok.idag) else "Blir part", _ansluten(ctx, p)))
     if p.lamnat is not None:
         rows.append(("Part till och med", _lamnat(ctx, p)))
-    return "".join(f"- **{k}:** {v}\n" for k, v in rows)
+    rows.append(("Beslut att ingå", _beslut(ctx, p)))
+    out = "".join(f"- **{k}:** {v}\n" for k, v in rows)
+    return f"\n## Om organisationen {{ #om-parten }}\n\n{out}"
 
 
 def _forum(ctx: Kontext, p: Part) -> str:
@@ -202,7 +234,7 @@ def _forum(ctx: Kontext, p: Part) -> str:
     if rows:
         out.append(f"{ctx.md(deltar_i_forum(p, len(rows)))}\n\n")
         out.append(ctx.forklaring())
-        out.append("| Forum | Nivå | Deltar som | Funktion och mandat |\n|---|---|---|---|\n")
+        out.append("| Forum | Nivå | Deltar | Funktion och mandat |\n|---|---|---|---|\n")
         for forum, member in rows:
             niva = escape.text(niva_namn(h, forum)) + ctx.forum_markor(forum, "niva")
             som = deltar_som(p.id, forum, member)
@@ -212,8 +244,7 @@ def _forum(ctx: Kontext, p: Part) -> str:
             )
     for forum, member in kanske:
         out.append(
-            f"\n{ctx.md(kan_sitta_i(h, forum, member))} Det kan vara {escape.text(p.namn)} eller en annan part av "
-            f"samma slag.{ctx.forum_markor(forum, 'medlemmar')}\n"
+            f"\n{ctx.md(kan_sitta_i(h, forum, member, p))}{ctx.forum_markor(forum, 'medlemmar')}\n"
         )
     return "".join(out)
 
@@ -262,15 +293,11 @@ def _avgift(ctx: Kontext, p: Part) -> str:
 
 
 def _beslut(ctx: Kontext, p: Part) -> str:
-    out = ["\n## Beslut att ingå överenskommelsen { #beslut }\n\n"]
+    """The party's own decision to join, in a sentence with its source."""
     b = p.anslutningsbeslut
     if b is None:
-        out.append("Partens eget beslut att ingå överenskommelsen finns inte i handbokens underlag.\n")
-        return "".join(out)
+        return "Handboken har inte partens eget beslut att ingå överenskommelsen."
     when = f" den {datum(b.datum)}" if b.datum else ""
     ref = f", {escape.text(b.paragraf)}" if b.paragraf else ""
-    out.append(f"{escape.text(b.organ)} beslutade{when}{ref} att ingå överenskommelsen.")
-    if b.kommentar:
-        out.append(f" {escape.text(b.kommentar)}")
-    out.append(f" Källa: {ctx.kalla(b.kalla)}.\n")
-    return "".join(out)
+    out = f"{escape.text(b.organ)} beslutade{when}{ref} att ingå överenskommelsen enligt {ctx.kalla(b.kalla)}."
+    return out + (f" {escape.text(b.kommentar)}" if b.kommentar else "")

@@ -57,7 +57,7 @@ def generated(handbok: Handbok, edit_base: str, site_url: str = "") -> Generated
     for p in handbok.parter.values():
         uri = part_sida(p.id)
         body = partsida(Kontext(handbok, uri, edit_base=edit_base), p.id)
-        keywords = [*p.sokord, *(s.namn for s in p.senare_namn)]
+        keywords = [*p.sokord, *(t.namn for t in p.tidigare_namn)]
         pages.append(Page(uri, _markdown(p.namn, _edit_url(edit_base, p.fil), body, keywords), parter_in_nav))
     for f in handbok.forum.values():
         uri = forum_sida(f.id)

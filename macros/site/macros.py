@@ -43,6 +43,7 @@ def register(env, handbok: Handbok) -> None:
         "avgiftsregel": lambda: avgifter.avgiftsregel(ctx()),
         "avgiftstabell": lambda ar: avgifter.avgiftstabell_md(ctx(), ar),
         "avgiftstabeller": lambda: avgifter.avgiftstabeller(ctx()),
+        "avgift_i_korthet": lambda: avgifter.avgift_i_korthet(ctx()),
         "ordlista": lambda: ordlista.ordlista(ctx()),
         "oppna_data": lambda: oppna_data.oppna_data(ctx()),
         "slutsatser": lambda: slutsatser.slutsatser(ctx()),

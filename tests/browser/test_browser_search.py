@@ -1,6 +1,7 @@
-"""Search in Swedish, typed into Material's search box: names, later names, abbreviations and keywords from the data
-find the right page. Material's search is prefix search over the page text; the party pages list each party's
-later names ("Senare namn") and keywords ("Kallas också", the data's ``sokord``), which is what makes them match.
+"""Search in Swedish, typed into Material's search box: names, earlier names, abbreviations and keywords from the
+data find the right page. Material's search is prefix search over the page text; the party pages show each party's
+earlier names ("Tidigare namn") and carry its keywords (the data's ``sokord``) in their front matter, which is what
+makes them match.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def test_later_names_and_keywords_find_their_party(search, request, builder):
     """A keyword shared by n parties must rank all n first; a unique one puts its party first."""
     _known_difference(request, builder)
     aliases = [
-        (alias, p.id) for p in HANDBOK.parter.values() for alias in (*p.sokord, *(s.namn for s in p.senare_namn))
+        (alias, p.id) for p in HANDBOK.parter.values() for alias in (*p.sokord, *(t.namn for t in p.tidigare_namn))
     ]
     assert len(aliases) >= 10, "the data has fewer aliases than expected: is sokord still loaded?"
     shared = Counter(alias.casefold() for alias, _ in aliases)

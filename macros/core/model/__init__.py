@@ -15,7 +15,7 @@ from .handbok import Handbok
 from .kallor import Kalla
 from .ordlista import Begrepp
 from .overenskommelse import ForeslagenAv, Lagen, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
-from .part import Anslutningsbeslut, Folkmangd, Part, SenareNamn, Tidpunkt, has_joined, has_left, is_part_in_year
+from .part import Anslutningsbeslut, Folkmangd, Part, TidigareNamn, Tidpunkt, has_joined, has_left, is_part_in_year
 
 __all__ = [
     "Andrar",
@@ -39,7 +39,7 @@ __all__ = [
     "Punkt",
     "Rekommendation",
     "Roll",
-    "SenareNamn",
+    "TidigareNamn",
     "Styrning",
     "Tidpunkt",
     "TotalKostnad",

@@ -9,10 +9,12 @@ from ..convert import SORTED_BY
 
 
 @dataclass(frozen=True)
-class SenareNamn:
+class TidigareNamn:
+    """A name the party had before today's (Part.namn): the 2015 decision names some parties by such names."""
+
     namn: str
     kalla: str
-    fran: str | None = None
+    till: str | None = None  # the last day the name was used, included
     uppgift_saknas: str | None = None  # why the date of the change is unknown
 
 
@@ -76,7 +78,7 @@ class Part:
     kallor: tuple[str, ...]
     fil: str  # the data file, for "edit this page" links
     kommunkod: str | None = None
-    senare_namn: tuple[SenareNamn, ...] = ()
+    tidigare_namn: tuple[TidigareNamn, ...] = ()  # oldest first, as the file lists them
     sokord: tuple[str, ...] = ()
     folkmangd: tuple[Folkmangd, ...] = field(default=(), metadata={SORTED_BY: "datum"})
     anslutningsbeslut: Anslutningsbeslut | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...core.model import Ansvar, Handbok, Part
 from .mening import Markor, Mening
+from .mening import kallor as kallor_
 
 _LAGEN = {
     ("ordinarie_lage",): "Gäller i ordinarie läge.",
@@ -18,11 +19,19 @@ def ankare(a: Ansvar) -> str:
 
 
 def ansvar(h: Handbok, a: Ansvar) -> Mening:
-    """What is to be done, in which modes, by whose word, and the marker if it is the handbook's reading."""
+    """What is to be done, in which modes, and the marker if it is the handbook's reading. The sources stand once
+    under the list (kallor), not after every line."""
     lagen = _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
-    kallor = ", ".join(h.kallor[k].utgivare for k in a.underlag.kallor)
     markor = (Markor(ankare(a)),) if a.underlag.status == "slutsats" else ()
-    return (f"{a.vad} {lagen} Källa: {kallor}.", *markor)
+    return (f"{a.vad} {lagen}", *markor)
+
+
+def kallor(h: Handbok, items: list[Ansvar]) -> Mening:
+    """The sources of a list of responsibilities, each once, in the order first cited."""
+    idents = list(dict.fromkeys(k for a in items for k in a.underlag.kallor))
+    if not idents:
+        return ()
+    return ("Källa: " if len(idents) == 1 else "Källor: ", *kallor_(h, idents), ".")
 
 
 def egna_inledning(p: Part) -> str:

@@ -76,6 +76,17 @@ def folkmangd_saknas(t: Avgiftstabell) -> str:
     )
 
 
+def efter_senaste(h: Handbok, ar: int) -> str:
+    """When the calendar has moved past the newest budget year in the data: say so, plainly."""
+    i_ar = int(h.idag[:4])
+    return f" Handboken har inga avgifter för åren efter {ar}. Beloppet för {i_ar} kan vara ett annat." if ar < i_ar else ""
+
+
+def senast_kanda_belopp(h: Handbok, ar: int, rate: str) -> Mening:
+    """The newest known rate, labelled so."""
+    return ("Senast kända avgift: ", Fet(f"{rate}, budgetåret {ar}"), ".", efter_senaste(h, ar))
+
+
 def avgift_okand(h: Handbok, x: Avgift) -> Mening:
     """One municipality's fee for a year that cannot be worked out: what is missing, why, and the sources."""
     vad = f"folkmängden den {datum(x.underlagsdatum)}" if x.folkmangd is None else "beloppet per invånare"

@@ -59,9 +59,10 @@ def parter_sedan(h: Handbok, utom: bool) -> str:
     return f"Alla är parter sedan överenskommelsen började gälla den {start}."
 
 
-def senare_namn(p: Part) -> str:
-    """The party's later names with the day each began where known: Region Stockholm sedan 1 januari 2019."""
-    return ", ".join(s.namn + (f" sedan {datum(s.fran)}" if s.fran else "") for s in p.senare_namn)
+def tidigare_namn(p: Part) -> str:
+    """The party's earlier names with their last day where known: Stockholms läns landsting (till och med 31 december
+    2018). The 2015 decision names several parties so."""
+    return ", ".join(t.namn + (f" (till och med {datum(t.till)})" if t.till else "") for t in p.tidigare_namn)
 
 
 def ataganden(h: Handbok) -> str:

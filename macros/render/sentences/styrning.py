@@ -84,15 +84,18 @@ def forum_fakta(h: Handbok, f: Forum) -> list[tuple[str, Mening]]:
     niva = (Namn(nivaer[f.niva], "niva", f.niva),) if f.niva else (f"står över {nivaerna(h)}",)
     return [
         ("Nivå", (*niva, *forum_markor(f, "niva"))),
-        ("Ordförande", (*roll(h, f.ordforande), *forum_markor(f, "ordforande"))),
+        ("Leds av", (*roll(h, f.ordforande), *forum_markor(f, "ordforande"))),
         ("Sammankallande", (*roll(h, f.sammankallande), *forum_markor(f, "sammankallande"))),
         ("Rapporterar till", rapporterar_till(h, f)),
     ]
 
 
-def en_part_av_slaget(kat: str | None = None) -> str:
-    """One party of a category, not every one: the sources do not say which."""
-    return "en part av slaget" + (f" {kategori(kat).lower()}" if kat else "")
+def en_av(h: Handbok, kat: str) -> Mening:
+    """One party of a category, not every one: "en av kommunerna", or the party itself when it is the only one."""
+    parter = h.parter_i_kategori(kat)
+    if len(parter) == 1:
+        return (part(h, parter[0].id),)
+    return (f"en av {kategori(kat, plural=True).lower()}",)
 
 
 def medlem(h: Handbok, f: Forum, m: Medlem) -> Mening:
@@ -100,7 +103,8 @@ def medlem(h: Handbok, f: Forum, m: Medlem) -> Mening:
     if m.part:
         vem: Mening = (part(h, m.part),)
     elif m.deltar == "nagon":
-        vem = (versal(en_part_av_slaget(m.kategori)),)
+        vem = en_av(h, m.kategori)
+        vem = (versal(vem[0]),) if isinstance(vem[0], str) else vem
     else:
         vem = (f"{kategori(m.kategori, plural=True)} ({len(h.parter_i_kategori(m.kategori))})",)
     return (*vem, *forum_markor(f, "medlemmar"))
@@ -112,8 +116,14 @@ def forum_slutsats(f: Forum) -> str:
 
 
 def deltar_som(part_id: str, f: Forum, m: Medlem) -> str:
-    """How a party takes part in a forum: as itself or through its category, and as chair or convener."""
-    som = "part" if m.part else kategori(m.kategori, plural=True).lower()
+    """How a party takes part in a forum: with a seat of its own or as every party (of its kind) does, and as
+    chair or convener."""
+    if m.part:
+        som = "egen plats"
+    elif m.kategori == "alla":
+        som = "som alla parter"
+    else:
+        som = f"som {kategori(m.kategori, plural=True).lower()}"
     roles = [
         name
         for name, role in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande))
@@ -122,9 +132,18 @@ def deltar_som(part_id: str, f: Forum, m: Medlem) -> str:
     return som + (", " + " och ".join(roles) if roles else "")
 
 
-def kan_sitta_i(h: Handbok, f: Forum, m: Medlem) -> Mening:
-    """A forum where one party of the category sits, perhaps this one."""
-    return ("I ", forum(h, f.id), f" deltar {en_part_av_slaget(m.kategori)}, inte varje. Källorna säger inte vilken.")
+def kan_sitta_i(h: Handbok, f: Forum, m: Medlem, p: Part) -> Mening:
+    """A forum with a seat for one party of the category: this one when it is the only party of its kind,
+    otherwise perhaps this one."""
+    if len(h.parter_i_kategori(m.kategori)) == 1:
+        slag = kategori(m.kategori).lower()
+        return (forum(h, f.id), f" har en plats för en {slag}, och {p.namn} är den enda parten av det slaget.")
+    return (
+        "I ",
+        forum(h, f.id),
+        f" deltar en av {kategori(m.kategori, plural=True).lower()}, men källorna säger inte vilken. "
+        f"Det kan vara {p.namn}.",
+    )
 
 
 def deltar_i_forum(p: Part, n: int) -> str:
