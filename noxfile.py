@@ -164,7 +164,7 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def new(session: nox.Session) -> None:
-    """Skapa en fil att fylla i för en ny part eller ett nytt forum: nox -s new -- part nya-kommunen."""
+    """Skapa en fil att fylla i för en ny part, ett forum, en källa eller ett beslut: nox -s new -- part ny-kommun."""
     _install(session)
     _macros(session, "new", *session.posargs)
 

@@ -121,7 +121,13 @@ NAMED: list[Input] = [
     _refused(
         "url-written-as-block",
         "text-whitespace",
-        edits=[Replace("kallor.yaml", "    url: https://web.archive.org", "    url: |\n      https://web.archive.org")],
+        edits=[
+            Replace(
+                "kallor/scb-folkmangd-2014-06-30.yaml",
+                "url: https://web.archive.org",
+                "url: |\n  https://web.archive.org",
+            )
+        ],
     ),
     _refused(
         "kommunkod-ends-in-line-break", "text-whitespace", edits=[Put("parter/salem.yaml", ("kommunkod",), "0128\n")]
@@ -129,7 +135,11 @@ NAMED: list[Input] = [
     _refused(
         "decision-id-over-two-lines",
         "text-whitespace",
-        edits=[Replace("beslut.yaml", "  - id: ksl-rekommendation-2015", '  - id: "ksl-rekommendation-2015\\n"')],
+        edits=[
+            Replace(
+                "beslut/ksl-rekommendation-2015.yaml", "id: ksl-rekommendation-2015", 'id: "ksl-rekommendation-2015\\n"'
+            )
+        ],
     ),
     *(
         _refused(f"name-with-{label}", "font-has-characters", *extra, edits=[Put("parter/salem.yaml", ("namn",), name)])
@@ -177,8 +187,13 @@ NAMED: list[Input] = [
     Input("forum-like-a-numbered-item", (Put("forum/samordningskansliet.yaml", ("namn",), "1. Kansliet"),)),
     Input("forum-like-a-plus-item", (Put("forum/regionala-radet.yaml", ("namn",), "+ Rådet"),)),
     Input("term-like-a-list", (Put("ordlista.yaml", ("begrepp", 0, "term"), "- aktiverat läge"),)),
-    Input("source-title-a-formula", (Put("kallor.yaml", ("kallor", 0, "titel"), '=HYPERLINK("https://x.invalid")'),)),
-    Input("decision-title-markup", (Put("beslut.yaml", ("beslut", 0, "rubrik"), "<b>x</b> | {{ 7*7 }} ]]> --> #set"),)),
+    Input(
+        "source-title-a-formula", (Put("kallor/beslut-nacka-ks.yaml", ("titel",), '=HYPERLINK("https://x.invalid")'),)
+    ),
+    Input(
+        "decision-title-markup",
+        (Put("beslut/ksl-rekommendation-2015.yaml", ("rubrik",), "<b>x</b> | {{ 7*7 }} ]]> --> #set"),),
+    ),
 ]
 
 # --- Seeded random values ----------------------------------------------------------------------------------
@@ -204,10 +219,10 @@ SLOTS = [
     ("forum/regionala-chefsgruppen.yaml", ("syfte",)),
     ("ordlista.yaml", ("begrepp", 0, "term")),
     ("ordlista.yaml", ("begrepp", 1, "forklaring")),
-    ("kallor.yaml", ("kallor", 0, "titel")),
-    ("kallor.yaml", ("kallor", 1, "utgivare")),
-    ("beslut.yaml", ("beslut", 0, "rubrik")),
-    ("beslut.yaml", ("beslut", 0, "sammanfattning")),
+    ("kallor/beslut-nacka-ks.yaml", ("titel",)),
+    ("kallor/scb-folkmangd-2014-06-30.yaml", ("utgivare",)),
+    ("beslut/ksl-rekommendation-2015.yaml", ("rubrik",)),
+    ("beslut/ksl-rekommendation-2015.yaml", ("sammanfattning",)),
     ("ansvar.yaml", ("ansvar", 0, "vad")),
 ]
 

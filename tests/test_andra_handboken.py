@@ -21,9 +21,9 @@ CASES = {
     "stavfel-i-nyckel": ("parter/salem.yaml", "kategori: kommun", "kateogri: kommun"),
     "mellanslag-i-tal": ("parter/salem.yaml", "antal: 16076", "antal: 16 076"),
     "radbrytning-i-slutet": (
-        "kallor.yaml",
-        "    url: https://samverkanstockholmsregionen.se/\n",
-        "    url: |\n      https://samverkanstockholmsregionen.se/\n",
+        "kallor/samverkan-stockholmsregionen-webb.yaml",
+        "url: https://samverkanstockholmsregionen.se/\n",
+        "url: |\n  https://samverkanstockholmsregionen.se/\n",
     ),
     "tecken-i-pdf": ("parter/salem.yaml", "namn: Salems kommun", "namn: Salems‐kommun"),
     "citattecken-saknas": ("parter/salem.yaml", "namn: Salems kommun", 'namn: "Salems kommun'),
@@ -33,7 +33,11 @@ CASES = {
         "ordforande:\n  part: lansstyrelsen",
     ),
     "schemaraden-saknas": ("parter/salem.yaml", "# yaml-language-server: $schema=../../schema/part.schema.json\n", ""),
-    "okant-forum-i-beslut": ("beslut.yaml", "organ: KSL:s styrelse", "forum: regionala-radet-2"),
+    "okant-forum-i-beslut": (
+        "beslut/ksl-rekommendation-2015.yaml",
+        "organ: KSL:s styrelse",
+        "forum: regionala-radet-2",
+    ),
     "granser": ("parter/salem.yaml", "namn: Salems kommun", "namn: Salems \u202ekommun"),
 }
 

@@ -132,4 +132,4 @@ def test_schemas_are_published_with_the_site_unchanged(site):
 
 def test_reference_page_names_each_file_location():
     text = datareferens.datareferens(Kontext(None, "datareferens.md"))
-    assert re.search(r"<code>data/parter/ID\.yaml</code>", text) and "<code>data/beslut.yaml</code>" in text
+    assert re.search(r"<code>data/parter/ID\.yaml</code>", text) and "<code>data/beslut/ID.yaml</code>" in text

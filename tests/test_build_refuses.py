@@ -123,7 +123,7 @@ def _hostile_data(workdir: Path) -> Path:
         .replace("funktion: samordnare utlånad från en kommun", f"funktion: {_yaml_string(FUNKTION)}"),
         encoding="utf-8",
     )
-    kallor = data / "kallor.yaml"
+    kallor = data / "kallor" / "vallentuna-samverkan-i-lanet.yaml"
     kallor.write_text(
         kallor.read_text(encoding="utf-8").replace("titel: Samverkan i länet", f"titel: {_yaml_string(SOURCE_TITLE)}"),
         encoding="utf-8",

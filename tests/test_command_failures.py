@@ -104,7 +104,7 @@ def _env(**variables: str):
 
 def _folder_named(rel: str):
     """A folder where the data file rel belongs (avgifter.yaml/ ended in exit 4, beslut.yaml/ and
-    ansvar.yaml/ were silently ignored)."""
+    ansvar.yaml/ were silently ignored when they were single files)."""
 
     def setup(work: Path) -> dict:
         data = make_data(work)
@@ -272,7 +272,7 @@ CASES = [
     ("build-wait-not-a-number", ["build", "--out", "ut/site"], _env(HANDBOK_BUILD_WAIT="abc"), 2, "HANDBOK_BUILD_WAIT"),
     *(
         (f"folder-named-{name}", ["check"], _folder_named(name), 1, f"data/{name}:1:1: fel: det här är en mapp")
-        for name in ("avgifter.yaml", "beslut.yaml", "ansvar.yaml", "parter/salem.yaml")
+        for name in ("avgifter.yaml", "ansvar.yaml", "parter/salem.yaml", "beslut/ksl-rekommendation-2015.yaml")
     ),
     ("build-folder-named-avgifter", ["build", "--out", "ut/site"], _folder_named("avgifter.yaml"), 1, "en mapp"),
     ("diff-symlink-in-revision", ["diff", "main~1", "main"], _linked_in_revision, 1, "data/parter/ut.yaml:1:1: fel"),

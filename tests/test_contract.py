@@ -40,12 +40,17 @@ def _rules(found) -> list[str]:
     [
         # A source URL written as a block keeps its line break and crashed the build.
         (
-            "kallor.yaml",
-            "    url: https://web.archive.org",
-            "    url: |\n      https://web.archive.org",
+            "kallor/scb-folkmangd-2014-06-30.yaml",
+            "url: https://web.archive.org",
+            "url: |\n  https://web.archive.org",
             "skriv |- i stället för |",
         ),
-        ("kallor.yaml", "    url: https://web.archive.org", "    url: >\n      https://web.archive.org", "skriv >- "),
+        (
+            "kallor/scb-folkmangd-2014-06-30.yaml",
+            "url: https://web.archive.org",
+            "url: >\n  https://web.archive.org",
+            "skriv >- ",
+        ),
         # Kommunkod "0182\n" reached the CSV.
         ("parter/salem.yaml", 'kommunkod: "0128"', 'kommunkod: "0128\\n"', "ta bort dem"),
         ("parter/salem.yaml", "namn: Salems kommun", 'namn: " Salems kommun"', "texten börjar med"),

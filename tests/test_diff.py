@@ -246,14 +246,13 @@ def test_removed_member_and_new_forum(repo):
 
 
 def test_new_decision(repo):
-    repo.edit(
-        "beslut.yaml",
-        "beslut:\n",
-        "beslut:\n"
-        '  - id: salem-lamnar\n    datum: "2016-01-01"\n    organ: Kommunfullmäktige i Salem\n'
-        "    rubrik: Salem lämnar samverkan\n    sammanfattning: Ett påhittat testbeslut.\n"
-        "    andrar:\n      beskrivning: Salem är inte längre part.\n      parter:\n        - salem\n"
-        "    kallor:\n      - beslut-nacka-ks\n",
+    repo.write(
+        "beslut/salem-lamnar.yaml",
+        "# yaml-language-server: $schema=../../schema/beslut.schema.json\n"
+        'id: salem-lamnar\ndatum: "2016-01-01"\norgan: Kommunfullmäktige i Salem\n'
+        "rubrik: Salem lämnar samverkan\nsammanfattning: Ett påhittat testbeslut.\n"
+        "andrar:\n  beskrivning: Salem är inte längre part.\n  parter:\n    - salem\n"
+        "kallor:\n  - beslut-nacka-ks\n",
     )
     out = repo.changed("HEAD")
     assert (
@@ -262,10 +261,10 @@ def test_new_decision(repo):
 
 
 def test_a_new_source_by_its_title_and_a_changed_reference_by_titles(repo):
-    repo.edit(
-        "kallor.yaml",
-        "kallor:\n",
-        "kallor:\n  - id: scb-2015\n    titel: Folkmängd 30 juni 2015\n    utgivare: SCB\n    typ: primar\n",
+    repo.write(
+        "kallor/scb-2015.yaml",
+        "# yaml-language-server: $schema=../../schema/kalla.schema.json\n"
+        "id: scb-2015\ntitel: Folkmängd 30 juni 2015\nutgivare: SCB\ntyp: primar\n",
     )
     repo.edit("parter/salem.yaml", "    kalla: scb-folkmangd-2014-06-30", "    kalla: scb-2015")
     out = repo.changed("HEAD")

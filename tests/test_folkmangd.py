@@ -21,7 +21,7 @@ from tests.test_diff import NBSP, Repo
 SCB = FIXTURES / "scb"
 CSV = SCB / "folkmangd-exempel.csv"
 JSONSTAT = SCB / "folkmangd-exempel.json"
-SOURCE = "scb-folkmangd-2014-06-30"  # a source the fixture's kallor.yaml has
+SOURCE = "scb-folkmangd-2014-06-30"  # a source the fixture has (data/kallor/)
 
 
 def run(workdir: Path, *args: str) -> tuple[int, str, str]:
@@ -94,7 +94,9 @@ def test_the_source_must_exist_in_kallor(tmp_path):
     make_data(tmp_path)
     code, _, err = run(tmp_path, str(CSV), "--datum", "2025-06-30", "--kalla", "scb-2025")
     assert code == 1
-    assert err.startswith("fel: källan 'scb-2025' finns inte i data/kallor.yaml; lägg till den där först")
+    assert err.startswith(
+        "fel: källan 'scb-2025' finns inte i data/kallor/; lägg till den först som data/kallor/scb-2025.yaml"
+    )
 
 
 def test_a_bad_date_is_a_usage_error(tmp_path):

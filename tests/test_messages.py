@@ -65,6 +65,12 @@ CASES = {
         says=("filnamnet kan inte vara ett id", "'salem-1.yaml'"),
         never=("ändra id till 'salem (1)'",),
     ),
+    "list-file-after-split": Expect(
+        "kallor.yaml",
+        "#",
+        "unknown-file",
+        says=("källorna står nu i var sin fil i data/kallor/", "data/kallor/ID.yaml", "ta bort kallor.yaml"),
+    ),
     "budget-year-gap": Expect(
         "avgifter.yaml",
         "2025",

@@ -26,9 +26,9 @@ ROOTS: dict[str, tuple[str, type]] = {
     "forum": ("", model.Forum),
     "overenskommelse": ("", model.Overenskommelse),
     "avgifter": ("", model.Avgifter),
-    "kallor": ("/properties/kallor/items", model.Kalla),
+    "kalla": ("", model.Kalla),
     "ordlista": ("/properties/begrepp/items", model.Begrepp),
-    "beslut": ("/properties/beslut/items", model.Beslut),
+    "beslut": ("", model.Beslut),
     "ansvar": ("/properties/ansvar/items", model.Ansvar),
 }
 
@@ -39,6 +39,7 @@ MODEL_ONLY: dict[type, set[str]] = {
     model.Forum: {"fil"},
     model.Overenskommelse: {"fil"},
     model.Avgifter: {"fil"},
+    model.Beslut: {"fil"},
 }
 # Properties that are in a schema but not a field of the model class, and why. Empty: every key the data
 # may hold reaches the model.
@@ -48,7 +49,6 @@ SCHEMA_ONLY: dict[type, set[str]] = {}
 # under its kind); besides those, and why:
 HANDBOK_EXTRA = {
     "ordlista_fil",  # the optional and list-shaped single files' paths (Dataset.repo_path), for edit links
-    "beslut_fil",
     "ansvar_fil",
     "idag",  # the day the lists of today's parties are made for (macros/core/tid.py): not data
 }

@@ -209,6 +209,46 @@ def test_new_forum_filled_in_passes_the_checker(work):
     assert code == 0, out
 
 
+def test_new_source_and_decision_filled_in_pass_the_checker(work):
+    """A party's source and decision are files of their own too, made the same way."""
+    code, out, _ = run(work, "new", "kalla", "nacka-ks-2025")
+    kalla = work / "data" / "kallor" / "nacka-ks-2025.yaml"
+    assert code == 0 and "beslut ID" not in out  # a source is no change that needs a decision
+    text = kalla.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/kalla.schema.json\n")
+    assert "\nid: nacka-ks-2025\n" in text
+    kalla.write_text(fill(text, {"titel": "Protokoll", "utgivare": "Nacka kommun", "typ": "primar"}), encoding="utf-8")
+    code, _, _ = run(work, "new", "beslut", "nacka-beslut-2025")
+    beslut = work / "data" / "beslut" / "nacka-beslut-2025.yaml"
+    text = beslut.read_text(encoding="utf-8")
+    assert code == 0 and text.startswith("# yaml-language-server: $schema=../../schema/beslut.schema.json\n")
+    assert run(work, "check")[0] == 1  # refused until filled in
+    text = fill(
+        text,
+        {
+            "datum": '"2025-03-01"',
+            "organ": "Kommunstyrelsen",
+            "rubrik": "Ett beslut",
+            "sammanfattning": "Kommunen beslutar.",
+            "beskrivning": "Inget ändras.",
+        },
+    )
+    beslut.write_text(fill_items(text, "nacka-ks-2025"), encoding="utf-8")
+    code, out, _ = run(work, "check")
+    assert code == 0, out
+    handbok, _ = pipeline.check(work / "data")
+    assert handbok.kallor["nacka-ks-2025"].titel == "Protokoll"
+    assert [b.id for b in handbok.beslut if b.id == "nacka-beslut-2025"] == ["nacka-beslut-2025"]
+
+
+def test_a_source_may_share_its_id_with_a_party(work):
+    """Sources have ids of their own: only parties and forums share one namespace."""
+    assert run(work, "new", "kalla", "nacka")[0] == 0
+    assert (work / "data" / "kallor" / "nacka.yaml").exists()
+    code, _, err = run(work, "new", "kalla", "nacka")
+    assert code == 1 and "data/kallor/nacka.yaml finns redan" in err.replace("\\", "/")
+
+
 def test_an_existing_file_is_never_overwritten(work):
     nacka = work / "data" / "parter" / "nacka.yaml"
     before = nacka.read_bytes()
@@ -256,7 +296,9 @@ def test_scaffold_works_while_the_data_has_errors(work):
     )
 
 
-@pytest.mark.parametrize(("sort", "args"), [("part", ()), ("part", ("--kategori", "region")), ("forum", ())])
+@pytest.mark.parametrize(
+    ("sort", "args"), [("part", ()), ("part", ("--kategori", "region")), ("forum", ()), ("kalla", ()), ("beslut", ())]
+)
 def test_the_skeleton_offers_every_key_of_the_schema(tmp_path, sort, args):
     """Each top-level property has a line, filled in or commented out, but a municipality's keys for another
     category."""

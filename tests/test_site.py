@@ -56,11 +56,11 @@ def hostile_text_site(tmp_path_factory, builder) -> Path:
     nacka.write_text(
         nacka.read_text(encoding="utf-8").replace("namn: Nacka kommun", f"namn: '{HOSTILE}'"), encoding="utf-8"
     )
-    kallor = data / "kallor.yaml"
-    text = kallor.read_text(encoding="utf-8")
-    start = text.index("    url: https://web.archive.org")
+    kalla = data / "kallor" / "scb-folkmangd-2014-06-30.yaml"
+    text = kalla.read_text(encoding="utf-8")
+    start = text.index("url: https://web.archive.org")
     end = text.index("\n", start)
-    kallor.write_text(text[:start] + f"    url: '{HOSTILE_URL}'" + text[end:], encoding="utf-8")
+    kalla.write_text(text[:start] + f"url: '{HOSTILE_URL}'" + text[end:], encoding="utf-8")
     site = tmp_path_factory.mktemp("site-hostile")
     result = build(data, site, builder)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -24,7 +24,7 @@ def build_model(ds: Dataset, idag: str | None = None) -> Handbok:
         (to_model(Forum, d.data, fil=ds.repo_path(d)) for d in ds.forum.values()),
         key=lambda f: (level_order.get(f.niva, -1), _sort_key(f.namn), f.id),
     )
-    kallor = {k.id: k for k in (to_model(Kalla, raw) for raw in ds.singles["kallor"].data["kallor"])}
+    kallor = {k.id: k for k in (to_model(Kalla, d.data) for d in ds.kallor.values())}
     ordlista = (to_model(Begrepp, raw) for raw in ds.singles["ordlista"].data["begrepp"])
     return Handbok(
         overenskommelse=agreement,
@@ -55,12 +55,9 @@ def _ansvar(ds: Dataset) -> dict:
 
 
 def _beslutslogg(ds: Dataset) -> dict:
-    """The decision log is optional: without data/beslut.yaml it is empty."""
-    doc = ds.singles.get("beslut")
-    if doc is None:
-        return {}
-    entries = sorted((to_model(Beslut, b) for b in doc.data["beslut"]), key=lambda b: (b.datum, b.id))
-    return {"beslut": tuple(entries), "beslut_fil": ds.repo_path(doc)}
+    """The decisions, one file each in data/beslut/ (none: an empty log), by date."""
+    entries = (to_model(Beslut, d.data, fil=ds.repo_path(d)) for d in ds.beslut.values())
+    return {"beslut": tuple(sorted(entries, key=lambda b: (b.datum, b.id)))}
 
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}", "é": "e", "É": "e"})

@@ -15,7 +15,7 @@ KOLUMNER = {
     "budgetar": "Året som avgiften gäller.",
     "underlagsdatum": "Dagen som folkmängden räknas på: 30 juni året före budgetåret.",
     "folkmangd": "Antal invånare på underlagsdatumet, eller uppgift saknas.",
-    "kalla": "Id för källan till folkmängden i data/kallor.yaml (se samverkan-stockholmsregionen.json), "
+    "kalla": "Id för källan till folkmängden, en fil i data/kallor/ (se samverkan-stockholmsregionen.json), "
     "eller uppgift saknas.",
     "belopp_per_invanare": "Kronor per invånare för budgetåret, med decimalkomma, eller uppgift saknas.",
     "avgift": "Kommunens avgift i kronor: folkmängd gånger belopp per invånare, avrundad. Uppgift saknas "

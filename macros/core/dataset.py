@@ -14,17 +14,18 @@ from .problems import Problem
 SINGLE_FILES = {
     "overenskommelse.yaml": "overenskommelse",
     "avgifter.yaml": "avgifter",
-    "kallor.yaml": "kallor",
     "ordlista.yaml": "ordlista",
-    "beslut.yaml": "beslut",
     "ansvar.yaml": "ansvar",
 }
-# Single files that may be left out: a dataset without decisions has an empty decision log, one without
-# ansvar.yaml no responsibilities.
-OPTIONAL_FILES = {"beslut.yaml", "ansvar.yaml"}
+# Single files that may be left out: a dataset without ansvar.yaml has no responsibilities.
+OPTIONAL_FILES = {"ansvar.yaml"}
+# One file per entity, named by its id. Sources and decisions too: two changes that each add a party with its
+# source and decision then touch no file in common, where one list per kind made Git conflicts every time.
 FOLDERS = {
     "parter": "part",
     "forum": "forum",
+    "kallor": "kalla",
+    "beslut": "beslut",
 }
 
 
@@ -36,6 +37,8 @@ class Dataset:
     singles: dict[str, Document] = field(default_factory=dict)  # kind -> document
     parter: dict[str, Document] = field(default_factory=dict)  # file stem -> document
     forum: dict[str, Document] = field(default_factory=dict)
+    kallor: dict[str, Document] = field(default_factory=dict)
+    beslut: dict[str, Document] = field(default_factory=dict)
     # Stems of files left out for their own errors: references to them are not reported again.
     skipped: dict[str, set[str]] = field(default_factory=dict)  # kind -> stems
     # (folder, working directory) -> the folder's real path. Each folder is resolved once per dataset (that
@@ -51,7 +54,7 @@ class Dataset:
         return ident in self.forum or ident in self.skipped.get("forum", set())
 
     def folder(self, kind: str) -> dict[str, Document]:
-        return {"part": self.parter, "forum": self.forum}[kind]
+        return {"part": self.parter, "forum": self.forum, "kalla": self.kallor, "beslut": self.beslut}[kind]
 
     def repo_path(self, doc: Document) -> str:
         """The document's path in the repository (data/...), wherever the data folder was read from: what the
@@ -159,8 +162,18 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     return ds, problems
 
 
+# The list files that became one file per entry (folder, the entries): a branch made before may still bring them.
+_ONE_FILE_EACH = {"kallor.yaml": ("kallor", "källorna", "källa"), "beslut.yaml": ("beslut", "besluten", "beslut")}
+
+
 def _unknown_file_message(path: Path, root: Path) -> str:
     rel = path.relative_to(root)
+    if rel.as_posix() in _ONE_FILE_EACH:
+        folder, entries, entry = _ONE_FILE_EACH[rel.as_posix()]
+        return (
+            f"{entries} står nu i var sin fil i data/{folder}/, inte i {rel.as_posix()}: flytta varje {entry} i "
+            f"listan till en egen fil data/{folder}/ID.yaml med id:t som filnamn, och ta bort {rel.as_posix()}"
+        )
     if path.suffix in (".yml", ".YAML", ".Yaml"):
         return f"filen har ändelsen {path.suffix}; byt namn till {path.stem}.yaml"
     folders = ", ".join(f"{f}/" for f in FOLDERS)

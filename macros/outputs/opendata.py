@@ -17,7 +17,9 @@ from ..text.format import SAKNAS
 
 # The model file's format. Raise it when a key that readers of this format may read goes away or changes its type;
 # a new key needs no new format. tests/test_opendata_format.py records the shape of each format and says which.
-FORMAT = "samverkanshandboken/2"  # 2: a party's namn is today's name; senare_namn became tidigare_namn
+# 2: a party's namn is today's name; senare_namn became tidigare_namn.
+# 3: the decision log's one file (beslut_fil) gave way to one file per decision (each decision's fil).
+FORMAT = "samverkanshandboken/3"
 
 
 def files(handbok: Handbok) -> dict[str, str | bytes]:

@@ -65,7 +65,7 @@ ORD = {
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME_FIELDS = ("namn", "titel", "rubrik", "term", "vad")
-_LIST_FILES = {"beslut", "ansvar"}  # kinds whose file is a list: PLACES paths begin "<kind>.*."
+_LIST_FILES = {"ansvar"}  # kinds whose file is a list: PLACES paths begin "<kind>.*."
 
 
 def sammanfattning(a: Andringar, old: Handbok, new: Handbok, fore: str, efter: str) -> str:

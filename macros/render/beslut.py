@@ -13,10 +13,9 @@ def beslutslogg(ctx: Kontext) -> str:
     """Every decision, oldest first, with who decided, what it changed and its sources."""
     h = ctx.handbok
     if not h.beslut:
-        return f"Inga beslut finns i handbokens data ännu. Lägg till dem i <code>{escape.html(h.beslut_fil)}</code>.\n"
+        return "Inga beslut finns i handbokens data ännu. Lägg till dem som filer i <code>data/beslut/</code>.\n"
     out = [_innehall(ctx)]
     out += [_beslut(ctx, b) for b in h.beslut]
-    out.append(ctx.redigera(h.beslut_fil))
     return "".join(out)
 
 
@@ -45,6 +44,7 @@ def _beslut(ctx: Kontext, b: Beslut) -> str:
     if b.kommentar:
         out.append(f"\n*Anmärkning:* {escape.text(b.kommentar)}\n")
     out.append(f"\nKällor: {ctx.kallor(b.kallor)}.\n")
+    out.append(ctx.redigera(b.fil, "Beslutet står i datafilen"))
     return "".join(out)
 
 

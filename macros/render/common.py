@@ -94,17 +94,15 @@ class Kontext:
             f'slutsatser står på sidan <a href="{escape.html(href)}">Underlag och slutsatser</a>.</p>\n\n'
         )
 
-    def redigera(self, fil: str) -> str:
-        """Footer for a generated page: which data file it comes from, and a link to edit that file."""
+    def redigera(self, fil: str, inledning: str = "Sidan är skapad från datafilen") -> str:
+        """Footer for a generated page (or a part of one): which data file it comes from, and a link to edit it."""
         path = fil.replace("\\", "/")
         edit = (
             f' <a href="{escape.html(self.edit_base + path)}">Föreslå en ändring i datafilen</a>.'
             if self.edit_base
             else ""
         )
-        return (
-            f'\n\n<p class="handbok-kalla">Sidan är skapad från datafilen <code>{escape.html(path)}</code>.{edit}</p>\n'
-        )
+        return f'\n\n<p class="handbok-kalla">{inledning} <code>{escape.html(path)}</code>.{edit}</p>\n'
 
 
 def html_lank(ctx: Kontext, target: str) -> str:

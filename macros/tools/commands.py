@@ -87,8 +87,10 @@ def add_new(commands) -> None:
     from ..core.schemas import kategorier
     from .scaffold import SORTER
 
-    new = commands.add_parser("new", help="skapa en ny fil för en part eller ett forum, med rader att fylla i")
-    new.add_argument("sort", choices=list(SORTER), help="part eller forum")
+    new = commands.add_parser(
+        "new", help="skapa en ny fil för en part, ett forum, en källa eller ett beslut, med rader att fylla i"
+    )
+    new.add_argument("sort", choices=list(SORTER), help="part, forum, kalla eller beslut")
     new.add_argument("id", help="id:t, till exempel nya-kommunen; blir filnamnet")
     new.add_argument(
         "--kategori",
@@ -111,7 +113,8 @@ def run_new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         return fail(str(exc), DATA)
     print(f"Skapade {made.path}. Fyll i raderna som är märkta {FYLL_I} och kör python3 noxfile.py -s check.")
-    print("Skriv också in beslutet bakom ändringen i data/beslut.yaml.")
+    if args.sort in ("part", "forum"):
+        print("Skriv också in beslutet bakom ändringen: python3 noxfile.py -s new -- beslut ID.")
     return OK
 
 
@@ -169,7 +172,7 @@ def add_folkmangd(commands) -> None:
     )
     cmd.add_argument("fil", help="tabellen från SCB, .csv eller .json")
     cmd.add_argument("--datum", required=True, type=_iso_date, help="dagen som folkmängden gäller, ÅÅÅÅ-MM-DD")
-    cmd.add_argument("--kalla", required=True, help="id för tabellens källa i data/kallor.yaml")
+    cmd.add_argument("--kalla", required=True, help="id för tabellens källa, en fil i data/kallor/")
     add_data(cmd)
 
 

@@ -46,10 +46,10 @@ def importera(table_file: Path, datum: str, kalla: str, data_dir: Path) -> Resul
         raise CommandError(
             f"datan har {len(blocking)} fel; rätta dem först (python -m macros check --data {data_dir})", DATA
         )
-    if kalla not in {k["id"] for k in ds.singles["kallor"].data["kallor"]}:
+    if kalla not in ds.kallor:
         raise CommandError(
-            f"källan '{kalla}' finns inte i data/kallor.yaml; lägg till den där först (id, titel, utgivare, "
-            "typ och url till tabellen) och ange dess id med --kalla",
+            f"källan '{kalla}' finns inte i data/kallor/; lägg till den först som data/kallor/{kalla}.yaml (id, "
+            "titel, utgivare, typ och url till tabellen) och ange dess id med --kalla",
             DATA,
         )
     try:

@@ -47,10 +47,12 @@ def markera(ar: int, skal: str, kallor: list[str], data_dir: Path) -> Markerade:
     blocking = [p for p in errors(problems + run_checks(ds)) if p.rule != "population-for-basis-date"]
     if blocking:
         raise CommandError(f"datan har {len(blocking)} fel; rätta dem först (python3 noxfile.py -s check)", DATA)
-    known = {k["id"] for k in ds.singles["kallor"].data["kallor"]}
-    unknown = [k for k in kallor if k not in known]
+    unknown = [k for k in kallor if k not in ds.kallor]
     if unknown:
-        raise CommandError(f"källan '{unknown[0]}' finns inte i data/kallor.yaml; lägg till den där först", DATA)
+        raise CommandError(
+            f"källan '{unknown[0]}' finns inte i data/kallor/; lägg till den först som data/kallor/{unknown[0]}.yaml",
+            DATA,
+        )
     fees = ds.singles["avgifter"].data
     if ar not in {b["ar"] for b in fees["budgetar"]}:
         raise CommandError(f"budgetåret {ar} finns inte i data/avgifter.yaml; lägg till det under budgetar först", DATA)

@@ -1,4 +1,4 @@
-"""``python -m macros new part ID`` and ``new forum ID``: a commented skeleton for a new data file.
+"""``python -m macros new part|forum|kalla|beslut ID``: a commented skeleton for a new data file.
 
 Every line to fill in is marked ``FYLL I`` and left empty, so the checker refuses the file until it is
 filled in; once it is, the file passes the schema. The comments are the schema's own descriptions, and every
@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import pipeline
-from ..core.checks.ids import is_id, slug
+from ..core.checks.ids import SHARED_IDS, is_id, slug
 from ..core.dataset import FOLDERS, display_path
 from ..core.model import Handbok, Tidpunkt, is_part_in_year
 from ..core.schemas import SCHEMA_COMMENT, resolved_schema
 
 FYLL_I = "FYLL I"
-SORTER = {"part": "parter", "forum": "forum"}  # the command's word for the kind of file -> its folder in data/
+# The command's word for the kind of file -> its folder in data/.
+SORTER = {"part": "parter", "forum": "forum", "kalla": "kallor", "beslut": "beslut"}
 
 
 class ScaffoldError(Exception):
@@ -33,16 +34,17 @@ class Skapad:
 
 
 def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None, ansluten: str | None = None) -> Skapad:
-    """Write the skeleton for a new party or forum and return where; refuses bad ids and existing files.
+    """Write the skeleton for a new party, forum, source or decision and return where; refuses bad ids and existing
+    files.
 
     ansluten (ISO date), a party's first day, is written in, and decides which basis dates a municipality's
     populations are asked for: those of the budget years it is a party, and no others."""
     folder = SORTER[sort]
     kind = FOLDERS[folder]
-    _check_id(ident, data_dir)
+    _check_id(sort, ident, data_dir)
     handbok, _ = pipeline.check(data_dir)
     skeleton = part_skeleton(ident, handbok, kategori, ansluten) if kind == "part" else None
-    text = skeleton or forum_skeleton(ident, handbok)
+    text = skeleton or SKELETONS[kind](ident, handbok)
     path = data_dir / folder / f"{ident}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
@@ -50,7 +52,7 @@ def new(sort: str, ident: str, data_dir: Path, kategori: str | None = None, ansl
     return Skapad(path, text)
 
 
-def _check_id(ident: str, data_dir: Path) -> None:
+def _check_id(sort: str, ident: str, data_dir: Path) -> None:
     if not data_dir.is_dir():
         raise ScaffoldError(
             f"mappen {display_path(data_dir)} finns inte; ange handbokens datamapp med --data, till exempel data"
@@ -60,7 +62,11 @@ def _check_id(ident: str, data_dir: Path) -> None:
             f"id:t '{ident}' går inte att använda; ett id har små bokstäver a–z, siffror och "
             f"bindestreck, till exempel {slug(ident) or 'nya-kommunen'}"
         )
-    for folder in FOLDERS:
+    kind = FOLDERS[SORTER[sort]]
+    # Parties and forums share one namespace (a member or a decision names either by id); sources and decisions
+    # each have their own.
+    kinds = SHARED_IDS if kind in SHARED_IDS else (kind,)
+    for folder in (f for f, k in FOLDERS.items() if k in kinds):
         existing = data_dir / folder / f"{ident}.yaml"
         if existing.exists():
             raise ScaffoldError(
@@ -132,13 +138,13 @@ def part_skeleton(ident: str, handbok: Handbok | None, kategori: str | None = No
     s.key(("ansluten",), parent=True)
     first = "den första dagen som part, ÅÅÅÅ-MM-DD inom citattecken"
     s.key(("ansluten", "datum"), f'"{ansluten}"' if ansluten else "", indent=2, hint=first)
-    s.key(("ansluten", "kalla"), indent=2, hint="id för beslutet i data/kallor.yaml")
+    s.key(("ansluten", "kalla"), indent=2, hint="id för beslutet, en fil i data/kallor/")
     if kategori in (None, "kommun"):
         s.lines += ["", *_kommun_lines(handbok, ansluten, commented=kategori is None)]
     s.written.update(KOMMUN_KEYS)  # written above for a municipality; another category has none
     s.lines.append("")
     s.key(("kallor",), parent=True)
-    s.item(2, "id för en källa i data/kallor.yaml som visar att organisationen är part" + _known_kallor(handbok))
+    s.item(2, "id för en källa i data/kallor/ som visar att organisationen är part" + _known_kallor(handbok))
     return s.text()
 
 
@@ -166,7 +172,7 @@ def _kommun_lines(handbok: Handbok | None, ansluten: str | None, commented: bool
         )
         block.key(("folkmangd", "datum"), f'"{datum}"' if datum else "", indent=2, item=True, hint=hint)
         block.key(("folkmangd", "antal"), indent=4, hint="antal invånare, bara siffror")
-        block.key(("folkmangd", "kalla"), indent=4, hint="källans id i data/kallor.yaml")
+        block.key(("folkmangd", "kalla"), indent=4, hint="källans id, en fil i data/kallor/")
     return _commented(block.lines) if commented else block.lines
 
 
@@ -220,8 +226,41 @@ def forum_skeleton(ident: str, handbok: Handbok | None) -> str:
     s.key(("underlag",), parent=True)
     s.key(("underlag", "status"), indent=2, hint="kalla eller slutsats")
     s.key(("underlag", "kallor"), indent=2, parent=True)
-    s.item(4, "källans id i data/kallor.yaml")
+    s.item(4, "källans id, en fil i data/kallor/")
     return s.text()
+
+
+def kalla_skeleton(ident: str, handbok: Handbok | None) -> str:
+    s = _Lines("kalla")
+    s.comment(
+        f"Ny källa. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python3 noxfile.py -s check."
+    )
+    s.key(("id",), ident)
+    s.key(("titel",))
+    s.key(("utgivare",))
+    s.key(("typ",), hint="primar eller sekundar")
+    return s.text()
+
+
+def beslut_skeleton(ident: str, handbok: Handbok | None) -> str:
+    s = _Lines("beslut")
+    s.comment(
+        f"Nytt beslut. Fyll i varje rad som är märkt {FYLL_I}, ta bort markeringen och kör python3 noxfile.py -s check."
+    )
+    s.key(("id",), ident)
+    s.key(("datum",), hint="dagen då beslutet fattades, ÅÅÅÅ-MM-DD inom citattecken")
+    s.key(("organ",), hint="vem som beslutade; tog ett forum beslutet, byt raden mot forum: och forumets id")
+    s.key(("rubrik",))
+    s.key(("sammanfattning",))
+    s.key(("andrar",), parent=True)
+    s.key(("andrar", "beskrivning"), indent=2)
+    s.comment("Valfritt: parter: och forum: med listor av id, eller alla_parter: true.", 2)
+    s.key(("kallor",), parent=True)
+    s.item(2, "källans id, en fil i data/kallor/" + _known_kallor(handbok))
+    return s.text()
+
+
+SKELETONS = {"forum": forum_skeleton, "kalla": kalla_skeleton, "beslut": beslut_skeleton}
 
 
 def _part_hint(handbok: Handbok | None) -> str:

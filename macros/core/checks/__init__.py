@@ -7,8 +7,8 @@ schema-valid documents only, so they may trust shapes and types. They live in mo
 - ``ids``: ids and codes that must be unique; ``references``: who and what a file points at (``PLACES``, the
   table of every key where a party, forum, level or category is named); ``governance``: the forums and levels;
   ``fees``: what the fee is computed from; ``membership``: joining and leaving; ``files``: the schema line;
-  ``text``: glossary, basis and figures; ``decisions``: beslut.yaml; ``responsibilities``: ansvar.yaml;
-``fonts``: what the PDFs can print; ``names``: names a reader can tell apart.
+  ``text``: glossary, basis and figures; ``decisions``: the decisions in data/beslut/; ``responsibilities``:
+  ansvar.yaml; ``fonts``: what the PDFs can print; ``names``: names a reader can tell apart.
 
 To add a rule: write ``check_<rule>`` in the module of its concern (or a new module here), using
 ``common.problem_at`` with the rule id for every problem; add it to ``CHECKS`` below; add the fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dataset import Dataset
+from ..dataset import FOLDERS, Dataset
 from ..loader import Document
 from ..problems import Problem
 
@@ -26,10 +26,9 @@ def forum(ds: Dataset) -> Iterator[tuple[str, Document]]:
 
 
 def documents(ds: Dataset) -> list[tuple[str, str, Document]]:
-    """Every document with its kind and id (its kind for a single file): parties, forums, single files, sorted."""
+    """Every document with its kind and id (its kind for a single file): the folders' files, single files, sorted."""
     return [
-        *(("part", ident, doc) for ident, doc in parter(ds)),
-        *(("forum", ident, doc) for ident, doc in forum(ds)),
+        *((kind, ident, doc) for kind in FOLDERS.values() for ident, doc in sorted(ds.folder(kind).items())),
         *((kind, kind, doc) for kind, doc in sorted(ds.singles.items())),
     ]
 

@@ -1,4 +1,4 @@
-"""The decision log (beslut.yaml): who decided, and what each decision changes."""
+"""The decision log (one file per decision in data/beslut/): who decided, and what each decision changes."""
 
 from __future__ import annotations
 
@@ -10,16 +10,14 @@ from .references import missing_references
 
 def check_decision_references(ds: Dataset) -> list[Problem]:
     """A decision names who decided (organ or forum, not both), and every party and forum it names exists."""
-    doc = ds.singles.get("beslut")
-    if not doc:
-        return []
     out = []
-    for i, entry in enumerate(doc.data["beslut"]):
+    for _ident, doc in sorted(ds.beslut.items()):
+        entry = doc.data
         if "organ" in entry and "forum" in entry:
             out.append(
                 problem_at(
                     doc,
-                    ("beslut", i, "forum"),
+                    ("forum",),
                     "decision-references",
                     "skriv antingen organ eller forum, inte båda; ta bort den rad som inte gäller",
                     key=True,
@@ -29,7 +27,7 @@ def check_decision_references(ds: Dataset) -> list[Problem]:
             out.append(
                 problem_at(
                     doc,
-                    ("beslut", i),
+                    (),
                     "decision-references",
                     "ange vem som beslutade: organ med organets namn, eller forum med ett forums id",
                 )

@@ -16,14 +16,16 @@ ID_MAX_LENGTH: int = shared_definition("id")["maxLength"]
 
 # The lists in single files whose items have ids: (file kind, keys down to the list).
 ID_LISTS = (
-    ("kallor", ("kallor",)),
     ("overenskommelse", ("atagande",)),
     ("overenskommelse", ("styrning", "principer")),
     ("overenskommelse", ("styrning", "nivaer")),
     ("ordlista", ("begrepp",)),
-    ("beslut", ("beslut",)),
     ("ansvar", ("ansvar",)),
 )
+# Kinds whose ids share one namespace, as a forum's members and a decision name either by id.
+SHARED_IDS = ("part", "forum")
+# What a file of each kind is, in a message about its name.
+POSTEN = {"part": "parten", "forum": "forumet", "kalla": "källan", "beslut": "beslutet"}
 
 
 def is_id(text: str) -> bool:
@@ -39,7 +41,7 @@ def slug(text: str) -> str:
 
 
 def check_id_matches_filename(ds: Dataset) -> list[Problem]:
-    """A party's or forum's id equals its file name without .yaml."""
+    """The id of a party, forum, source or decision equals its file name without .yaml."""
     out = []
     for kind in FOLDERS.values():
         for stem, doc in sorted(ds.folder(kind).items()):
@@ -51,7 +53,7 @@ def check_id_matches_filename(ds: Dataset) -> list[Problem]:
             else:  # a copy saved as "salem (1).yaml": the file name cannot be an id, so never suggest it as one
                 fix = (
                     "filnamnet kan inte vara ett id (bara a–z, siffror och bindestreck); byt namn på filen till "
-                    f"det id som parten eller forumet ska ha, till exempel '{slug(stem) or 'ny-part'}.yaml', "
+                    f"det id som {POSTEN[kind]} ska ha, till exempel '{slug(stem) or 'nytt-id'}.yaml', "
                     "och skriv samma id här"
                 )
             message = f"id:t '{ident}' är inte samma som filnamnet '{stem}.yaml'; {fix}"
@@ -60,10 +62,10 @@ def check_id_matches_filename(ds: Dataset) -> list[Problem]:
 
 
 def check_id_unique(ds: Dataset) -> list[Problem]:
-    """Ids are unique across party and forum files, and within each list (sources, commitments, levels, ...)."""
+    """Ids are unique across party and forum files, and within each list (commitments, levels, terms, ...)."""
     out = []
     seen: dict[str, str] = {}
-    for kind in FOLDERS.values():
+    for kind in SHARED_IDS:
         for _stem, doc in sorted(ds.folder(kind).items()):
             ident = doc.data["id"]
             if ident in seen:

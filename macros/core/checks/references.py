@@ -67,15 +67,15 @@ PLACES: tuple[Place, ...] = (
     Place("overenskommelse", "styrning.sammankallande", "part", "reference-exists", "sammankallande " + _PARTY),
     Place(
         "beslut",
-        "beslut.*.forum",
+        "forum",
         "forum",
         "decision-references",
         "forumet '{id}' som beslutade finns inte i data/forum/; rätta id:t, "
         "eller skriv organ med namnet om beslutet togs någon annanstans",
         unless="organ",  # both organ and forum: decision-references asks for one of them
     ),
-    Place("beslut", "beslut.*.andrar.parter.*", "part", "decision-references", "parten " + _PARTY),
-    Place("beslut", "beslut.*.andrar.forum.*", "forum", "decision-references", "forumet " + _FORUM),
+    Place("beslut", "andrar.parter.*", "part", "decision-references", "parten " + _PARTY),
+    Place("beslut", "andrar.forum.*", "forum", "decision-references", "forumet " + _FORUM),
     Place("ansvar", "ansvar.*.vem.part", "part", "holder-exists", "parten " + _PARTY),
     Place(
         "ansvar",
@@ -178,8 +178,8 @@ def _level_exists(ds: Dataset) -> Callable[[str], bool]:
 
 
 def _source_ids(ds: Dataset) -> set[str]:
-    doc = ds.singles.get("kallor")
-    return {k["id"] for k in doc.data["kallor"]} if doc else set()
+    """The sources there are: those read, and those left out for their own errors (not reported again)."""
+    return set(ds.kallor) | ds.skipped.get("kalla", set())
 
 
 def _source_refs(ds: Dataset) -> Iterator[tuple[Document, tuple, str]]:
@@ -207,21 +207,21 @@ def check_reference_exists(ds: Dataset) -> list[Problem]:
     """Every reference to a source, party, forum or level names one that exists."""
     out = []
     sources = _source_ids(ds)
-    if "kallor" in ds.singles:
-        for doc, path, source in _source_refs(ds):
-            if source not in sources:
-                out.append(
-                    problem_at(
-                        doc,
-                        path,
-                        "reference-exists",
-                        with_guess(
-                            f"källan '{source}' finns inte i data/kallor.yaml; rätta id:t eller lägg till källan där",
-                            source,
-                            sources,
-                        ),
-                    )
+    for doc, path, source in _source_refs(ds):
+        if source not in sources:
+            out.append(
+                problem_at(
+                    doc,
+                    path,
+                    "reference-exists",
+                    with_guess(
+                        f"källan '{source}' finns inte i data/kallor/; rätta id:t eller lägg till källan som en fil "
+                        f"där, data/kallor/{source}.yaml",
+                        source,
+                        sources,
+                    ),
                 )
+            )
     return out + missing_references(ds, "reference-exists")
 
 

@@ -90,7 +90,7 @@ def check_figure_has_source(ds: Dataset) -> list[Problem]:
     """A text that gives a figure stands in an entry that names its source (kalla, kallor or underlag)."""
     out = []
     for kind, _ident, doc in documents(ds):
-        if kind == "kallor":
+        if kind == "kalla":
             continue  # a source's own comment describes that source
         out += _unsourced_figures(doc, doc.data, ())
     return out
@@ -108,7 +108,7 @@ def _unsourced_figures(doc: Document, value, path: tuple) -> list[Problem]:
                         (*path, key),
                         "figure-has-source",
                         f"texten nämner siffran {figure_in(item)} men ingen källa; lägg till "
-                        "kallor: med källans id i data/kallor.yaml bredvid texten, eller ta bort siffran",
+                        "kallor: med källans id (en fil i data/kallor/) bredvid texten, eller ta bort siffran",
                     )
                 )
             elif not isinstance(item, str):

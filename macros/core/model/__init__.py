@@ -12,7 +12,7 @@ from .beslut import Andrar, Beslut
 from .defs import Underlag
 from .forum import Forum, Medlem, Roll, Uppgifter
 from .handbok import Handbok
-from .kallor import Kalla
+from .kalla import Kalla
 from .ordlista import Begrepp
 from .overenskommelse import ForeslagenAv, Lagen, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
 from .part import Anslutningsbeslut, Folkmangd, Part, TidigareNamn, Tidpunkt, has_joined, has_left, is_part_in_year

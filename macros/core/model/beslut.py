@@ -1,4 +1,4 @@
-"""The decision log (schema/beslut.schema.json)."""
+"""The decision log (schema/beslut.schema.json): one file per decision in data/beslut/."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Beslut:
     sammanfattning: str
     andrar: Andrar
     kallor: tuple[str, ...]
+    fil: str  # the data file, for "edit" links
     organ: str | None = None
     forum: str | None = None
     paragraf: str | None = None

@@ -9,7 +9,7 @@ from .ansvar import Ansvar
 from .avgifter import Avgifter
 from .beslut import Beslut
 from .forum import Forum, Medlem
-from .kallor import Kalla
+from .kalla import Kalla
 from .ordlista import Begrepp
 from .overenskommelse import Overenskommelse
 from .part import Part
@@ -27,7 +27,6 @@ class Handbok:
     ordlista: tuple[Begrepp, ...] = ()
     ordlista_fil: str = "data/ordlista.yaml"
     beslut: tuple[Beslut, ...] = ()  # by date, then id
-    beslut_fil: str = "data/beslut.yaml"
     ansvar: tuple[Ansvar, ...] = ()  # in the file's order
     ansvar_fil: str = "data/ansvar.yaml"
     idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/core/tid.py)

@@ -1,4 +1,5 @@
-"""A source (schema/kallor.schema.json): every figure and statement refers to one by its id."""
+"""A source (schema/kalla.schema.json): one file per source in data/kallor/; every figure and statement refers to one
+by its id."""
 
 from __future__ import annotations
 
