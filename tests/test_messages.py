@@ -71,6 +71,12 @@ CASES = {
         "unknown-file",
         says=("källorna står nu i var sin fil i data/kallor/", "data/kallor/ID.yaml", "ta bort kallor.yaml"),
     ),
+    "kommunkod-outside-county": Expect(
+        "parter/salem.yaml",
+        '"0330"',
+        "schema",
+        says=("har fel form: '0330'", "fyra siffror som börjar på 01"),
+    ),
     "budget-year-gap": Expect(
         "avgifter.yaml",
         "2025",
