@@ -77,6 +77,13 @@ CASES = {
         "schema",
         says=("har fel form: '0330'", "fyra siffror som börjar på 01"),
     ),
+    "unclosed-quote": Expect(
+        "parter/salem.yaml",
+        '"Salems kommun',
+        "yaml-syntax",
+        says=("citattecknet här avslutas inte på samma rad", "avsluta texten med ett citattecken på den här raden"),
+        never=("indraget",),
+    ),
     "budget-year-gap": Expect(
         "avgifter.yaml",
         "2025",
@@ -138,3 +145,14 @@ def test_one_municipality_is_one_kommun_everywhere(tmp_path):
     assert sentence in texts["overenskommelse"] and sentence in texts["pdf"]
     assert sentence.replace("3 parter", "**3 parter**") in texts["partlista"]
     assert "Summa, 1 kommun med känd folkmängd" in texts["avgifter"] and "Summa, 1 kommun med" in texts["pdf"]
+
+
+def test_only_a_double_quote_left_open_past_its_line_is_blamed():
+    """A double quote inside single quotes, an escaped one and a comment's are text; an open one is found on its
+    own line."""
+    from macros.core.yamlmessages import open_quote
+
+    lines = ["namn: 'Ett \"citat'", 'titel: "a \\" b"', 'x: 1  # "kommentar', 'y: "z', "w: 2"]
+    assert open_quote(lines, 2) is None
+    assert open_quote(lines, 3) is None  # opened on the line itself: YAML's own message applies
+    assert open_quote(lines, 4) == (3, 3)

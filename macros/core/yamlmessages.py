@@ -47,6 +47,17 @@ _INDENT_ERRORS = ("mapping values are not allowed here", "while parsing a block 
 
 def syntax_problem(name: str, exc: yaml.MarkedYAMLError, source: str = "") -> Problem:
     text = f"{exc.context or ''} {exc.problem or ''}"
+    opened = exc.problem_mark and "quoted scalar" not in text and open_quote(source.split("\n"), exc.problem_mark.line)
+    if opened:  # the text ran on from an earlier line: the mistake is there, whatever YAML found here
+        line, column = opened
+        return Problem(
+            name,
+            line + 1,
+            column + 1,
+            "yaml-syntax",
+            "citattecknet här avslutas inte på samma rad, så texten fortsätter till nästa citattecken på rad "
+            f"{exc.problem_mark.line + 1}; avsluta texten med ett citattecken på den här raden",
+        )
     if exc.problem_mark and any(needle in text for needle in _INDENT_ERRORS):
         found = indentation_hint(source.split("\n"), exc.problem_mark.line)
         if found:
@@ -58,6 +69,33 @@ def syntax_problem(name: str, exc: yaml.MarkedYAMLError, source: str = "") -> Pr
     opened = "quoted scalar" in (exc.context or "")
     mark = (exc.context_mark if opened else exc.problem_mark) or exc.context_mark
     return problem_at(name, mark, "yaml-syntax", message)
+
+
+def open_quote(lines: list[str], index: int) -> tuple[int, int] | None:
+    """Where a double-quoted text opened (0-based line and column) that ran on past its own line and ended on line
+    ``index`` or not at all; None when no text did. Our data writes long texts with >- and never runs a quoted one
+    over lines, so one that does lacks its closing quote."""
+    inside = None
+    for i, line in enumerate(lines[: index + 1]):
+        j = 0
+        while j < len(line):
+            char = line[j]
+            if inside is not None:
+                if char == "\\":
+                    j += 1  # an escape: the next character is text
+                elif char == '"':
+                    if inside[0] < i:
+                        return inside
+                    inside = None
+            elif char == "#" and (j == 0 or line[j - 1] in " \t"):
+                break  # a comment
+            elif char == "'" and (j == 0 or line[j - 1] in " -[{,"):
+                end = line.find("'", j + 1)  # a single-quoted text on its line: a double quote in it is text
+                j = end if end > 0 else len(line)
+            elif char == '"':
+                inside = (i, j)
+            j += 1
+    return inside if inside is not None and inside[0] < index else None
 
 
 # A line that is a key: indent, an optional list dash, a key as the schemas write them (a-z, digits, _), a colon.
