@@ -344,3 +344,32 @@ def test_broken_data_names_the_file_as_in_the_repository(repo):
     )
     at = valid_position("parter/salem.yaml", "antal: 16076", "16076")
     assert err.splitlines()[1].startswith(f"{at}: fel: 'antal' ska vara ett heltal")
+
+
+def _as_list_file(data: Path, folder: str) -> None:
+    """The layout before sources and decisions had a file each: data/<folder>.yaml with a list of them."""
+    items = []
+    for path in sorted((data / folder).glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]  # without the schema line
+        items += ["  - " + lines[0], *("    " + line if line else "" for line in lines[1:])]
+        path.unlink()
+    (data / folder).rmdir()
+    schema = "kallor" if folder == "kallor" else "beslut"
+    text = "\n".join([f"# yaml-language-server: $schema=../schema/{schema}.schema.json", f"{folder}:", *items])
+    (data / f"{folder}.yaml").write_text(text + "\n", encoding="utf-8")
+
+
+def test_a_revision_from_before_sources_and_decisions_had_a_file_each(repo):
+    """diff reads an older revision's data/kallor.yaml and data/beslut.yaml as the files they became, so a change
+    since a release made before compares field by field instead of failing on the old layout."""
+    data = repo.root / "data"
+    for folder in ("kallor", "beslut"):
+        _as_list_file(data, folder)
+    repo.commit("old layout")
+    repo.git("rm", "-rq", "data")
+    repo.git("checkout", "-q", "HEAD~1", "--", "data")  # today's layout back, beside the old one in HEAD
+    assert not (data / "kallor.yaml").exists() and (data / "kallor" / "beslut-nacka-ks.yaml").exists()
+    assert repo.changed("HEAD").endswith(INGA + "\n")  # the same data in either layout: no change
+    repo.edit("kallor/beslut-nacka-ks.yaml", "utgivare: Nacka kommun, kommunstyrelsen", "utgivare: Nacka kommun")
+    out = repo.changed("HEAD")
+    assert "Utgivare: Nacka kommun, kommunstyrelsen → Nacka kommun" in out, out

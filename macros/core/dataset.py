@@ -162,14 +162,17 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     return ds, problems
 
 
-# The list files that became one file per entry (folder, the entries): a branch made before may still bring them.
-_ONE_FILE_EACH = {"kallor.yaml": ("kallor", "källorna", "källa"), "beslut.yaml": ("beslut", "besluten", "beslut")}
+# The list files that became one file per entry: file -> its folder in data/, which is also the list's key. A branch
+# made before may still bring one, and tools/diff.py reads an older revision's as files.
+LIST_FILES = {"kallor.yaml": "kallor", "beslut.yaml": "beslut"}
+_ENTRIES = {"kallor": ("källorna", "källa"), "beslut": ("besluten", "beslut")}  # the entries, in a message
 
 
 def _unknown_file_message(path: Path, root: Path) -> str:
     rel = path.relative_to(root)
-    if rel.as_posix() in _ONE_FILE_EACH:
-        folder, entries, entry = _ONE_FILE_EACH[rel.as_posix()]
+    if rel.as_posix() in LIST_FILES:
+        folder = LIST_FILES[rel.as_posix()]
+        entries, entry = _ENTRIES[folder]
         return (
             f"{entries} står nu i var sin fil i data/{folder}/, inte i {rel.as_posix()}: flytta varje {entry} i "
             f"listan till en egen fil data/{folder}/ID.yaml med id:t som filnamn, och ta bort {rel.as_posix()}"

@@ -16,9 +16,11 @@ import tempfile
 from pathlib import Path
 
 from ..core import pipeline, plainfile
+from ..core.dataset import FOLDERS, LIST_FILES
 from ..core.exitcodes import DATA, ENVIRONMENT, USAGE, CommandError
 from ..core.model import Handbok
 from ..core.problems import Problem, errors
+from ..core.schemas import SCHEMA_COMMENT
 
 
 class DiffError(Exception):
@@ -58,6 +60,8 @@ def load_revision(data_dir: Path, rev: str | None) -> Handbok:
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             links = _extract(tar, tmp)
+        for name, folder in LIST_FILES.items():
+            _one_file_each(Path(tmp) / rel, name, folder)
         return _checked(Path(tmp) / rel, f"revisionen {rev}", shown_as=rel, found=links)
 
 
@@ -77,6 +81,37 @@ def _extract(tar: tarfile.TarFile, folder: str) -> list[Problem]:
     else:
         tar.extractall(folder, members=members)  # every member checked above
     return problems
+
+
+def _one_file_each(data: Path, name: str, folder: str) -> None:
+    """A revision from before sources and decisions had a file each: its list file as one file per entry, as they
+    are now, so that it compares with today's data. The entries' text is kept as written, only moved out of the
+    list; a file not in the usual shape is left for the checker to report."""
+    path = data / name
+    if not path.is_file() or (data / folder).exists():
+        return
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if f"{folder}:" not in lines:
+        return
+    entries: list[list[str]] = []
+    for line in lines[lines.index(f"{folder}:") + 1 :]:
+        if line.startswith("  - "):
+            entries.append([line[4:]])
+        elif entries and (line.startswith("    ") or not line.strip()):
+            entries[-1].append(line[4:])
+        else:
+            return
+    files = {}
+    for entry in entries:
+        ident = entry[0].removeprefix("id:").strip()
+        if not entry[0].startswith("id:") or not ident or f"{ident}.yaml" in files:
+            return
+        schema = f"{SCHEMA_COMMENT}../../schema/{FOLDERS[folder]}.schema.json"
+        files[f"{ident}.yaml"] = "\n".join([schema, *entry]).rstrip("\n") + "\n"
+    (data / folder).mkdir()
+    for file_name, text in files.items():
+        (data / folder / file_name).write_text(text, encoding="utf-8")
+    path.unlink()
 
 
 def _checked(data_dir: Path, label: str, shown_as: str | None = None, found: list[Problem] = ()) -> Handbok:
