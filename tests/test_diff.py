@@ -210,7 +210,7 @@ def test_forum_membership_chair_convener_and_tasks(repo):
     assert "- Ordförande: Länsstyrelsen i Stockholms län → Stockholms läns landsting\n" in section
     assert "- Sammankallande: Länsstyrelsen i Stockholms län → Nacka kommun\n" in section
     assert "- Sammankallande, funktion, ny: säkerhetschef\n" in section
-    assert "- Medlem Salems kommun, ny: funktion beredskapssamordnare; mandat Företräder kommunen.\n" in section
+    assert "- Medlem Salems kommun, ny: funktion: beredskapssamordnare; mandat: Företräder kommunen.\n" in section
     assert (
         "- Medlem Alla parter, mandat: Samordnar den egna organisationens beredskapsarbete med de andra "
         "parternas. → Samordnar beredskapsarbetet.\n"
@@ -241,8 +241,8 @@ def test_removed_member_and_new_forum(repo):
     )
     out = repo.changed("HEAD")
     assert "- Nytt forum: **Nytt forum** (<code>nytt-forum</code>).\n" in out
-    assert "- Medlem Alla parter, borttagen: funktion chef med ansvar för säkerhet och beredskap;" in out
-    assert "- Medlem Salems kommun, ny: funktion chef med ansvar för säkerhet och beredskap;" in out
+    assert "- Medlem Alla parter, borttagen: funktion: chef med ansvar för säkerhet och beredskap;" in out
+    assert "- Medlem Salems kommun, ny: funktion: chef med ansvar för säkerhet och beredskap;" in out
 
 
 def test_new_decision(repo):
@@ -373,3 +373,14 @@ def test_a_revision_from_before_sources_and_decisions_had_a_file_each(repo):
     repo.edit("kallor/beslut-nacka-ks.yaml", "utgivare: Nacka kommun, kommunstyrelsen", "utgivare: Nacka kommun")
     out = repo.changed("HEAD")
     assert "Utgivare: Nacka kommun, kommunstyrelsen → Nacka kommun" in out, out
+
+
+def test_a_population_marked_unknown_reads_as_a_sentence(repo):
+    """What folkmangd-saknas writes shows as 'uppgift saknas: reason', not the label run into the reason."""
+    repo.edit(
+        "parter/nacka.yaml",
+        "folkmangd:\n",
+        'folkmangd:\n  - datum: "2015-06-30"\n    uppgift_saknas: Siffran har inte hämtats från SCB ännu.\n',
+    )
+    out = repo.changed("HEAD")
+    assert "- Folkmängd 30 juni 2015, ny: uppgift saknas: Siffran har inte hämtats från SCB ännu.\n" in out, out

@@ -210,8 +210,9 @@ def _sammandrag(kind: str, vag: tuple, value, h: Handbok) -> str:
             source = f" enligt {text}"
         elif fl.name == "datum":
             shown.insert(0, text)
-        else:
-            shown.append(f"{_ord(fl.name)} {text}")
+        else:  # a text after its label takes a colon ("uppgift saknas: Siffran ..."); a date reads on ("till 1 maj")
+            sep = ": " if isinstance(v, str) and not _ISO_DATE.match(v) else " "
+            shown.append(f"{_ord(fl.name)}{sep}{text}")
     return "; ".join(shown) + source
 
 
