@@ -17,7 +17,7 @@ def _files(data: Path) -> list[str]:
     ds, problems = load_dataset(data)
     assert problems == []
     h = build_model(ds, idag="2026-01-01")
-    singles = [h.overenskommelse.fil, h.avgifter.fil, h.ordlista_fil, h.ansvar_fil]
+    singles = [h.overenskommelse.fil, h.avgifter.fil, h.ordlista_fil, h.ansvar_fil, h.aktivering.fil]
     entities = [*h.parter.values(), *h.forum.values(), *h.beslut]
     return sorted([*(x.fil for x in entities), *singles])
 

@@ -30,6 +30,7 @@ ROOTS: dict[str, tuple[str, type]] = {
     "ordlista": ("/properties/begrepp/items", model.Begrepp),
     "beslut": ("", model.Beslut),
     "ansvar": ("/properties/ansvar/items", model.Ansvar),
+    "aktivering": ("", model.Aktivering),
 }
 
 # Fields that are in the model but in no schema, and why.
@@ -40,6 +41,7 @@ MODEL_ONLY: dict[type, set[str]] = {
     model.Overenskommelse: {"fil"},
     model.Avgifter: {"fil"},
     model.Beslut: {"fil"},
+    model.Aktivering: {"fil"},
 }
 # Properties that are in a schema but not a field of the model class, and why. Empty: every key the data
 # may hold reaches the model.

@@ -25,7 +25,7 @@ import pytest
 
 from bench import synth
 from macros.core import fees, pipeline
-from macros.core.pages import OVERENSKOMMELSE_PDF, partblad_fil
+from macros.core.pages import OVERENSKOMMELSE_PDF, aktiveringskort_fil, partblad_fil
 from macros.core.utgava import Utgava, utgava
 from macros.pdf import PDF_DIR, cache, document, overenskommelse, partblad, plan, write
 from macros.pdf.cache import PdfCache
@@ -253,7 +253,8 @@ def test_chart_is_vector_with_alternative_text(trees, handbok):
 
 def test_every_pdf_is_tagged_pdf_ua_with_title_and_swedish(built, handbok):
     sheets = {built.out / partblad_fil(p.id): p.namn for p in handbok.parter.values()}
-    assert set(built.files) == {built.out / OVERENSKOMMELSE_PDF, *sheets}
+    cards = {built.out / aktiveringskort_fil(p.id): p.namn for p in handbok.parter.values()}
+    assert set(built.files) == {built.out / OVERENSKOMMELSE_PDF, *sheets, *cards}
     for path in built.files:
         reader = pypdf.PdfReader(path)
         root = reader.trailer["/Root"]
@@ -267,6 +268,8 @@ def test_every_pdf_is_tagged_pdf_ua_with_title_and_swedish(built, handbok):
         assert title and title in xmp, path.name
         if path in sheets:
             assert title == f"{sheets[path]} – partblad, {handbok.overenskommelse.namn}"
+        elif path in cards:
+            assert title == f"{cards[path]} – aktiveringskort, {handbok.overenskommelse.namn}"
         else:
             assert title.startswith(handbok.overenskommelse.namn)
 
@@ -569,6 +572,10 @@ def test_every_sheet_is_one_page_and_the_fees_fit_at_any_number_of_years(tmp_pat
         shown = _check_sheet_fees(page.text, h, p)
         if len(h.avgifter.budgetar) <= 5:  # every year it was a party fits
             assert len(shown) == len([b for b in h.avgifter.budgetar if p.part_under_ar(b.ar)])
+    for p in h.parter.values():  # the activation card shows no fees: one page at any number of years
+        (page,) = _parse(out / aktiveringskort_fil(p.id))
+        _inside(page, p.id)
+        assert not _overlaps(page), (p.id, _overlaps(page)[:3])
     _check_fee_appendix(_fee_appendix(files[0], _parse(files[0]), h.avgifter.budgetar[-1].ar), h)
 
 

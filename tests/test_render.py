@@ -16,7 +16,7 @@ from macros.core import columns, pages, pipeline
 from macros.core.model import Begrepp
 from macros.core.pages import forum_sida, part_sida
 from macros.outputs import opendata
-from macros.render import avgifter, forum, oppna_data, ordlista, overenskommelse, parter
+from macros.render import aktivering, avgifter, forum, oppna_data, ordlista, overenskommelse, parter
 from macros.render.common import Kontext
 from macros.site import termlinks
 from macros.text import escape
@@ -48,6 +48,7 @@ def _renderings(h) -> dict[str, str]:
         "avgiftstabell-2015.md": avgifter.avgiftstabell_md(ctx("avgifter.md"), 2015),
         "ordlista.md": ordlista.ordlista(ctx("ordlista.md")),
         "oppna_data.md": oppna_data.oppna_data(ctx("oppna-data.md")),
+        "aktiverat_lage.md": aktivering.aktiverat_lage(ctx("aktiverat-lage.md")),
         "samverkan.json": opendata.model_json(h),
         "avgifter-2015.json": opendata.avgift_json(h, 2015),
         "avgifter-2015.csv": opendata.avgift_csv(h, 2015).decode("utf-8"),

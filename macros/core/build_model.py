@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import tid
 from .convert import to_model
 from .dataset import Dataset
-from .model import Ansvar, Avgifter, Begrepp, Beslut, Forum, Handbok, Kalla, Overenskommelse, Part
+from .model import Aktivering, Ansvar, Avgifter, Begrepp, Beslut, Forum, Handbok, Kalla, Overenskommelse, Part
 
 
 def build_model(ds: Dataset, idag: str | None = None) -> Handbok:
@@ -37,11 +37,12 @@ def build_model(ds: Dataset, idag: str | None = None) -> Handbok:
         idag=idag or tid.idag(),
         **_beslutslogg(ds),
         **_ansvar(ds),
+        aktivering=_single(ds, "aktivering", Aktivering) if "aktivering" in ds.singles else None,
     )
 
 
 def _single(ds: Dataset, kind: str, cls: type):
-    """A file kind that is one object per file (overenskommelse, avgifter), with the file it came from."""
+    """A file kind that is one object per file (overenskommelse, avgifter, aktivering), with its file."""
     doc = ds.singles[kind]
     return to_model(cls, doc.data, fil=ds.repo_path(doc))
 

@@ -16,8 +16,10 @@ SINGLE_FILES = {
     "avgifter.yaml": "avgifter",
     "ordlista.yaml": "ordlista",
     "ansvar.yaml": "ansvar",
+    "aktivering.yaml": "aktivering",
 }
-# Single files that may be left out: a dataset without ansvar.yaml has no responsibilities.
+# Single files that may be left out: a dataset without ansvar.yaml has no responsibilities. aktivering.yaml is
+# not optional: the handbook exists for that hour.
 OPTIONAL_FILES = {"ansvar.yaml"}
 # One file per entity, named by its id. Sources and decisions too: two changes that each add a party with its
 # source and decision then touch no file in common, where one list per kind made Git conflicts every time.

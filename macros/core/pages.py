@@ -9,6 +9,8 @@ so a link and the file it points to cannot drift apart.
 from __future__ import annotations
 
 # Hand-written pages in docs/ that the code links to.
+AKTIVERAT_LAGE = "aktiverat-lage.md"  # how to raise aktiverat läge and whom to reach: one tap from every page
+ANDRA_HANDBOKEN = "andra-handboken.md"  # the coordinators' guide
 START = "index.md"  # the start page: the app opens there
 ANSVAR = "ansvar.md"
 AVGIFTER = "avgifter.md"

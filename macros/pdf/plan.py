@@ -1,4 +1,5 @@
-"""Which PDFs a build writes, from the model: the agreement, then one sheet per party in the parties' order."""
+"""Which PDFs a build writes, from the model: the agreement, then one sheet per party in the parties' order, then
+one activation card per party when the data describes aktiverat läge."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from datetime import UTC, datetime
 from ..core import pages
 from ..core.model import Handbok
 from ..core.utgava import Utgava
+from .aktiveringskort import aktiveringskort
 from .document import as_json
 from .overenskommelse import overenskommelse
 from .partblad import partblad
 
 AGREEMENT_TEMPLATE = "overenskommelse.typ"
 SHEET_TEMPLATE = "partblad.typ"
+CARD_TEMPLATE = "aktiveringskort.typ"
+# The documents that must be exactly one page, by template, with their name in the build's message. A party's
+# sheet continues on a second page when its data needs one; the card is what hangs by the phone.
+ETT_BLAD = {CARD_TEMPLATE: "aktiveringskortet"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class Pdf:
     data: str  # the document's JSON (document.as_json): everything from the model it shows
     titel: str
     tidpunkt: int  # the creation date in the PDF's metadata, as seconds since 1970 (see `tidpunkt`)
-    part: str | None = None  # the party whose sheet it is; None for the agreement
+    part: str | None = None  # the party whose sheet or card it is; None for the agreement
 
 
 def tidpunkt(utg: Utgava) -> int:
@@ -41,4 +47,8 @@ def plan(h: Handbok, utg: Utgava) -> list[Pdf]:
     for p in h.parter.values():
         sheet = partblad(h, utg, p)
         out.append(Pdf(pages.partblad_fil(p.id), SHEET_TEMPLATE, as_json(sheet), sheet["titel"], when, p.id))
+    if h.aktivering is not None:
+        for p in h.parter.values():
+            card = aktiveringskort(h, utg, p)
+            out.append(Pdf(pages.aktiveringskort_fil(p.id), CARD_TEMPLATE, as_json(card), card["titel"], when, p.id))
     return out

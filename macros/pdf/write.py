@@ -23,7 +23,7 @@ from ..core.terminal import visible
 from ..core.utgava import Utgava, utgava
 from . import FONTS, PDF_STANDARDS, TEMPLATES
 from .cache import PdfCache, default_cache
-from .plan import Pdf, plan
+from .plan import ETT_BLAD, Pdf, plan
 
 
 class PdfError(Exception):
@@ -56,11 +56,11 @@ def write_pdfs(handbok: Handbok, out_dir: Path, utg: Utgava, cache: PdfCache | N
     bench/README.md), so neither processes nor threads would pay for their complexity. Nothing is written
     unless every PDF compiled.
     """
-    sheets = out_dir / pages.PARTBLAD_DIR
-    if not any(os.path.islink(p) for p in (sheets, sheets.parent)):  # never delete through a symlink
-        for stale in sheets.glob("*.pdf"):  # a party removed from data/ loses its sheet
-            if stale.stem not in handbok.parter and not stale.is_symlink():
-                stale.unlink()
+    for sheets in (out_dir / pages.PARTBLAD_DIR, out_dir / pages.AKTIVERINGSKORT_DIR):
+        if not any(os.path.islink(p) for p in (sheets, sheets.parent)):  # never delete through a symlink
+            for stale in sheets.glob("*.pdf"):  # a party removed from data/ loses its sheet and card
+                if stale.stem not in handbok.parter and not stale.is_symlink():
+                    stale.unlink()
     pdfs = plan(handbok, utg)
     keys = {pdf.fil: cache.key(pdf.mall, pdf.data, pdf.tidpunkt) for pdf in pdfs} if cache else {}
     missing = []
@@ -95,7 +95,8 @@ def _compiler():
 def compile_pdf(pdf: Pdf) -> bytes:
     """One document's PDF bytes. Any Typst warning is an error too: a missing font or a dropped rule would
     make a wrong PDF (the checker refuses the characters the fonts lack, core/glyphs.py, so data never gets here).
-    A party's sheet that does not fit one page continues on a second (templates/partblad.typ)."""
+    A party's sheet that does not fit one page continues on a second (templates/partblad.typ).
+    An activation card must be exactly one page (templates/aktiveringskort.typ)."""
     import typst
 
     try:
@@ -110,6 +111,8 @@ def compile_pdf(pdf: Pdf) -> bytes:
         raise PdfError(_message(exc)) from None
     if warnings:
         raise PdfError("; ".join(_message(w) for w in warnings))
+    if pdf.mall in ETT_BLAD and (pages := page_count(data)) != 1:
+        raise PdfError(f"{ETT_BLAD[pdf.mall]} ska vara en sida men blev {pages}")
     return data
 
 

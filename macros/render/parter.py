@@ -10,6 +10,7 @@ from ..core.model import Part
 from ..text import escape
 from ..text.format import SAKNAS, belopp, dag_och_manad, datum, kanske, kronor, tal
 from ..text.kategorier import kategori
+from .aktivering import om_nagot_hander
 from .ansvar import ansvar_for_part
 from .beslut import beslut_avsnitt
 from .common import Kontext, relpath
@@ -134,7 +135,7 @@ def partsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     p = h.parter[ident]
     out = [f"# {escape.text(p.namn)}\n\n", _notis(ctx, p), _sammanfattning(ctx, p), "\n", _partblad(ctx, p)]
-    # "Om något händer" (aktiverat läge, whom to reach) belongs here, second after the summary, once it exists.
+    out.append(om_nagot_hander(ctx, p))  # what to do when something happens: second, after the summary
     forum = _forum(ctx, p)
     out.append(forum)
     visar_forklaring = 'class="handbok-forklaring"' in forum  # the legend once per page

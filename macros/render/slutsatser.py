@@ -43,11 +43,22 @@ def _ansvar(h: Handbok) -> list[Punkt]:
     return [(a.vad.rstrip("."), a.underlag, ansvar_ankare(a)) for a in h.ansvar if a.underlag.status == "slutsats"]
 
 
+def _aktivering(h: Handbok) -> list[Punkt]:
+    a = h.aktivering
+    uppgifter = a.uppgifter() if a else []
+    return [(_namn(u), u.underlag, ankare) for ankare, u in uppgifter if u.underlag.status == "slutsats"]
+
+
+def _namn(u) -> str:
+    """A statement about aktiverat läge by its name: a route's or an example's, or its text."""
+    return getattr(u, "namn", None) or getattr(u, "rubrik", None) or u.text.rstrip(".")
+
+
 def punkter(h: Handbok) -> list[tuple[str, list[str]]]:
     """Plain text for the PDF: (section, ["statement. Reasons. Källor: ..."]), as on the site's page."""
     grupper = [("Nivåerna", _nivaer(h))]
     grupper += [(f.namn, _forum(f)) for f in h.forum.values()]
-    grupper += [("Avgiften", _avgiften(h)), ("Ansvar", _ansvar(h))]
+    grupper += [("Avgiften", _avgiften(h)), ("Ansvar", _ansvar(h)), ("Aktiverat läge", _aktivering(h))]
     return [(rubrik, [f"{n}. {plain(underlag(h, u))}" for n, u, _ in items]) for rubrik, items in grupper if items]
 
 
@@ -72,4 +83,6 @@ def slutsatser(ctx: Kontext) -> str:
         out += ["## Avgiften { #avgiften }\n\n", *(_punkt(ctx, p) for p in _avgiften(h))]
     if _ansvar(h):
         out += ["## Ansvar { #ansvar }\n\n", *(_punkt(ctx, p) for p in _ansvar(h))]
+    if _aktivering(h):
+        out += ["## Aktiverat läge { #aktiverat-lage }\n\n", *(_punkt(ctx, p) for p in _aktivering(h))]
     return "".join(out)

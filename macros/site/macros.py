@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.model import Handbok
 from ..render import (
+    aktivering,
     ansvar,
     avgifter,
     beslut,
@@ -48,6 +49,7 @@ def register(env, handbok: Handbok) -> None:
         "oppna_data": lambda: oppna_data.oppna_data(ctx()),
         "slutsatser": lambda: slutsatser.slutsatser(ctx()),
         "ansvar": lambda: ansvar.ansvarssida(ctx()),
+        "aktiverat_lage": lambda: aktivering.aktiverat_lage(ctx()),
     }
     # Only macros, never the model itself: a template could otherwise print data unescaped.
     for name, fn in macros.items():

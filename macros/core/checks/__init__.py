@@ -9,6 +9,7 @@ schema-valid documents only, so they may trust shapes and types. They live in mo
   ``fees``: what the fee is computed from; ``membership``: joining and leaving; ``files``: the schema line;
   ``text``: glossary, basis and figures; ``decisions``: the decisions in data/beslut/; ``responsibilities``:
   ansvar.yaml; ``fonts``: what the PDFs can print; ``names``: names a reader can tell apart.
+  ``activation``: aktivering.yaml and each party's readiness; ``personal``: no personal data.
 
 To add a rule: write ``check_<rule>`` in the module of its concern (or a new module here), using
 ``common.problem_at`` with the rule id for every problem; add it to ``CHECKS`` below; add the fixture
@@ -22,6 +23,7 @@ from collections.abc import Callable
 
 from ..dataset import Dataset
 from ..problems import Problem
+from .activation import check_activation_ids_unique, check_activation_phase_order, check_readiness_level_once
 from .decisions import check_decision_references
 from .fees import (
     check_budget_years,
@@ -35,6 +37,7 @@ from .governance import check_level_has_forum, check_regionala_radet_on_top, che
 from .ids import check_id_matches_filename, check_id_unique, check_kommunkod
 from .membership import check_forum_member_while_party, check_membership_dates
 from .names import check_name_latin, check_name_unique
+from .personal import check_home_address, check_personal_email, check_personal_phone
 from .references import check_chair_is_party, check_member_category_has_parties, check_reference_exists
 from .responsibilities import check_holder_exists
 from .text import check_basis_stated, check_figure_has_source, check_glossary_forms_unique
@@ -64,6 +67,12 @@ CHECKS: list[Callable[[Dataset], list[Problem]]] = [
     check_font_has_characters,
     check_name_unique,
     check_name_latin,
+    check_activation_phase_order,
+    check_activation_ids_unique,
+    check_readiness_level_once,
+    check_personal_phone,
+    check_personal_email,
+    check_home_address,
 ]
 
 

@@ -25,7 +25,7 @@ _FORUM = "'{id}' finns inte i data/forum/; rätta id:t eller lägg till forumet"
 class Place:
     """A key where the id of a party, forum or level, or a category of parties, may stand."""
 
-    kind: str  # the file kind that has the key: forum, overenskommelse, beslut, ansvar
+    kind: str  # the file kind that has the key: part, forum, overenskommelse, beslut, ansvar
     path: str  # the keys from the top of the file, with dots; * is every item of a list
     target: str  # what the id names: part, forum, niva, or kategori (a category that some party has)
     rule: str  # the rule that reports an id that names nothing
@@ -62,6 +62,13 @@ PLACES: tuple[Place, ...] = (
         "kategori",
         "member-category-has-parties",
         "ingen part har kategorin '{id}'; välj en kategori som finns eller ange en part",
+    ),
+    Place(
+        "part",
+        "beredskap.foretradare.*.niva",
+        "niva",
+        "reference-exists",
+        "nivån '{id}' finns inte; välj en av {nivaer} (styrning.nivaer i data/overenskommelse.yaml)",
     ),
     Place("overenskommelse", "styrning.regionala_radet", "forum", "reference-exists", "forumet " + _FORUM),
     Place("overenskommelse", "styrning.sammankallande", "part", "reference-exists", "sammankallande " + _PARTY),

@@ -101,6 +101,8 @@ def _unsourced_figures(doc: Document, value, path: tuple) -> list[Problem]:
     if isinstance(value, dict):
         sourced = any(k in value for k in _SOURCED)
         for key, item in value.items():
+            if key == "telefon":
+                continue  # a telephone number is no figure (checks/personal.py checks it)
             if isinstance(item, str) and not sourced and figure_in(item):
                 out.append(
                     problem_at(

@@ -6,6 +6,7 @@ and tests/test_model_schema.py keeps its fields equal to the schemas' properties
 Import the model from here (``from ..core.model import Part``): this is its one public face.
 """
 
+from .aktivering import Aktivering, Exempel, Fas, Kontaktvag, Lucka, Uppgift
 from .ansvar import Ansvar, Vem
 from .avgifter import Avgifter, Avrundning, Budgetar, TotalKostnad
 from .beslut import Andrar, Beslut
@@ -15,23 +16,43 @@ from .handbok import Handbok
 from .kalla import Kalla
 from .ordlista import Begrepp
 from .overenskommelse import ForeslagenAv, Lagen, Niva, Overenskommelse, Punkt, Rekommendation, Styrning
-from .part import Anslutningsbeslut, Folkmangd, Part, TidigareNamn, Tidpunkt, has_joined, has_left, is_part_in_year
+from .part import (
+    Anslutningsbeslut,
+    Beredskap,
+    Folkmangd,
+    Foretradare,
+    Kallelser,
+    Part,
+    TidigareNamn,
+    Tidpunkt,
+    has_joined,
+    has_left,
+    is_part_in_year,
+)
 
 __all__ = [
+    "Aktivering",
     "Andrar",
     "Anslutningsbeslut",
     "Ansvar",
     "Avgifter",
     "Avrundning",
     "Begrepp",
+    "Beredskap",
     "Beslut",
     "Budgetar",
+    "Exempel",
+    "Fas",
     "Folkmangd",
     "ForeslagenAv",
+    "Foretradare",
     "Forum",
     "Handbok",
     "Kalla",
+    "Kallelser",
+    "Kontaktvag",
     "Lagen",
+    "Lucka",
     "Medlem",
     "Niva",
     "Overenskommelse",
@@ -44,6 +65,7 @@ __all__ = [
     "Tidpunkt",
     "TotalKostnad",
     "Underlag",
+    "Uppgift",
     "Uppgifter",
     "Vem",
     "has_joined",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .aktivering import Aktivering
 from .ansvar import Ansvar
 from .avgifter import Avgifter
 from .beslut import Beslut
@@ -29,6 +30,7 @@ class Handbok:
     beslut: tuple[Beslut, ...] = ()  # by date, then id
     ansvar: tuple[Ansvar, ...] = ()  # in the file's order
     ansvar_fil: str = "data/ansvar.yaml"
+    aktivering: Aktivering | None = None  # aktiverat läge; None without data/aktivering.yaml
     idag: str = "9999-12-31"  # the day the lists of today's parties are made for (macros/core/tid.py)
 
     def ansvar_for_part(self, part_id: str) -> tuple[list[Ansvar], list[Ansvar]]:

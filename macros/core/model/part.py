@@ -71,6 +71,35 @@ class Anslutningsbeslut:
 
 
 @dataclass(frozen=True)
+class Kallelser:
+    """The function that receives kallelser to samverkanskonferenser and spreads them in the organisation."""
+
+    funktion: str
+    telefon: str | None = None  # a switchboard or a functional number, never a mobile (checks/personal.py)
+    epost: str | None = None  # a functional mailbox, never a person's
+
+
+@dataclass(frozen=True)
+class Foretradare:
+    """Who represents the party at a level, by function, in each mode; None is still to fill in."""
+
+    niva: str
+    ordinarie_lage: str | None = None
+    aktiverat_lage: str | None = None
+
+
+@dataclass(frozen=True)
+class Beredskap:
+    """How the party is ready for aktiverat läge. Unknown by default: what is missing shows as to fill in."""
+
+    kallelser: Kallelser | None = None
+    foretradare: tuple[Foretradare, ...] = ()
+
+    def pa_niva(self, niva: str) -> Foretradare | None:
+        return next((f for f in self.foretradare if f.niva == niva), None)
+
+
+@dataclass(frozen=True)
 class Part:
     id: str
     namn: str
@@ -84,6 +113,7 @@ class Part:
     anslutningsbeslut: Anslutningsbeslut | None = None
     ansluten: Tidpunkt | None = None  # the first day as a party; None: from the agreement's start (galler_fran)
     lamnat: Tidpunkt | None = None  # the last day as a party; None: still a party
+    beredskap: Beredskap = Beredskap()  # readiness for aktiverat läge; empty until the party fills it in
 
     def folkmangd_pa(self, datum: str) -> Folkmangd | None:
         return next((f for f in self.folkmangd if f.datum == datum), None)
