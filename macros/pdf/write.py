@@ -130,6 +130,14 @@ def _message(diagnostic) -> str:
     return f"Typst: {diagnostic.message}{hints}" + (f" [{where.group(1)}]" if where else "")
 
 
+def page_count(data: bytes) -> int:
+    """The number of pages, from the PDF's XMP metadata (Typst always writes it, uncompressed)."""
+    m = re.search(rb"<xmpTPg:NPages>(\d+)</xmpTPg:NPages>", data)
+    if m is None:
+        raise PdfError("PDF-filen saknar antal sidor i sina metadata")
+    return int(m.group(1))
+
+
 def save(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")

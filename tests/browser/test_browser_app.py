@@ -111,6 +111,7 @@ def test_the_worker_keeps_pages_search_agreement_and_cards_not_sheets_or_zip(sit
     assert {p for p in on_disk if p.endswith(".html")} <= set(files)
     assert pages.OVERENSKOMMELSE_PDF in files
     cards = {p for p in on_disk if p.startswith(pages.AKTIVERINGSKORT_DIR + "/") and p.endswith(".pdf")}
+    assert cards, "the build writes an activation card per party"
     assert cards <= set(files), sorted(cards - set(files))
     sheets = [p for p in on_disk if p.startswith(pages.PARTBLAD_DIR + "/")]
     assert sheets and not set(sheets) & set(files)

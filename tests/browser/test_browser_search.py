@@ -29,7 +29,8 @@ FIRE_AND_RESCUE = {party(p.id) for p in HANDBOK.parter.values() if p.kategori ==
 # The issue's acceptance queries: the page that must come first (any of a set where several are right).
 FIRST = {
     "Nacka": {party("nacka")},
-    "aktiverat läge": {GLOSSARY, "overenskommelse.html"},  # the term explained, or the agreement's section on it
+    # The page on what to do, the term explained, or the agreement's section on it.
+    "aktiverat läge": {"aktiverat-lage.html", GLOSSARY, "overenskommelse.html"},
     "SLL": {party("stockholms-lans-landsting")},
     "KSL": {GLOSSARY, "overenskommelse.html"},  # KSL/Storsthlm is no party: its glossary entry or the agreement
     "brandförsvar": FIRE_AND_RESCUE,
@@ -160,6 +161,42 @@ def test_benchmark_the_same_from_the_offline_archive(browser, unpacked, capsys, 
         check_benchmark(search_driver(page, root), "offline archive, file://", capsys)
     finally:
         context.close()
+
+
+# Issue 26: what someone types when something has happened puts the page Aktiverat läge first, online and offline.
+AKTIVERING = yaml.safe_load(Path(__file__).with_name("search_queries_aktivering.yaml").read_text(encoding="utf-8"))
+
+
+def _first_misses(search) -> dict[str, list[str]]:
+    """query -> the first three results, for every query whose first result is not one of its answers."""
+    misses = {}
+    for item in AKTIVERING:
+        results = search.query(str(item["q"]))
+        if not results or results[0] not in item["a"]:
+            misses[str(item["q"])] = results[:3]
+    return misses
+
+
+def test_what_to_do_when_something_happens_comes_first(search, request, builder):
+    _known_difference(request, builder, ZENSICAL_NO_QUERY_REWRITE)
+    assert len(AKTIVERING) >= 6
+    misses = _first_misses(search)
+    assert not misses, "query → first three results:\n" + "\n".join(f"  {q} → {r}" for q, r in misses.items())
+
+
+def test_what_to_do_when_something_happens_comes_first_offline(browser, unpacked, search_driver, request, builder):
+    _known_difference(request, builder, ZENSICAL_NO_QUERY_REWRITE)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        root = unpacked.as_uri() + "/"
+        page.goto(root + "index.html")
+        misses = _first_misses(search_driver(page, root))
+    finally:
+        context.close()
+    assert not misses, "offline archive, query → first three results:\n" + "\n".join(
+        f"  {q} → {r}" for q, r in misses.items()
+    )
 
 
 # Material only, not skipped on Zensical: docs/assets/sok.js rewrites the query for Material's lunr worker, and
