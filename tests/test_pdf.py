@@ -712,7 +712,9 @@ def test_after_a_data_edit_only_the_pdfs_that_show_it_are_compiled(tmp_path, mon
     monkeypatch.setattr(write, "compile_pdf", lambda pdf: compiled.append(pdf.fil) or real(pdf))
     write.write_pdfs(edited, tmp_path / "b", _utgava(), cache=PdfCache(pdf_cache.folder))
     assert compiled == [OVERENSKOMMELSE_PDF, partblad_fil("nacka")]
-    assert len(list(pdf_cache.folder.glob("*.pdf"))) == len(edited.parter) + 1  # the old two are gone
+    # The agreement, and a sheet and an activation card per party: the old two are gone. The population is not on
+    # the card, so no card was compiled again.
+    assert len(list(pdf_cache.folder.glob("*.pdf"))) == 2 * len(edited.parter) + 1
 
     monkeypatch.setattr(write, "compile_pdf", real)
     fresh = write.write_pdfs(edited, tmp_path / "c", _utgava())
@@ -799,8 +801,11 @@ def test_a_removed_party_loses_its_sheet(built, handbok, tmp_path):
     stale = out / partblad_fil("borttagen")
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"%PDF-")
+    card = out / aktiveringskort_fil("borttagen")
+    card.parent.mkdir(parents=True)
+    card.write_bytes(b"%PDF-")
     write.write_pdfs(handbok, out, _utgava())
-    assert not stale.exists()
+    assert not stale.exists() and not card.exists()
 
 
 # --- With poppler's tools, as a reader's machine sees the files -------------------------------
