@@ -84,6 +84,13 @@ CASES = {
         says=("citattecknet här avslutas inte på samma rad", "avsluta texten med ett citattecken på den här raden"),
         never=("indraget",),
     ),
+    "misspelt-key": Expect(
+        "parter/salem.yaml",
+        "kateogri",
+        "schema",
+        says=("okänd nyckel 'kateogri'; menade du 'kategori'?",),
+        never=("saknas",),
+    ),
     "budget-year-gap": Expect(
         "avgifter.yaml",
         "2025",

@@ -38,6 +38,28 @@ def schema_problem(doc: Document, error: ValidationError) -> Problem:
     return Problem(doc.path, line, column, rule, message)
 
 
+def schema_problems(doc: Document, errors: list[ValidationError]) -> list[Problem]:
+    """The problems the errors of one document make. A misspelt key is one mistake, so it gets one message: the
+    unknown key's 'menade du', not also 'the key is missing' for the key it was meant to be."""
+    meant = {(tuple(e.absolute_path), _guess(e)) for e in errors if e.validator == "additionalProperties"}
+    return [
+        schema_problem(doc, e)
+        for e in errors
+        if not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in meant)
+    ]
+
+
+def _guess(error: ValidationError) -> str | None:
+    """The allowed key an unknown key is most likely a misspelling of."""
+    extra = _extra_keys(error)
+    guess = difflib.get_close_matches(extra[0], sorted(error.schema.get("properties", {})), n=1, cutoff=0.6)
+    return guess[0] if extra and guess else None
+
+
+def _missing(error: ValidationError) -> str:
+    return error.message.split("'")[1] if "'" in error.message else "?"
+
+
 def _extra_keys(error: ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))
     return sorted(k for k in error.instance if k not in allowed)
@@ -58,11 +80,11 @@ def _message(error: ValidationError, written: str | None = None) -> str:
         extra = _extra_keys(error)
         allowed = sorted(schema.get("properties", {}))
         key = extra[0] if extra else "?"
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        fix = f"menade du '{guess[0]}'?" if guess else f"tillåtna nycklar är {', '.join(allowed)}"
+        guess = _guess(error) if extra else None
+        fix = f"menade du '{guess}'?" if guess else f"tillåtna nycklar är {', '.join(allowed)}"
         return f"okänd nyckel '{key}'; {fix}"
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        missing = _missing(error)
         prop = schema.get("properties", {}).get(missing, {})
         hint = prop.get("description", "")
         return f"nyckeln '{missing}' saknas; lägg till den" + (f" ({_short(hint)})" if hint else "")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .loader import Document
 from .problems import Problem
 from .repo import SCHEMA_DIR
-from .schemamessages import schema_problem
+from .schemamessages import schema_problems
 
 if TYPE_CHECKING:  # jsonschema is imported when a file needs its messages: valid data never loads it
     from jsonschema import Draft202012Validator
@@ -143,7 +143,7 @@ def _has_float(value) -> bool:
 def validate(doc: Document, kind: str) -> list[Problem]:
     """All schema problems in one document, each at the line of the offending key or value; and the texts that
     begin or end with a space or line break (the loader found them), where the schema has not refused the value."""
-    problems = [] if _fast_valid(doc, kind) else [schema_problem(doc, e) for e in validator(kind).iter_errors(doc.data)]
+    problems = [] if _fast_valid(doc, kind) else schema_problems(doc, list(validator(kind).iter_errors(doc.data)))
     refused = {(p.line, p.column) for p in problems}
     problems += [p for p in doc.text_problems if (p.line, p.column) not in refused]
     return sorted(set(problems))
