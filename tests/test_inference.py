@@ -59,12 +59,17 @@ def test_the_org_chart_marks_inference_in_the_svg_and_its_text_version(real_site
     assert svg.count('class="markor" text-anchor="middle" fill="#1f1f1f"><tspan') == len(marked)
     assert f"Märket {MARKOR}" in svg  # the chart's description says what the marker means
     text_version = html[html.index("Schemat i textform") :]
-    assert len(_markers(text_version[: text_version.index("</ul>\n</li>\n</ul>")])) >= len(marked)
+    # the list and the legend under it, which names each forum whose level or reporting line is a reading
+    legend = text_version.index(LEGEND)
+    assert legend < text_version.index("<h2")
+    assert len(_markers(text_version[: text_version.index("</p>", legend)])) >= len(marked)
 
 
 def _inferred_members_marked(site, handbok) -> int:
     html = read(site, "forum/index.html")
-    table = html[html.index("<caption>Vem sitter var</caption>") : html.index("</thead>")]
+    # the table and the one legend over it, which names each forum whose members are the handbook's reading
+    start = html.index('id="vem-sitter-var"')
+    table = html[start : html.index("</table>", start)]
     inferred = [f for f in handbok.forum.values() if f.slutsats("medlemmar")]
     assert len(_markers(table)) == len(inferred)
     return len(inferred)
@@ -123,3 +128,63 @@ def test_the_model_json_carries_the_basis_of_each_statement(valid_site):
     assert kansliet["underlag_for"]["niva"]["status"] == "slutsats"
     assert [m["deltar"] for m in kansliet["medlemmar"] if m.get("kategori") == "kommun"] == ["nagon"]
     assert all(n["underlag"]["status"] == "slutsats" for n in model["overenskommelse"]["styrning"]["nivaer"])
+
+
+# --- A few markers a page, every reading still named ----------------------------------------------------
+
+MOST_MARKERS_A_PAGE = 4  # the legends of a page's groups (a table, a list, a section), not one per statement
+
+
+def _visible_markers(html: str) -> int:
+    """How many times a reader sees the marker: the org chart's picture aside (its text version has the legend)
+    and the links' hidden words for screen readers aside."""
+    html = re.sub(r"<svg.*?</svg>", "", html, flags=re.S)
+    html = re.sub(r'<span class="handbok-dold">.*?</span>', "", html)
+    return visible_text(html).count(MARKOR)
+
+
+def test_a_reader_meets_a_few_markers_a_page(real_site, valid_site):
+    for site in (real_site, valid_site):
+        for page in sorted(site.rglob("*.html")):
+            n = _visible_markers(page.read_text(encoding="utf-8"))
+            assert n <= MOST_MARKERS_A_PAGE, f"{page.relative_to(site)}: the marker {n} times"
+
+
+def _readings_on_a_party_page(handbok, ident: str) -> set[str]:
+    """The anchors of the statements about forums that a party page shows and that are the handbook's reading."""
+    seats = [f for f, _ in handbok.sitter_i(ident)]
+    maybe = [f for f, _ in handbok.kan_sitta_i(ident)]
+    out = {f"forum-{f.id}-niva" for f in seats if f.slutsats("niva")}
+    return out | {f"forum-{f.id}-medlemmar" for f in seats + maybe if f.slutsats("medlemmar")}
+
+
+def test_every_reading_on_a_page_is_still_named_and_linked(valid_site, valid_handbok):
+    """Fewer markers, nothing lost: each statement that is the handbook's reading is named in its group's legend
+    with a link to its own reasons."""
+    h = valid_handbok
+    checked = 0
+    for ident in h.parter:
+        links = set(a.partition("#")[2] for a in _markers(read(valid_site, f"parter/{ident}.html")))
+        missing = _readings_on_a_party_page(h, ident) - links
+        assert not missing, f"parter/{ident}.html: readings without their link: {sorted(missing)}"
+        checked += len(_readings_on_a_party_page(h, ident))
+    for f in h.forum.values():
+        links = set(a.partition("#")[2] for a in _markers(read(valid_site, f"forum/{f.id}.html")))
+        keys = [k for k in ("niva", "ordforande", "sammankallande", "rapporterar_till", "medlemmar") if f.slutsats(k)]
+        assert {f"forum-{f.id}-{k.replace('_', '-')}" for k in keys} <= links, f.id
+        checked += len(keys)
+    for page in ("forum/index.html", "overenskommelse.html"):
+        links = set(a.partition("#")[2] for a in _markers(read(valid_site, page)))
+        levels = {f"forum-{f.id}-niva" for f in h.forum.values() if f.slutsats("niva")}
+        assert levels <= links, f"{page}: {sorted(levels - links)}"
+    assert checked > 0, "the valid dataset has no readings to check"
+
+
+def test_a_responsibility_that_is_a_reading_stands_under_the_legend(valid_site, valid_handbok):
+    html = read(valid_site, "ansvar.html")
+    readings = [a for a in valid_handbok.ansvar if a.underlag.status == "slutsats"]
+    assert readings
+    for a in readings:
+        i = html.index(a.vad.split(".")[0][:40])
+        section = html[html.rindex("<h2", 0, i) : i]
+        assert LEGEND in section, f"{a.id}: not under the legend of its section"

@@ -792,7 +792,7 @@ def test_build_date_comes_from_source_date_epoch_and_revision_falls_back(monkeyp
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     utg = utgava(tmp_path)
     assert utg.dag == "2026-01-01" and datum(utg.dag) == "1 januari 2026"  # as the cover writes it
-    assert utg.revision == "okänd (inte en git-utcheckning)"
+    assert utg.revision == "" and utg.slug == ""  # outside git: no line about git for a reader
     assert plan.tidpunkt(utg) == EPOCH
 
 

@@ -22,16 +22,17 @@ class Utgava:
 
     @property
     def revision(self) -> str:
-        """The revision in words, for people."""
+        """The revision in words, for people; empty outside a git checkout, where readers are told nothing
+        rather than a word about git (the cover and the archive leave the line out)."""
         if self.commit is None:
-            return "okänd (inte en git-utcheckning)"
+            return ""
         return f"{self.commit} med ändringar som inte är incheckade" if self.andrad else self.commit
 
     @property
     def slug(self) -> str:
-        """The revision in a file name."""
+        """The revision in a file name: empty when unknown, so a name ends with the date instead."""
         if self.commit is None:
-            return "okand"
+            return ""
         return f"{self.commit}-andrad" if self.andrad else self.commit
 
     @property

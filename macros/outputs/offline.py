@@ -24,7 +24,8 @@ def om_arkivet(tid: datetime, revision: str) -> str:
         "Samverkanshandboken för läsning utan nät\n"
         "=======================================\n\n"
         f"Byggd: {tid.strftime('%Y-%m-%d %H:%M')} UTC\n"
-        f"Datans revision (git): {revision}\n\n"
+        + (f"Datans revision (git): {revision}\n" if revision else "")
+        + "\n"
         "Packa upp hela arkivet och öppna index.html i en webbläsare. Länkar och sökning fungerar\n"
         "utan nätverk. Arkivet är en ögonblicksbild: den aktuella handboken finns på webbplatsen.\n"
     )
@@ -35,7 +36,7 @@ def write_archive(site_dir: Path, utg: Utgava) -> Path:
     build's, as on the PDFs' covers), plus OM-ARKIVET.txt."""
     site_dir = Path(site_dir)
     tid, revision = utg.skapad, utg.revision
-    folder = f"samverkanshandboken-{tid.strftime('%Y-%m-%d')}-{utg.slug}"
+    folder = f"samverkanshandboken-{tid.strftime('%Y-%m-%d')}" + (f"-{utg.slug}" if utg.slug else "")
     stamp = max(tid, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]  # zip dates start in 1980
     target = site_dir / pages.OFFLINE_ARKIV
     partial = target.with_suffix(".zip.part")

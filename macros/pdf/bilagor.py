@@ -10,7 +10,13 @@ from ..render.common import Kontext
 from ..render.sentences.ansvar import ansvar
 from ..render.sentences.avgifter import avgift_for_ar, folkmangd_saknas, summa_kanda
 from ..render.sentences.mening import forum_markor, plain
-from ..render.sentences.overenskommelse import KOMMANDE_PARTER, TIDIGARE_PARTER, antal_parter, parter_sedan, tidigare_namn
+from ..render.sentences.overenskommelse import (
+    KOMMANDE_PARTER,
+    TIDIGARE_PARTER,
+    antal_parter,
+    parter_sedan,
+    tidigare_namn,
+)
 from ..render.sentences.styrning import (
     DELVIS_SLUTSATS,
     forum_fakta,

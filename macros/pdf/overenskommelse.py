@@ -79,7 +79,7 @@ def _omslag(h: Handbok, utg: Utgava) -> dict:
         ("Rekommenderad av", rekommenderad_av(h)),
         ("Parter", str(len(h.parter_idag()))),
         ("Utskriften skapad", datum(utg.dag)),
-        ("Datans version", utg.revision),
+        *([("Datans version", utg.revision)] if utg.revision else []),
     ]
     return {"devis": a.devis, "fakta": [list(x) for x in fakta]}
 

@@ -11,8 +11,20 @@ from .sentences import ansvar as meningar
 
 
 def _punkt(ctx: Kontext, a: Ansvar) -> str:
-    """One responsibility as a list item: what, in which modes, its source and, if inferred, the marker."""
-    return f"- {ctx.md(meningar.ansvar(ctx.handbok, a))}\n"
+    """One responsibility as a list item: what, and in which modes."""
+    return f"- {ctx.md(meningar.ansvar(ctx.handbok, a, markor=False))}\n"
+
+
+def _punkter(ctx: Kontext, items: list[Ansvar]) -> str:
+    """A list of responsibilities: those a source states, then those that are the handbook's reading apart, under
+    one legend, so the marker stands once and every reading is still told apart."""
+    kalla = [a for a in items if a.underlag.status != "slutsats"]
+    slutsats = [a for a in items if a.underlag.status == "slutsats"]
+    out = [_punkt(ctx, a) for a in kalla]
+    if slutsats:
+        out.append(("\n" if kalla else "") + ctx.slutsats_lista("ansvar"))
+        out += [_punkt(ctx, a) for a in slutsats]
+    return "".join(out)
 
 
 def grupper(h: Handbok) -> list[tuple[str, list[Ansvar]]]:
@@ -42,20 +54,16 @@ def vem(ctx: Kontext, v: Vem) -> str:
     return kategori(v.kategori, plural=True)
 
 
-def _har_slutsats(items: list[Ansvar]) -> bool:
-    return any(a.underlag.status == "slutsats" for a in items)
-
-
 def ansvarssida(ctx: Kontext) -> str:
     """Every responsibility, grouped by holder: all parties first, then categories, parties and forums."""
     h = ctx.handbok
-    out = [ctx.forklaring()] if _har_slutsats(list(h.ansvar)) else []
+    out = []
     for rubrik, items in grupper(h):
         v = items[0].vem
         out.append(f"\n## {escape.text(rubrik)} {{ #{_id(v)} }}\n\n")
         if v.part or (v.forum and v.forum != "alla"):
             out.append(f"Se också sidan om {vem(ctx, v)}.\n\n")
-        out += [_punkt(ctx, a) for a in items]
+        out.append(_punkter(ctx, items))
     out.append(f"\n## Källor {{ #kallor }}\n\n{ctx.md(meningar.kallor(h, list(h.ansvar)))}\n")
     return "".join(out)
 
@@ -77,25 +85,21 @@ def _id(v: Vem) -> str:
     return "alla-parter" if v.kategori == "alla" else f"kategori-{v.kategori}"
 
 
-def ansvar_for_part(ctx: Kontext, part_id: str, forklaring: bool = True) -> str:
-    """The party page's section: what falls on this party in particular, then what every party shares.
-
-    forklaring: show the marker's legend here, if needed (False when the page shows it already)."""
+def ansvar_for_part(ctx: Kontext, part_id: str) -> str:
+    """The party page's section: what falls on this party in particular, then what every party shares."""
     h = ctx.handbok
     p = h.parter[part_id]
     egna, gemensamma = h.ansvar_for_part(part_id)
     if not egna and not gemensamma:
         return ""
     out = ["\n## Ansvar { #ansvar }\n\n"]
-    if forklaring and _har_slutsats(egna + gemensamma):
-        out.append(ctx.forklaring())
     if egna:
         out.append(f"{ctx.md(meningar.egna_inledning(p))}\n\n")
-        out += [_punkt(ctx, a) for a in egna]
+        out.append(_punkter(ctx, egna))
         out.append("\n")
     if gemensamma:
         out.append(f"{ctx.md(meningar.gemensamma_inledning(p))}\n\n")
-        out += [_punkt(ctx, a) for a in gemensamma]
+        out.append(_punkter(ctx, gemensamma))
     out.append(f"\n{ctx.md(meningar.kallor(h, egna + gemensamma))}")
     out.append(f" Se {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)
@@ -110,11 +114,11 @@ def ansvar_for_forum(ctx: Kontext, forum_id: str) -> str:
     out = ["\n## Ansvar { #ansvar }\n\n"]
     if egna:
         out.append("Det här ansvarar forumet för särskilt:\n\n")
-        out += [_punkt(ctx, a) for a in egna]
+        out.append(_punkter(ctx, egna))
         out.append("\n")
     if gemensamma:
         out.append("Det här ansvarar alla forum för:\n\n")
-        out += [_punkt(ctx, a) for a in gemensamma]
+        out.append(_punkter(ctx, gemensamma))
     out.append(f"\n{ctx.md(meningar.kallor(h, egna + gemensamma))}")
     out.append(f" Se {ctx.lank(pages.ANSVAR, 'vem som ansvarar för vad')} för alla parter och forum.\n")
     return "".join(out)

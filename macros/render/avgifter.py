@@ -10,10 +10,10 @@ from .common import ANDRAHAND_KLASS, Kontext, html_lank
 from .sentences.avgifter import (
     avgift_for_ar,
     avrundning,
-    senast_kanda_belopp,
     folkmangd_saknas,
     hela_kostnaden,
     kommunernas_andel,
+    senast_kanda_belopp,
     summa_kanda,
     underlagsdag,
     varje_kommun_betalar,
@@ -50,7 +50,9 @@ def avgift_i_korthet(ctx: Kontext) -> str:
     nu = h.avgifter.senaste()
     rate = f"{belopp(nu.belopp_per_invanare)} per invånare" if nu.belopp_per_invanare is not None else SAKNAS
     out = [f"{ctx.md(senast_kanda_belopp(h, nu.ar, rate))}"]
-    out.append(f" Din kommuns avgift står i {ctx.lank(pages.AVGIFTER, 'tabellen', f'ar-{nu.ar}')} och på kommunens sida.\n")
+    out.append(
+        f" Din kommuns avgift står i {ctx.lank(pages.AVGIFTER, 'tabellen', f'ar-{nu.ar}')} och på kommunens sida.\n"
+    )
     return "".join(out)
 
 

@@ -94,6 +94,40 @@ class Kontext:
             f'slutsatser står på sidan <a href="{escape.html(href)}">Underlag och slutsatser</a>.</p>\n\n'
         )
 
+    def slutsatser(self, grupper: list[tuple[str, list[tuple[str, str]]]]) -> str:
+        """One legend for a group of statements (a table, a list) instead of a marker after each: the marker once,
+        then which statements are the handbook's own reading, each named and linked to why. Empty when none is.
+
+        grupper: (what kind of statement, e.g. "nivån för", [(name, anchor on the conclusions page), ...])."""
+        delar = [(vad, punkter) for vad, punkter in grupper if punkter]
+        if not delar:
+            return ""
+        href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".")
+
+        def lank(namn: str, ankare: str) -> str:
+            return (
+                f'<a class="handbok-slutsats" href="{escape.html(href)}#{escape.html(ankare)}">{escape.html(namn)}'
+                '<span class="handbok-dold"> – handbokens slutsats, läs varför</span></a>'
+            )
+
+        text = "; ".join(
+            (f"{escape.html(vad)} " if vad else "") + _och([lank(n, a) for n, a in punkter]) for vad, punkter in delar
+        )
+        return (
+            f'<p class="handbok-forklaring"><strong>{MARKOR}</strong> {escape.html(mening.SLUTSATSER_I_GRUPPEN)} '
+            f"{text}. {escape.html(mening.LANKARNA_TILL_SKALEN)}</p>\n\n"
+        )
+
+    def slutsats_lista(self, ankare: str) -> str:
+        """The legend over a list whose every item is the handbook's own reading: the marker once, and a link to
+        the reasons (ankare: their section on the conclusions page)."""
+        href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".") + "#" + ankare
+        return (
+            f'<p class="handbok-forklaring"><strong>{MARKOR}</strong> {escape.html(mening.LISTAN_AR_SLUTSATSER)} '
+            f'<a class="handbok-slutsats" href="{escape.html(href)}">Läs varför'
+            '<span class="handbok-dold"> – handbokens slutsats, läs varför</span></a>.</p>\n\n'
+        )
+
     def redigera(self, fil: str, inledning: str = "Sidan är skapad från datafilen") -> str:
         """Footer for a generated page (or a part of one): which data file it comes from, and a link to edit it."""
         path = fil.replace("\\", "/")
@@ -115,6 +149,11 @@ def html_lank(ctx: Kontext, target: str) -> str:
 def relpath(target: str, start: str) -> str:
     """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""
     return posixpath.relpath(target, start)
+
+
+def _och(delar: list[str]) -> str:
+    """A, B och C."""
+    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"
 
 
 def _html(m: Mening) -> str:

@@ -15,8 +15,8 @@ from ..core.model import Handbok
 from ..text import escape
 from .common import Kontext, html_lank
 from .diagram_layout import FONT, MARGINAL, PAD_X, RAD, layout, markt
-from .sentences.mening import MARKOR
-from .sentences.styrning import antal_nivaer
+from .sentences.mening import MARKOR, grupp_slutsatser
+from .sentences.styrning import NIVA_FOR_FORUM, RAPPORTVAG_FOR_FORUM, antal_nivaer
 
 # Arrowheads, in SVG user units as the layout (diagram_layout.py).
 PILSPETS = 7
@@ -155,13 +155,13 @@ def textversion(ctx: Kontext) -> str:
     for n in h.overenskommelse.styrning.nivaer:
         out.append(f"    - Nivån {escape.text(n.namn)}\n")
         for f in h.forum_pa_niva(n.id):
-            till = (
-                f" – rapporterar till {ctx.forum(f.rapporterar_till)}{ctx.forum_markor(f, 'rapporterar_till')}"
-                if f.rapporterar_till
-                else ""
-            )
-            out.append(f"        - {ctx.forum(f.id)}{ctx.forum_markor(f, 'niva')}{till}\n")
-    return "".join(out)
+            till = f" – rapporterar till {ctx.forum(f.rapporterar_till)}" if f.rapporterar_till else ""
+            out.append(f"        - {ctx.forum(f.id)}{till}\n")
+    # one legend under the list, naming each forum whose level or reporting line is the handbook's reading
+    forum = [f for f in h.forum.values() if f.niva]
+    nycklar = {"niva": NIVA_FOR_FORUM, "rapporterar_till": RAPPORTVAG_FOR_FORUM}
+    legend = ctx.slutsatser(grupp_slutsatser(h, forum, nycklar))
+    return "".join(out) + (f"\n{legend}" if legend else "")
 
 
 def styrningsdiagram(ctx: Kontext) -> str:
@@ -172,7 +172,7 @@ def styrningsdiagram(ctx: Kontext) -> str:
         f"{svg}\n"
         "<figcaption>Pilarna visar vem som rapporterar till vem. Varje forum i schemat länkar till sin sida. "
         f"Märket {MARKOR} visar att forumets nivå eller rapportväg är handbokens slutsats. "
-        "Samma uppgifter finns i listan under schemat.</figcaption>\n"
+        "Samma uppgifter finns i listan under schemat, och under listan vilka som är slutsatser.</figcaption>\n"
         "</figure>\n\n"
         "**Schemat i textform:**\n\n"
         f"{textversion(ctx)}"

@@ -9,9 +9,11 @@ from .ansvar import ansvar_for_forum
 from .beslut import beslut_avsnitt
 from .common import Kontext
 from .sentences import styrning
+from .sentences.mening import forum_ankare
 from .sentences.styrning import (
     ALLA_FORUM_BADA_LAGEN,
     DELVIS_SLUTSATS,
+    FAKTA_VAD,
     FUNKTION_INTE_PERSON,
     antal_nivaer,
     forum_fakta,
@@ -39,46 +41,55 @@ def forum_per_niva(ctx: Kontext) -> str:
     h = ctx.handbok
     radet = h.regionala_radet()
     out = [
-        ctx.forklaring(),
         f"## {escape.text(radet.namn)} {{ #regionala-radet }}\n\n",
         f"{ctx.forum(radet.id)} står över nivåerna. {escape.text(radet.syfte)}\n",
     ]
     for niva in h.overenskommelse.styrning.nivaer:
-        out.append(
-            f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}{ctx.niva_markor(niva)}\n\n"
-        )
+        out.append(f"\n## {escape.text(niva.namn)} {{ #{niva.id} }}\n\n{escape.text(niva.fokus)}\n\n")
         forums = h.forum_pa_niva(niva.id)
         if forums:
             out.append(f"{'Forumet' if len(forums) == 1 else 'Forumen'} på nivån:\n\n")
         for f in forums:
-            out.append(f"- {ctx.forum(f.id)}{ctx.forum_markor(f, 'niva')}. {escape.text(f.syfte)}\n")
-    return "".join(out)
+            out.append(f"- {ctx.forum(f.id)}. {escape.text(f.syfte)}\n")
+    # one legend for the levels and their forums, naming each statement that is the handbook's reading
+    legend = ctx.slutsatser(styrning.slutsatser_i_styrningen(h))
+    return "".join(out) + (f"\n{legend}" if legend else "")
 
 
 def forumsida(ctx: Kontext, ident: str) -> str:
     h = ctx.handbok
     f: Forum = h.forum[ident]
-    m = lambda nyckel: ctx.forum_markor(f, nyckel)  # noqa: E731 - the marker for one of this forum's statements
     out = [f"# {escape.text(f.namn)}\n\n"]
-    out += [f"- **{etikett}:** {ctx.md(varde)}\n" for etikett, varde in forum_fakta(h, f)]
-    if f.underlag_for and any(f.slutsats(k) for k in f.underlag_for):
-        out.append("\n" + ctx.forklaring().rstrip("\n") + "\n")
+    out += [f"- **{etikett}:** {ctx.md(varde)}\n" for etikett, varde in forum_fakta(h, f, markor=False)]
+    fakta = [(vad, forum_ankare(f.id, k)) for k, vad in FAKTA_VAD.items() if f.slutsats(k)]
+    if fakta:
+        out.append("\n" + ctx.slutsatser([("", fakta)]).rstrip("\n") + "\n")
     out.append(f"\n{escape.text(f.syfte)}\n")
 
     out.append("\n## Medlemmar { #medlemmar }\n\n")
     out.append(f"{FUNKTION_INTE_PERSON}\n\n")
     out.append("| Vem | Funktion | Mandat |\n|---|---|---|\n")
     for x in f.medlemmar:
-        out.append(f"| {ctx.md(medlem(h, f, x))} | {escape.text(x.funktion)} | {escape.text(x.mandat)} |\n")
+        vem = ctx.md(medlem(h, f, x, markor=False))
+        out.append(f"| {vem} | {escape.text(x.funktion)} | {escape.text(x.mandat)} |\n")
+    if f.slutsats("medlemmar"):
+        out.append("\n" + ctx.slutsatser([("", [("vem som deltar", forum_ankare(f.id, "medlemmar"))])]))
 
     out.append("\n## Uppgifter { #uppgifter }\n\n")
     out.append("### I ordinarie läge { #ordinarie-lage }\n\n")
-    out += [f"- {escape.text(t)}{m('ordinarie_lage')}\n" for t in f.uppgifter.ordinarie_lage]
+    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.ordinarie_lage]
     out.append("\n### I aktiverat läge { #aktiverat-lage }\n\n")
-    out += [f"- {escape.text(t)}{m('aktiverat_lage')}\n" for t in f.uppgifter.aktiverat_lage]
+    out += [f"- {escape.text(t)}\n" for t in f.uppgifter.aktiverat_lage]
+    uppgifter = [
+        (vad, forum_ankare(f.id, k))
+        for k, vad in (("ordinarie_lage", "uppgifterna i ordinarie läge"), ("aktiverat_lage", "i aktiverat läge"))
+        if f.slutsats(k)
+    ]
+    if uppgifter:
+        out.append("\n" + ctx.slutsatser([("", uppgifter)]).rstrip("\n") + "\n")
 
     out.append("\n## Återrapportering { #aterrapportering }\n\n")
-    out.append(f"{escape.text(f.aterrapportering)}{m('aterrapportering')}\n")
+    out.append(f"{escape.text(f.aterrapportering)}{ctx.forum_markor(f, 'aterrapportering')}\n")
     reporting = [x for x in h.forum.values() if x.rapporterar_till == f.id]
     if reporting:
         out.append("\nForum som rapporterar hit: " + ", ".join(ctx.forum(x.id) for x in reporting) + ".\n")

@@ -14,7 +14,7 @@ from ..core.schemas import kategorier
 from ..text import escape
 from ..text.format import versal
 from .common import Kontext, html_lank
-from .sentences.mening import MARKOR
+from .sentences.mening import grupp_slutsatser
 
 
 @dataclass(frozen=True)
@@ -127,21 +127,19 @@ def vem_sitter_var(ctx: Kontext) -> str:
     guide = [
         "Varje cell visar vilken funktion hos parten som deltar i forumet.",
         "Ett streck betyder att parten inte deltar.",
-        f"Märket {MARKOR} vid ett forum visar att det är handbokens slutsats vilka som sitter där.",
         *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
     ]
     if len(alla) * len(h.forum) > MAX_CELLER:
         return _per_forum(ctx, alla)
     out = [
         " ".join(guide) + "\n\n",
-        ctx.forklaring(),
+        _slutsatser(ctx),
         '<div class="handbok-matris">\n<table>\n',
         "<caption>Vem sitter var</caption>\n",
         '<thead>\n<tr><th scope="col">Part</th>',
     ]
     out += [
-        f'<th scope="col"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a>'
-        f"{ctx.forum_markor(f, 'medlemmar')}</th>"
+        f'<th scope="col"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
         for f in h.forum.values()
     ]
     out.append("</tr>\n</thead>\n<tbody>\n")
@@ -151,6 +149,14 @@ def vem_sitter_var(ctx: Kontext) -> str:
         out.append("</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
+
+
+def _slutsatser(ctx: Kontext) -> str:
+    """One legend over the table: the forums whose members are the handbook's reading."""
+    legend = ctx.slutsatser(
+        grupp_slutsatser(ctx.handbok, ctx.handbok.forum.values(), {"medlemmar": "vem som sitter i"})
+    )
+    return legend
 
 
 def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
@@ -167,6 +173,7 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     ]
     out = [
         " ".join(guide) + "\n\n",
+        _slutsatser(ctx),
         '<div class="handbok-matris">\n<table>\n',
         "<caption>Vem sitter var</caption>\n",
         '<thead>\n<tr><th scope="col">Forum</th><th scope="col">Part</th><th scope="col">Deltar som</th></tr>\n'
@@ -175,8 +182,7 @@ def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
     for i, f in enumerate(forum):
         for r, cell in per_forum.get(i, ()):
             out.append(
-                f'<tr><th scope="row"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a>'
-                f"{ctx.forum_markor(f, 'medlemmar')}</th>"
+                f'<tr><th scope="row"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
                 f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n'
             )
     out.append("</tbody>\n</table>\n</div>\n")

@@ -7,14 +7,15 @@ from .common import Kontext
 
 
 def ordlista(ctx: Kontext) -> str:
+    """The glossary: each term and its explanation; the sources once, at the end of the page."""
     out = []
     for b in ctx.handbok.ordlista:
-        # The heading carries the term; other forms are listed so search finds them too.
+        # The heading carries the term. Its other forms (former) are for search and the glossary links, not a word
+        # list for the reader: the explanation uses them where it needs them.
         out.append(f"\n## {escape.text(_capital(b.term))} {{ #{b.id} }}\n\n{escape.text(b.forklaring)}\n")
-        if b.former:
-            out.append(f"\nAndra former: {', '.join(escape.text(f) for f in b.former)}.\n")
-        if b.kallor:
-            out.append(f"\nKälla: {ctx.kallor(b.kallor)}.\n")
+    kallor = list(dict.fromkeys(k for b in ctx.handbok.ordlista for k in b.kallor))
+    if kallor:
+        out.append(f"\n## Källor {{ #kallor }}\n\nOrdlistans förklaringar bygger på {ctx.kallor(kallor)}.\n")
     out.append(ctx.redigera(ctx.handbok.ordlista_fil))
     return "".join(out)
 

@@ -7,7 +7,7 @@ from ..text import escape
 from .avgifter import avgiftsregel
 from .common import Kontext
 from .sentences.overenskommelse import antal_parter, ataganden, forslag_fran, galler_fran, kommande, rekommenderad_av
-from .sentences.styrning import nivaer_slutsats, sammankallande, styrning
+from .sentences.styrning import nivaer_slutsats, sammankallande, slutsatser_i_styrningen, styrning
 
 
 def namn(ctx: Kontext) -> str:
@@ -50,8 +50,10 @@ def overenskommelse(ctx: Kontext) -> str:
     out += [f"{i}. **{escape.text(x.rubrik)}.** {escape.text(x.beskrivning)}\n" for i, x in enumerate(a.atagande, 1)]
 
     out.append(f"\n## Organisation och styrning {{ #styrning }}\n\n{escape.text(s.beskrivning)}\n\n")
-    out.append(f"{ctx.md(nivaer_slutsats(h))}\n\n{ctx.forklaring()}")
-    out += [f"- **{escape.text(rubrik)}:** {ctx.md(text)}\n" for rubrik, text in styrning(h)]
+    out.append(f"{ctx.md(nivaer_slutsats(h))}\n\n")
+    out += [f"- **{escape.text(rubrik)}:** {ctx.md(text)}\n" for rubrik, text in styrning(h, markor=False)]
+    legend = ctx.slutsatser(slutsatser_i_styrningen(h))
+    out.append(f"\n{legend}" if legend else "")
     out.append(f"\nSe {ctx.lank(pages.FORUM, 'alla forum och hur de hänger ihop')}.\n")
 
     out.append("\n### Principer för alla forum { #principer }\n\n")
@@ -63,7 +65,7 @@ def overenskommelse(ctx: Kontext) -> str:
     out.append(f"\n{ctx.md(sammankallande(h))}\n")
 
     out.append(f"\n## Uppföljning {{ #uppfoljning }}\n\n{escape.text(a.uppfoljning)}\n")
-    out.append(f"\n## Ekonomi {{ #ekonomi }}\n\n{escape.text(a.ekonomi)}\n\n")
+    out.append("\n## Ekonomi { #ekonomi }\n\n")  # the rule as a list; data's ekonomi says the same in prose
     out.append(avgiftsregel(ctx))
     out.append(f"\nSe {ctx.lank(pages.AVGIFTER, 'varje kommuns avgift')}.\n")
 

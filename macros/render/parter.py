@@ -16,6 +16,7 @@ from .beslut import beslut_avsnitt
 from .common import Kontext, relpath
 from .sentences import sammanfattning
 from .sentences.avgifter import avgift_okand
+from .sentences.mening import grupp_slutsatser
 from .sentences.overenskommelse import (
     KOMMANDE_PARTER,
     TIDIGARE_PARTER,
@@ -138,8 +139,7 @@ def partsida(ctx: Kontext, ident: str) -> str:
     out.append(om_nagot_hander(ctx, p))  # what to do when something happens: second, after the summary
     forum = _forum(ctx, p)
     out.append(forum)
-    visar_forklaring = 'class="handbok-forklaring"' in forum  # the legend once per page
-    out.append(ansvar_for_part(ctx, p.id, not visar_forklaring) if h.ansvar else _atagande(ctx))
+    out.append(ansvar_for_part(ctx, p.id) if h.ansvar else _atagande(ctx))
     if p.kategori == "kommun":
         out.append(_avgift(ctx, p))
     out.append(_om_parten(ctx, p))
@@ -156,7 +156,9 @@ def _sammanfattning(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
     out = [ctx.md(sammanfattning.part_sedan(h, p))]
     if p.ar_part(h.idag) and sammanfattning.ataganden(h):
-        out.append(f" {ctx.md(sammanfattning.ataganden(h))} [Vad det innebär](#{'ansvar' if h.ansvar else 'ataganden'}).")
+        out.append(
+            f" {ctx.md(sammanfattning.ataganden(h))} [Vad det innebär](#{'ansvar' if h.ansvar else 'ataganden'})."
+        )
     out.append("\n\n")
     rows = h.sitter_i(p.id)
     if rows:
@@ -234,20 +236,19 @@ def _forum(ctx: Kontext, p: Part) -> str:
         return out[0] + f"{ctx.md(INGET_FORUM)}\n"
     if rows:
         out.append(f"{ctx.md(deltar_i_forum(p, len(rows)))}\n\n")
-        out.append(ctx.forklaring())
         out.append("| Forum | Nivå | Deltar | Funktion och mandat |\n|---|---|---|---|\n")
         for forum, member in rows:
-            niva = escape.text(niva_namn(h, forum)) + ctx.forum_markor(forum, "niva")
             som = deltar_som(p.id, forum, member)
             out.append(
-                f"| {ctx.forum(forum.id)} | {niva} | {som} | **{escape.text(member.funktion)}.** "
-                f"{escape.text(member.mandat)}{ctx.forum_markor(forum, 'medlemmar')} |\n"
+                f"| {ctx.forum(forum.id)} | {escape.text(niva_namn(h, forum))} | {som} | "
+                f"**{escape.text(member.funktion)}.** {escape.text(member.mandat)} |\n"
             )
-    for forum, member in kanske:
-        out.append(
-            f"\n{ctx.md(kan_sitta_i(h, forum, member, p))}{ctx.forum_markor(forum, 'medlemmar')}\n"
-        )
-    return "".join(out)
+    out += [f"\n{ctx.md(kan_sitta_i(h, forum, member, p))}\n" for forum, member in kanske]
+    # one legend for the table and the sentences under it, naming each statement that is the handbook's reading
+    niva = grupp_slutsatser(h, [f for f, _ in rows], {"niva": "nivån för"})
+    vem = grupp_slutsatser(h, [f for f, _ in rows + kanske], {"medlemmar": "vem som deltar i"})
+    legend = ctx.slutsatser(niva + vem)
+    return "".join(out) + (f"\n{legend}" if legend else "")
 
 
 def _atagande(ctx: Kontext) -> str:

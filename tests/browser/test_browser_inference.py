@@ -22,7 +22,7 @@ def _tab_to(page, js: str) -> bool:
 @pytest.mark.parametrize("path", ["forum/regional-samordningsgrupp.html", "parter/osteraker.html", "forum/index.html"])
 def test_marker_is_reached_by_tab_named_and_leads_to_why(page, base_url, path):
     page.goto(base_url + path)
-    marker = page.get_by_role("link", name=re.compile(r"\(slutsats\) – handbokens slutsats, läs varför"))
+    marker = page.get_by_role("link", name=re.compile(r" – handbokens slutsats, läs varför$"))
     assert marker.count() > 0, f"{path}: no marker with an accessible name"
     assert _tab_to(page, "document.activeElement.classList.contains('handbok-slutsats')"), (
         f"{path}: Tab never reaches a marker"

@@ -18,11 +18,11 @@ def ankare(a: Ansvar) -> str:
     return f"ansvar-{a.id}"
 
 
-def ansvar(h: Handbok, a: Ansvar) -> Mening:
-    """What is to be done, in which modes, and the marker if it is the handbook's reading. The sources stand once
-    under the list (kallor), not after every line."""
+def ansvar(h: Handbok, a: Ansvar, markor: bool = True) -> Mening:
+    """What is to be done, in which modes, and the marker if it is the handbook's reading (markor=False where the
+    list's readings stand apart under one legend). The sources stand once under the list (kallor)."""
     lagen = _LAGEN[tuple(sorted(a.lagen, key=("ordinarie_lage", "aktiverat_lage").index))]
-    markor = (Markor(ankare(a)),) if a.underlag.status == "slutsats" else ()
+    markor = (Markor(ankare(a)),) if markor and a.underlag.status == "slutsats" else ()
     return (f"{a.vad} {lagen}", *markor)
 
 

@@ -79,7 +79,11 @@ def folkmangd_saknas(t: Avgiftstabell) -> str:
 def efter_senaste(h: Handbok, ar: int) -> str:
     """When the calendar has moved past the newest budget year in the data: say so, plainly."""
     i_ar = int(h.idag[:4])
-    return f" Handboken har inga avgifter för åren efter {ar}. Beloppet för {i_ar} kan vara ett annat." if ar < i_ar else ""
+    return (
+        f" Handboken har inga avgifter för åren efter {ar}. Beloppet för {i_ar} kan vara ett annat."
+        if ar < i_ar
+        else ""
+    )
 
 
 def senast_kanda_belopp(h: Handbok, ar: int, rate: str) -> Mening:

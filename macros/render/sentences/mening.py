@@ -74,6 +74,23 @@ def forklaring() -> Mening:
     return ("Märket ", Fet(MARKOR), " visar att uppgiften är handbokens egen slutsats. Ingen källa säger det rakt ut.")
 
 
+# The legend of a group of statements (a table, a list) that names which of them are the handbook's reading: one
+# marker for the group instead of one after every statement.
+SLUTSATSER_I_GRUPPEN = "Handbokens egen slutsats, som ingen källa säger rakt ut:"
+LANKARNA_TILL_SKALEN = "Namnen leder till skälen."
+LISTAN_AR_SLUTSATSER = "Punkterna nedan är handbokens egen slutsats. Ingen källa säger dem rakt ut."
+
+
+def grupp_slutsatser(h: Handbok, forum_rader, nycklar: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """For the forums in a table or list: per statement kind (nycklar: key → words, e.g. "niva" → "nivån för"),
+    the forums whose statement of that kind is the handbook's reading, as (name, anchor)."""
+    out = []
+    for nyckel, vad in nycklar.items():
+        punkter = [(f.namn, forum_ankare(f.id, nyckel)) for f in forum_rader if f.slutsats(nyckel)]
+        out.append((vad, list(dict.fromkeys(punkter))))
+    return out
+
+
 def underlag(h: Handbok, u: Underlag) -> Mening:
     """What a statement rests on: the comment, then its sources."""
     return ((u.kommentar + " " if u.kommentar else "") + "Källor: ", *kallor(h, u.kallor), ".")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.model import Forum, Handbok, Medlem, Part, Roll
 from ...text.format import antal, datum, versal
 from ...text.kategorier import kategori
-from .mening import Mening, Namn, forum, forum_markor, listan, niva_markor, part
+from .mening import Mening, Namn, forum, forum_markor, grupp_slutsatser, listan, niva_markor, part
 
 ALLA_FORUM_BADA_LAGEN = "Alla forum arbetar både i ordinarie läge och i aktiverat läge."
 FUNKTION_INTE_PERSON = "Deltagarna kallas efter funktion och mandat, inte som namngivna personer."
@@ -58,35 +58,59 @@ def roll(h: Handbok, r: Roll) -> Mening:
     return (*roll_namn(h, r), f" ({r.funktion})") if r.part and r.funktion else roll_namn(h, r)
 
 
-def styrning(h: Handbok) -> list[tuple[str, Mening]]:
-    """The structure as (heading, text): Regionala rådet at the top, then each level with its focus and forums."""
+def styrning(h: Handbok, markor: bool = True) -> list[tuple[str, Mening]]:
+    """The structure as (heading, text): Regionala rådet at the top, then each level with its focus and forums.
+    markor=False where one legend under the list names the readings (slutsatser_i_styrningen)."""
     radet = h.regionala_radet()
     out = [("Överst", (forum(h, radet.id), ", med ", *roll_namn(h, radet.ordforande), " som ordförande."))]
     for n in h.overenskommelse.styrning.nivaer:
-        forums = listan([(forum(h, f.id), *forum_markor(f, "niva")) for f in h.forum_pa_niva(n.id)])
-        out.append((n.namn, (n.fokus, *niva_markor(n), " Forum: ", *forums, ".")))
+        fm = (lambda f: forum_markor(f, "niva")) if markor else (lambda f: ())
+        forums = listan([(forum(h, f.id), *fm(f)) for f in h.forum_pa_niva(n.id)])
+        out.append((n.namn, (n.fokus, *(niva_markor(n) if markor else ()), " Forum: ", *forums, ".")))
     return out
+
+
+def slutsatser_i_styrningen(h: Handbok) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The legend's groups for the structure: the levels whose work, and the forums whose level, is a reading."""
+    nivaer = [(n.namn, f"niva-{n.id}") for n in h.overenskommelse.styrning.nivaer if niva_markor(n)]
+    forum_ = [f for f in h.forum.values() if f.niva]
+    return [("vad nivån gör för", nivaer), *grupp_slutsatser(h, forum_, {"niva": NIVA_FOR_FORUM})]
+
+
+NIVA_FOR_FORUM = "vilken nivå dessa forum hör till:"
+RAPPORTVAG_FOR_FORUM = "vart dessa rapporterar:"
 
 
 def sammankallande(h: Handbok) -> Mening:
     return ("Sammankallande för forumen är ", part(h, h.overenskommelse.styrning.sammankallande), ".")
 
 
-def rapporterar_till(h: Handbok, f: Forum) -> Mening:
-    """Where a forum reports, with the marker if that is the handbook's reading."""
+def rapporterar_till(h: Handbok, f: Forum, markor: bool = True) -> Mening:
+    """Where a forum reports, with the marker if that is the handbook's reading (and markor)."""
     till = (forum(h, f.rapporterar_till),) if f.rapporterar_till else ("parternas egna organisationer",)
-    return (*till, *forum_markor(f, "rapporterar_till"))
+    return (*till, *(forum_markor(f, "rapporterar_till") if markor else ()))
 
 
-def forum_fakta(h: Handbok, f: Forum) -> list[tuple[str, Mening]]:
-    """A forum's place in the structure, as (label, value); a value may start in lower case."""
+# What each of a forum's facts is, in a legend that names the ones that are the handbook's reading.
+FAKTA_VAD = {
+    "niva": "nivån",
+    "ordforande": "vem som leder",
+    "sammankallande": "vem som kallar",
+    "rapporterar_till": "vart forumet rapporterar",
+}
+
+
+def forum_fakta(h: Handbok, f: Forum, markor: bool = True) -> list[tuple[str, Mening]]:
+    """A forum's place in the structure, as (label, value); a value may start in lower case. markor=False leaves
+    the markers to one legend under the list (FAKTA_VAD)."""
     nivaer = {n.id: n.namn for n in h.overenskommelse.styrning.nivaer}
     niva = (Namn(nivaer[f.niva], "niva", f.niva),) if f.niva else (f"står över {nivaerna(h)}",)
+    m = (lambda nyckel: forum_markor(f, nyckel)) if markor else (lambda nyckel: ())
     return [
-        ("Nivå", (*niva, *forum_markor(f, "niva"))),
-        ("Leds av", (*roll(h, f.ordforande), *forum_markor(f, "ordforande"))),
-        ("Sammankallande", (*roll(h, f.sammankallande), *forum_markor(f, "sammankallande"))),
-        ("Rapporterar till", rapporterar_till(h, f)),
+        ("Nivå", (*niva, *m("niva"))),
+        ("Leds av", (*roll(h, f.ordforande), *m("ordforande"))),
+        ("Sammankallande", (*roll(h, f.sammankallande), *m("sammankallande"))),
+        ("Rapporterar till", rapporterar_till(h, f, markor)),
     ]
 
 
@@ -98,8 +122,9 @@ def en_av(h: Handbok, kat: str) -> Mening:
     return (f"en av {kategori(kat, plural=True).lower()}",)
 
 
-def medlem(h: Handbok, f: Forum, m: Medlem) -> Mening:
-    """Who a member of a forum is: a party, one party of a category, or every party of it (with their number)."""
+def medlem(h: Handbok, f: Forum, m: Medlem, markor: bool = True) -> Mening:
+    """Who a member of a forum is: a party, one party of a category, or every party of it (with their number);
+    markor=False where one legend under the table says it instead."""
     if m.part:
         vem: Mening = (part(h, m.part),)
     elif m.deltar == "nagon":
@@ -107,7 +132,7 @@ def medlem(h: Handbok, f: Forum, m: Medlem) -> Mening:
         vem = (versal(vem[0]),) if isinstance(vem[0], str) else vem
     else:
         vem = (f"{kategori(m.kategori, plural=True)} ({len(h.parter_i_kategori(m.kategori))})",)
-    return (*vem, *forum_markor(f, "medlemmar"))
+    return (*vem, *(forum_markor(f, "medlemmar") if markor else ()))
 
 
 def forum_slutsats(f: Forum) -> str:
