@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..core import pages
 from ..core.model import Handbok
 from ..text import escape
+from ..text.format import datum
 from .sentences import mening
 from .sentences.mening import MARKOR, Fet, Markor, Mening, Namn
 
@@ -23,6 +25,7 @@ class Kontext:
     handbok: Handbok
     sida: str  # source path of the page in docs/, e.g. "parter/nacka.md"
     edit_base: str = ""  # the forge's edit address for data files; empty for no edit link
+    andrad: Mapping[str, str] = field(default_factory=dict)  # data file -> day it last changed (core/andringsdagar)
 
     def lank(self, target: str, label_html: str, anchor: str = "") -> str:
         """Markdown link to another page in docs/, relative so it works offline and from file://."""
@@ -136,7 +139,9 @@ class Kontext:
             if self.edit_base
             else ""
         )
-        return f'\n\n<p class="handbok-kalla">{inledning} <code>{escape.html(path)}</code>.{edit}</p>\n'
+        day = self.andrad.get(path)
+        when = f" Uppgifterna i filen ändrades senast den {datum(day)}." if day else ""
+        return f'\n\n<p class="handbok-kalla">{inledning} <code>{escape.html(path)}</code>.{when}{edit}</p>\n'
 
 
 def html_lank(ctx: Kontext, target: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,19 +50,23 @@ class Generated:
     nav: dict[str, list[dict]]  # menu section -> entries to append, {title: src_uri} or {title: [entries]}
 
 
-def generated(handbok: Handbok, edit_base: str, site_url: str = "") -> Generated:
+def generated(
+    handbok: Handbok, edit_base: str, site_url: str = "", andrad: Mapping[str, str] | None = None
+) -> Generated:
     """Every page, file and menu entry the build adds to docs/. ``edit_base`` is the forge's edit address,
-    ``site_url`` the site's published address (macros/site/config.py)."""
+    ``site_url`` the site's published address (macros/site/config.py), ``andrad`` each data file's last day
+    (macros/core/andringsdagar.py)."""
+    andrad = andrad or {}
     parter_in_nav, forum_in_nav = _in_nav(handbok.parter), _in_nav(handbok.forum)
     pages = []
     for p in handbok.parter.values():
         uri = part_sida(p.id)
-        body = partsida(Kontext(handbok, uri, edit_base=edit_base), p.id)
+        body = partsida(Kontext(handbok, uri, edit_base=edit_base, andrad=andrad), p.id)
         keywords = [*p.sokord, *(t.namn for t in p.tidigare_namn)]
         pages.append(Page(uri, _markdown(p.namn, _edit_url(edit_base, p.fil), body, keywords), parter_in_nav))
     for f in handbok.forum.values():
         uri = forum_sida(f.id)
-        body = forumsida(Kontext(handbok, uri, edit_base=edit_base), f.id)
+        body = forumsida(Kontext(handbok, uri, edit_base=edit_base, andrad=andrad), f.id)
         pages.append(Page(uri, _markdown(f.namn, _edit_url(edit_base, f.fil), body), forum_in_nav))
     files: dict[str, str | bytes | Path] = dict(opendata.files(handbok))
     files[BESLUT_ATOM] = atom.beslut_atom(handbok, site_url)

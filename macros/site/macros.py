@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.andringsdagar import andringsdagar
 from ..core.model import Handbok
 from ..render import (
     aktivering,
@@ -19,12 +20,14 @@ from ..render import (
     slutsatser,
 )
 from ..render.common import Kontext
-from .config import edit_base
+from .config import config_file, data_dir, edit_base
 
 
 def register(env, handbok: Handbok) -> None:
+    andrad = andringsdagar(data_dir(config_file(env.conf)))  # once per build: a page's footer says its data's day
+
     def ctx() -> Kontext:
-        return Kontext(handbok, page_path(env.page), edit_base=edit_base(env.conf))
+        return Kontext(handbok, page_path(env.page), edit_base=edit_base(env.conf), andrad=andrad)
 
     macros = {
         "overenskommelse": lambda: overenskommelse.overenskommelse(ctx()),

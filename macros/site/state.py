@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core import pipeline, tid
+from ..core.andringsdagar import andringsdagar
 from ..core.model import Handbok
 from ..core.problems import DataError, report
 from . import generate
@@ -66,7 +67,8 @@ def generated(conf) -> generate.Generated:
     """Every page, file and menu entry generated from this build's model, made once per model."""
     loaded = _loaded(conf)
     if loaded.generated is None:
-        loaded.generated = generate.generated(loaded.handbok, edit_base(conf), site_url(conf))
+        where = data_dir(config_file(conf)).resolve()
+        loaded.generated = generate.generated(loaded.handbok, edit_base(conf), site_url(conf), andringsdagar(where))
     return loaded.generated
 
 
