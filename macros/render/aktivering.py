@@ -133,11 +133,11 @@ def om_nagot_hander(ctx: Kontext, p: Part) -> str:
     h = ctx.handbok
     if h.aktivering is None:
         return ""
-    sida = ctx.lank(pages.AKTIVERAT_LAGE, "Så larmar ni och vem ni når")
+    sida = ctx.lank(pages.AKTIVERAT_LAGE, "Så larmar ni och vem ni når")  # one tap from every party page
     out = [
         "\n## Om något händer { #om-nagot-hander }\n\n",
-        f"{sida}: sidan Aktiverat läge. {_kortlank(ctx, p.id, 'Aktiveringskort som PDF')} för "
-        f"{escape.text(p.namn)}: en sida att skriva ut.\n\n",
+        f"Läs {sida} på sidan Aktiverat läge. {_kortlank(ctx, p.id, 'Aktiveringskort som PDF')}: en sida om "
+        f"{escape.text(p.namn)} att skriva ut och ha nära till hands.\n\n",
         f"{escape.text(meningar.beredskap_inledning(h, p))}\n\n",
         beredskap_lista(h, p),
     ]
