@@ -236,12 +236,12 @@ def _forum(ctx: Kontext, p: Part) -> str:
         return out[0] + f"{ctx.md(INGET_FORUM)}\n"
     if rows:
         out.append(f"{ctx.md(deltar_i_forum(p, len(rows)))}\n\n")
-        out.append("| Forum | Nivå | Deltar | Funktion och mandat |\n|---|---|---|---|\n")
+        # A list, not a four-column table: on a phone the function is the answer, and a table hid it off-screen.
         for forum, member in rows:
             som = deltar_som(p.id, forum, member)
             out.append(
-                f"| {ctx.forum(forum.id)} | {escape.text(niva_namn(h, forum))} | {som} | "
-                f"**{escape.text(member.funktion)}.** {escape.text(member.mandat)} |\n"
+                f"- {ctx.forum(forum.id)} ({escape.text(niva_namn(h, forum)).lower()}, {som}): "
+                f"**{escape.text(member.funktion)}.** {escape.text(member.mandat)}\n"
             )
     out += [f"\n{ctx.md(kan_sitta_i(h, forum, member, p))}\n" for forum, member in kanske]
     # one legend for the table and the sentences under it, naming each statement that is the handbook's reading
