@@ -1,5 +1,6 @@
 """What the site reads from its builder's configuration (mkdocs.yml): the config file, the data folder, the
-forge's edit address and the site's published address. MkDocs hands over its config object, Zensical a dict of the same keys."""
+forge's edit address and the site's published address. MkDocs hands over its config object, Zensical a dict of
+the same keys."""
 
 from __future__ import annotations
 
