@@ -143,16 +143,29 @@ def test_no_script_in_page_content(scanned):
     _fail([f"{rel}: {s}" for rel, p in scanned.items() for s in p.scripts_in_content], "scripts inside <article>")
 
 
+def _our_scripts() -> Counter:
+    """The inline scripts our theme overrides write (overrides/*.html): fixed text in a template, never data."""
+    overrides = Path(__file__).resolve().parent.parent / "overrides"
+    found = Counter()
+    for template in overrides.rglob("*.html"):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+            assert "{{" not in body and "{%" not in body, f"{template.name}: a script filled in by the template"
+            found[body.strip()] += 1
+    return found
+
+
 def test_inline_scripts_are_only_the_themes(scanned):
-    """Every page has the same inline scripts as the start page (the theme's), apart from its relative base."""
+    """Every page has the same inline scripts as the start page (the theme's), apart from its relative base, and
+    at most the fixed ones our overrides write (the 404 page finds the site's root)."""
 
     def normal(page: Page) -> Counter:
         return Counter(_without_base(s) for s in page.inline_scripts)
 
     theme = normal(scanned["index.html"])
     assert theme, "the start page has no inline script at all: has the theme changed?"
-    _fail([f"{rel}: {next(iter((normal(p) - theme).elements()))[:120]!r}" for rel, p in scanned.items()
-           if normal(p) - theme], "pages with inline scripts the theme does not write")  # fmt: skip
+    allowed = theme + _our_scripts()
+    _fail([f"{rel}: {next(iter((normal(p) - allowed).elements()))[:120]!r}" for rel, p in scanned.items()
+           if normal(p) - allowed], "pages with inline scripts the theme does not write")  # fmt: skip
 
 
 def _without_base(script: str) -> str:
@@ -206,6 +219,10 @@ def _broken_links(site: Path, scanned: dict[str, Page]) -> list[str]:
             parts = urlsplit(url)
             if _external(url) or parts.scheme in ("mailto", "tel", "data"):
                 continue
+            if tag == "base":  # names the site's root where it is published (the 404 page): no file to find
+                if url != _published_root():
+                    problems.append(f"{rel}: <base> {url} → not the published root {_published_root()}")
+                continue
             target = rel if not parts.path else (Path(rel).parent / unquote(parts.path)).as_posix()
             target = _normalise(target)
             if target is None or not (site / target).is_file():
@@ -214,6 +231,13 @@ def _broken_links(site: Path, scanned: dict[str, Page]) -> list[str]:
             if parts.fragment and target.endswith(".html") and unquote(parts.fragment) not in ids_of[target]:
                 problems.append(f"{rel}: <{tag}> {url} → no id {parts.fragment!r} in {target}")
     return problems
+
+
+def _published_root() -> str:
+    """The path of site_url in mkdocs.yml, with a slash at each end: where the published site's root lies."""
+    mkdocs_yml = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    path = urlsplit(re.search(r"^site_url:\s*(\S+)", mkdocs_yml, re.M).group(1)).path
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
 def _normalise(path: str) -> str | None:
