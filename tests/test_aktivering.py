@@ -269,3 +269,17 @@ def test_the_card_is_one_page_at_the_longest_values_the_schema_allows(tmp_path, 
     assert not beyond, f"text beyond the right margin: {beyond[:40]}"
     text = " ".join(reader.pages[0].extract_text().split())
     assert MARKOR in text and "Uppgift saknas" in text and LONGEST_EPOST in text.replace(" ", "")
+
+
+def test_without_the_file_the_page_says_so_and_no_card_is_planned(tmp_path):
+    """A revision from before data/aktivering.yaml (what diff reads) still loads: the page states the gap and keeps
+    the anchor the start page links to; no party page links to a card that is not made."""
+    data = shutil.copytree(VALID, tmp_path / "data")
+    (data / "aktivering.yaml").unlink()
+    h = pipeline.load(data)[0]
+    assert h.aktivering is None
+    page = _page(h)
+    assert "data/aktivering.yaml saknas" in page and "{ #kontakt }" in page
+    assert not [p for p in plan.plan(h, _utgava()) if p.mall == plan.CARD_TEMPLATE]
+    p = next(iter(h.parter.values()))
+    assert aktivering.om_nagot_hander(Kontext(h, pages.part_sida(p.id)), p) == ""

@@ -18,9 +18,9 @@ SINGLE_FILES = {
     "ansvar.yaml": "ansvar",
     "aktivering.yaml": "aktivering",
 }
-# Single files that may be left out: a dataset without ansvar.yaml has no responsibilities. aktivering.yaml is
-# not optional: the handbook exists for that hour.
-OPTIONAL_FILES = {"ansvar.yaml"}
+# Single files that may be left out: a dataset without ansvar.yaml has no responsibilities; one without
+# aktivering.yaml (a revision from before it, which diff reads) has a page Aktiverat läge that says so, and no cards.
+OPTIONAL_FILES = {"ansvar.yaml", "aktivering.yaml"}
 # One file per entity, named by its id. Sources and decisions too: two changes that each add a party with its
 # source and decision then touch no file in common, where one list per kind made Git conflicts every time.
 FOLDERS = {

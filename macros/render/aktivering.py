@@ -74,8 +74,11 @@ def aktiverat_lage(ctx: Kontext) -> str:
     ordinarie läge, dated examples as examples, what no source says, and the sources as numbered notes."""
     h = ctx.handbok
     a = h.aktivering
-    if a is None:
-        return "Handbokens data har ingen beskrivning av aktiverat läge (data/aktivering.yaml saknas).\n"
+    if a is None:  # the start page links to #kontakt: the heading stays, with the gap
+        return (
+            "Handbokens data beskriver ännu inte aktiverat läge: filen data/aktivering.yaml saknas.\n\n"
+            "## Vem ni når { #kontakt }\n\nUppgift saknas.\n"
+        )
     akut = a.kontaktvagar[0]
     larma = " ".join(_belagd(ctx, u.text, u.underlag, f"aktivering-{u.id}") for u in a.larma)
     out = [
