@@ -35,7 +35,8 @@ PDF_REVISION = "testrev"
 def visible_text(html: str) -> str:
     """A page's text as a reader sees it: tags dropped, entities decoded, scripts and styles left out.
 
-    Runs of ordinary whitespace become one space; no-break spaces stay, as they are part of numbers.
+    Runs of ordinary whitespace become one space; no-break spaces stay, as they are part of numbers. Soft hyphens
+    go: they show only where a line breaks.
     """
 
     class Collect(HTMLParser):
@@ -52,7 +53,7 @@ def visible_text(html: str) -> str:
 
         def handle_data(self, data):
             if not self.skip:
-                self.parts.append(data)
+                self.parts.append(data.replace("\u00ad", ""))  # soft hyphens (macros/site/hyphenate.py) are unseen
 
     collect = Collect()
     collect.feed(html)

@@ -189,10 +189,10 @@ def test_hostile_name_is_shown_literally_everywhere(hostile_text_site):
 
 def test_hostile_name_keeps_tables_intact(hostile_text_site, valid_site):
     def rows(site):
-        return read(site, "avgifter.html").count("<tr>")
+        return len(re.findall(r"<tr[\s>]", read(site, "avgifter.html")))
 
-    assert rows(hostile_text_site) == rows(valid_site)
-    cells = re.findall(r"<tr>(.*?)</tr>", read(hostile_text_site, "avgifter.html"), re.S)
+    assert rows(hostile_text_site) == rows(valid_site) > 0
+    cells = re.findall(r"<tr[^>]*>(.*?)</tr>", read(hostile_text_site, "avgifter.html"), re.S)
     widths = {c.count("<td") + c.count("<th") for c in cells}
     assert len(widths) == 1, widths
 

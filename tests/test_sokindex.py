@@ -37,6 +37,20 @@ def test_augment_adds_both_fields_and_the_page_keywords_to_its_first_entry_only(
     }
 
 
+def test_augment_takes_the_soft_hyphens_out_of_titles_and_texts():
+    index = {
+        "docs": [
+            {
+                "location": "x.html",
+                "title": "Sam\u00adver\u00adkans\u00adhand\u00adbo\u00adken",
+                "text": "Läns&shy;styrelsen",
+            }
+        ]
+    }
+    doc = sokindex.augment(index, {})["docs"][0]
+    assert (doc["title"], doc["text"], doc["soktext"]) == ("Samverkanshandboken", "Länsstyrelsen", "lansstyrelsen")
+
+
 def test_rewrite_refuses_an_index_without_the_fields_declared(tmp_path):
     (tmp_path / "search").mkdir()
     index = {"config": {"fields": {"title": {}, "text": {}}}, "docs": []}

@@ -51,7 +51,7 @@ class _Main(HTMLParser):
 
     def handle_data(self, data):
         if self.inside and not self.hidden:
-            self.parts.append(data)
+            self.parts.append(data.replace("\u00ad", ""))  # soft hyphens (macros/site/hyphenate.py) are unseen
 
 
 def main_text(html: str) -> str:

@@ -9,7 +9,8 @@ every entry two more fields, declared with their weights in mkdocs.yml (``plugin
 - ``soktext``: the same for the text's words, weighed like the text.
 
 lunr runs the same pipeline (Swedish stemmer included, ``plugins.search.pipeline``) over these fields as over
-the others. The query side is docs/assets/sok.js. Nothing here touches what a reader sees in the results.
+the others. The query side is docs/assets/sok.js. Nothing here touches what a reader sees in the results, except
+that titles and texts lose their soft hyphens.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+
+from . import hyphenate
 
 TITLE, TEXT = "sokrubrik", "soktext"
 _WORD = re.compile(r"\w+")
@@ -57,8 +60,12 @@ def keywords_of(page) -> list[str]:
 
 
 def augment(index: dict, keywords: dict[str, list[str]]) -> dict:
-    """The index with the two fields added to every entry; ``keywords`` maps a page's URL to its keywords."""
+    """The index with the two fields added to every entry; ``keywords`` maps a page's URL to its keywords.
+    Titles and texts lose their soft hyphens (macros/site/hyphenate.py): a reader types words whole."""
     for doc in index["docs"]:
+        for field in ("title", "text"):
+            if field in doc:
+                doc[field] = hyphenate.without(doc[field])
         title = folded_words(doc.get("title", ""))
         if doc["location"] in keywords:
             title.append(keywords_field(keywords[doc["location"]]))

@@ -26,7 +26,7 @@ from ..core import pipeline
 from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.repo import ROOT
-from . import generate, themefix
+from . import generate, hyphenate, themefix
 from .config import edit_base, site_url
 
 WORK = ROOT / "build" / "zensical"
@@ -90,6 +90,10 @@ def finish(work: Path, out_dir: Path) -> None:
         repaired = themefix.repair(html)
         if repaired != html:
             path.write_text(repaired, encoding="utf-8")
+    index = out_dir / "search.json"  # its search index, like Material's, without soft hyphens (hyphenate.py)
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        index.write_text(hyphenate.without(text).replace("\\u00ad", ""), encoding="utf-8")
 
 
 def env(data_dir: Path) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Every page, in light and dark scheme, on a desktop and at 320 px: axe-core's WCAG 2.0/2.1/2.2 A and AA rules and
-its best practices report nothing, no page scrolls sideways at 320 px, no request leaves the site, no script error,
+its best practices report nothing, no page scrolls sideways at 320 px, no table hides its row headers or has text
+under 14 px there, no long word in a heading breaks without a hyphen, no request leaves the site, no script error,
 and the footer links to the accessibility statement.
 
 Each page is loaded once per scheme (the survey); the tests then report every problem on every page at once.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from . import narrow as reading
 from .conftest import MKDOCS_ONLY, SCHEMES, guarded_context, settled
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -72,6 +74,8 @@ class Survey:
     footer_links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> the footer's link texts
     markup: dict[str, str] = field(default_factory=dict)  # page -> its markup less the scheme's own changes
     scheme_images: dict[str, int] = field(default_factory=dict)  # page -> images shown in one scheme only
+    tables: dict[str, list[str]] = field(default_factory=dict)  # page -> its tables' problems (narrow, light)
+    broken_words: dict[str, list[str]] = field(default_factory=dict)  # page -> words broken without a hyphen
     visited: int = 0
 
 
@@ -99,6 +103,11 @@ def _survey(browser, base_url: str, pages: list[str], scheme: str, viewport: dic
             width = page.evaluate("document.documentElement.scrollWidth")
             if viewport and width > viewport["width"]:
                 result.too_wide[rel] = width
+            if viewport and scheme == "light":  # layout alone: the same in both schemes
+                if problems := page.evaluate(reading.TABLES):
+                    result.tables[rel] = problems
+                if problems := page.evaluate(reading.BROKEN_WORDS):
+                    result.broken_words[rel] = problems
             if scheme == "dark":
                 found = page.evaluate(AXE_RUN, [None, DARK_OPTIONS])["violations"]
                 if page.locator(PALETTE).count():
@@ -202,6 +211,21 @@ def test_no_page_scrolls_sideways_at_320_px(survey, pages):
     s = survey("light", narrow=True)
     assert s.visited == len(pages)
     assert not s.too_wide, f"wider than {NARROW['width']} px (page → width): {s.too_wide}"
+
+
+def test_no_table_hides_its_answer_or_shrinks_its_text_at_320_px(survey, pages):
+    """At 320 px a wide table is a stack of cards (macros/site/tables.py, docs/assets/tabeller.css); a matrix that
+    scrolls sideways keeps its row headers in view; table text is at least 14 px (body size, 16 px, in fact)."""
+    s = survey("light", narrow=True)
+    assert s.visited == len(pages)
+    assert not s.tables, f"{NARROW['width']} px wide:\n{_report(s.tables)}"
+
+
+def test_long_words_in_headings_break_only_at_a_hyphen_at_320_px(survey, pages):
+    """A word too long for the line breaks where Swedish allows, with a hyphen (macros/site/hyphenate.py)."""
+    s = survey("light", narrow=True)
+    assert s.visited == len(pages)
+    assert not s.broken_words, f"{NARROW['width']} px wide:\n{_report(s.broken_words)}"
 
 
 def test_help_is_in_the_same_place_on_every_page(survey, pages):
