@@ -18,7 +18,7 @@ def test_folded_words_are_only_those_that_change_once_each_without_markup():
     assert sokindex.folded_words(text) == ["taby", "lan"]
 
 
-def test_augment_adds_both_fields_and_the_page_keywords_to_its_first_entry_only():
+def test_augment_adds_the_three_fields_and_the_page_keywords_to_its_first_entry_only():
     index = {
         "docs": [
             {"location": "avgifter.html", "title": "Avgifter", "text": "Kommunerna betalar"},
@@ -26,12 +26,13 @@ def test_augment_adds_both_fields_and_the_page_keywords_to_its_first_entry_only(
         ]
     }
     out = sokindex.augment(index, {"avgifter.html": ["kostnad", "kostar", "pengar", "årsavgift"]})
-    assert out["docs"][0]["sokrubrik"] == "kostnad kostar pengar årsavgift arsavgift"
-    assert out["docs"][0]["soktext"] == ""
+    assert out["docs"][0]["sokord"] == "kostnad kostar pengar årsavgift arsavgift"
+    assert out["docs"][0]["sokrubrik"] == out["docs"][0]["soktext"] == ""
     assert out["docs"][1] | {} == {
         "location": "avgifter.html#regler",
         "title": "Regler",
         "text": "Folkmängden",
+        "sokord": "",
         "sokrubrik": "",
         "soktext": "folkmangden",
     }

@@ -2,15 +2,18 @@
 
 Material's search (lunr with lunr.sv) indexes what the page shows. This step, run after the search plugin has
 written ``search/search_index.json`` and before the offline plugin copies it into ``search_index.js``, gives
-every entry two more fields, declared with their weights in mkdocs.yml (``plugins.search.fields``):
+every entry three more fields, declared with their weights in mkdocs.yml (``plugins.search.fields``):
 
-- ``sokrubrik``: the title's words written without diacritics ("Taby kommun" beside "Täby kommun"), plus the
-  page's keywords from its front matter (``sokord:``), for the page's first entry, weighed like the title;
-- ``soktext``: the same for the text's words, weighed like the text.
+- ``sokord``: the page's keywords from its front matter (``sokord:``), as written and without diacritics, for the
+  page's first entry, weighed like the title: the words readers use for what the page answers;
+- ``sokrubrik``: the title's words written without diacritics ("Taby kommun" beside "Täby kommun");
+- ``soktext``: the same for the text's words.
 
-lunr runs the same pipeline (Swedish stemmer included, ``plugins.search.pipeline``) over these fields as over
-the others. The query side is docs/assets/sok.js. Nothing here touches what a reader sees in the results, except
-that titles and texts lose their soft hyphens.
+The two folded fields weigh less than the title and the text they fold: a word typed without å, ä and ö still
+finds its page, but a page with the word exactly as typed ranks above one where it only matches when folded
+("kallar" above "källor"). lunr runs the same pipeline (Swedish stemmer included, ``plugins.search.pipeline``)
+over these fields as over the others. The query side is docs/assets/sok.js. Nothing here touches what a reader
+sees in the results, except that titles and texts lose their soft hyphens.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 from . import hyphenate
 
-TITLE, TEXT = "sokrubrik", "soktext"
+KEYWORDS, TITLE, TEXT = "sokord", "sokrubrik", "soktext"
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
 
@@ -42,8 +45,8 @@ def folded_words(text: str) -> list[str]:
             continue
         looked_at.add(word)
         plain = fold(word).lower()
-        # Every one, short ones too: a query sends each word as typed and folded (docs/assets/sok.js), and a page
-        # that lacks the folded form of one of its words would rank below one that has it ("län" → "lan").
+        # Every one, short ones too: a word typed without å, ä and ö (docs/assets/sok.js) finds a page only
+        # through the folded form of its word ("lan" → "län").
         if plain != word.lower():
             seen.setdefault(plain, None)
     return list(seen)
@@ -60,16 +63,14 @@ def keywords_of(page) -> list[str]:
 
 
 def augment(index: dict, keywords: dict[str, list[str]]) -> dict:
-    """The index with the two fields added to every entry; ``keywords`` maps a page's URL to its keywords.
+    """The index with the three fields added to every entry; ``keywords`` maps a page's URL to its keywords.
     Titles and texts lose their soft hyphens (macros/site/hyphenate.py): a reader types words whole."""
     for doc in index["docs"]:
         for field in ("title", "text"):
             if field in doc:
                 doc[field] = hyphenate.without(doc[field])
-        title = folded_words(doc.get("title", ""))
-        if doc["location"] in keywords:
-            title.append(keywords_field(keywords[doc["location"]]))
-        doc[TITLE] = " ".join(title)
+        doc[KEYWORDS] = keywords_field(keywords.get(doc["location"], []))
+        doc[TITLE] = " ".join(folded_words(doc.get("title", "")))
         doc[TEXT] = " ".join(folded_words(doc.get("text", "")))
     return index
 
@@ -81,7 +82,7 @@ def rewrite(site_dir: Path, keywords: dict[str, list[str]]) -> None:
         return
     index = augment(json.loads(path.read_text(encoding="utf-8")), keywords)
     fields = index["config"]["fields"]
-    missing = {TITLE, TEXT} - set(fields)
+    missing = {KEYWORDS, TITLE, TEXT} - set(fields)
     if missing:
         raise ValueError(f"mkdocs.yml: plugins.search.fields saknar {sorted(missing)}; sökningen kan inte läsa dem")
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # ASCII, as Material writes it
