@@ -9,7 +9,7 @@ from ..render.ansvar import grupper
 from ..render.common import Kontext
 from ..render.sentences.ansvar import ansvar
 from ..render.sentences.avgifter import avgift_for_ar, folkmangd_saknas, summa_kanda
-from ..render.sentences.mening import forum_markor, plain
+from ..render.sentences.mening import forum_markor, grupp_slutsatser, plain, slutsatser_text
 from ..render.sentences.overenskommelse import (
     KOMMANDE_PARTER,
     TIDIGARE_PARTER,
@@ -19,6 +19,10 @@ from ..render.sentences.overenskommelse import (
 )
 from ..render.sentences.styrning import (
     DELVIS_SLUTSATS,
+    FAKTA_VAD,
+    NIVA_FOR_FORUM,
+    RAPPORTVAG_FOR_FORUM,
+    SCHEMA_BILDTEXT,
     forum_fakta,
     forum_slutsats,
     medlem,
@@ -57,17 +61,15 @@ def _diagram_svg(h: Handbok) -> str:
 
 def bilaga_styrning(h: Handbok) -> dict:
     """The chart, its description as alternative text, and the same as a table of forums and reporting lines."""
+    nycklar = {"niva": NIVA_FOR_FORUM, "rapporterar_till": RAPPORTVAG_FOR_FORUM}
     return {
         "svg": _diagram_svg(h),
-        "alt": diagram.beskrivning(h),
+        "alt": diagram.beskrivning(h),  # the chart's alternative text, for a screen reader: not printed
+        "bildtext": SCHEMA_BILDTEXT,
         "rapport": [
-            [
-                f.namn,
-                plain((niva_namn(h, f), *forum_markor(f, "niva"))),
-                versal(plain(rapporterar_till(h, f))),
-            ]
-            for f in h.forum.values()
+            [f.namn, niva_namn(h, f), versal(plain(rapporterar_till(h, f, markor=False)))] for f in h.forum.values()
         ],
+        "slutsatser": slutsatser_text(grupp_slutsatser(h, [f for f in h.forum.values() if f.niva], nycklar)),
     }
 
 
@@ -82,13 +84,25 @@ def bilaga_forum(h: Handbok, f: Forum) -> dict:
         "id": f"forum-{f.id}",
         "namn": f.namn,
         "syfte": f.syfte,
-        "fakta": [[etikett, versal(plain(varde))] for etikett, varde in forum_fakta(h, f)],
-        "medlemmar": [[plain(medlem(h, f, x)), x.funktion, x.mandat] for x in f.medlemmar],
-        "ordinarie_lage": [t + m("ordinarie_lage") for t in f.uppgifter.ordinarie_lage],
-        "aktiverat_lage": [t + m("aktiverat_lage") for t in f.uppgifter.aktiverat_lage],
-        "aterrapportering": f.aterrapportering,
+        "fakta": [[etikett, versal(plain(varde))] for etikett, varde in forum_fakta(h, f, markor=False)],
+        "medlemmar": [[plain(medlem(h, f, x, markor=False)), x.funktion, x.mandat] for x in f.medlemmar],
+        "ordinarie_lage": list(f.uppgifter.ordinarie_lage),
+        "aktiverat_lage": list(f.uppgifter.aktiverat_lage),
+        "aterrapportering": f.aterrapportering + m("aterrapportering"),
+        "slutsatser": _forum_slutsatser(f),
         "slutsats": delvis,
     }
+
+
+def _forum_slutsatser(f: Forum) -> str:
+    """One legend for a forum's facts, members and tasks, as on its page: which of them are readings."""
+    vad = {
+        **FAKTA_VAD,
+        "medlemmar": "vem som deltar",
+        "ordinarie_lage": "uppgifterna i ordinarie läge",
+        "aktiverat_lage": "i aktiverat läge",
+    }
+    return slutsatser_text([("", [(text, k) for k, text in vad.items() if f.slutsats(k)])])
 
 
 def bilaga_avgifter(h: Handbok) -> dict:

@@ -8,7 +8,7 @@ from ..core.utgava import Utgava
 from ..render.sentences.ansvar import ansvar, egna_inledning, gemensamma_inledning
 from ..render.sentences.ansvar import kallor as ansvar_kallor
 from ..render.sentences.avgifter import avgift_okand
-from ..render.sentences.mening import forum_markor, plain
+from ..render.sentences.mening import grupp_slutsatser, plain, slutsatser_text
 from ..render.sentences.overenskommelse import tidigare_namn
 from ..render.sentences.styrning import (
     INGET_FORUM,
@@ -37,8 +37,8 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "fakta": _fakta(h, p),
         "forum": rows,
         "forum_text": deltar_i_forum(p, len(rows)) if rows else inte_part_i_forum(h, p) or INGET_FORUM,
-        "kanske": [plain((*kan_sitta_i(h, f, m, p), *forum_markor(f, "medlemmar"))) for f, m in h.kan_sitta_i(p.id)],
-        "forklaring": markor_forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}"),
+        "kanske": [plain(kan_sitta_i(h, f, m, p)) for f, m in h.kan_sitta_i(p.id)],
+        "forklaring": _forklaring(h, p),
         "ansvar_egna_inledning": egna_inledning(p),
         "ansvar_egna": [plain(ansvar(h, a)) for a in egna],
         "ansvar_gemensamma_inledning": gemensamma_inledning(p),
@@ -48,6 +48,21 @@ def partblad(h: Handbok, utg: Utgava, p: Part) -> dict:
         "min_ar": MIN_AR,
         "sida": pages.html(pages.part_sida(p.id)),
     }
+
+
+def _forklaring(h: Handbok, p: Part) -> str:
+    """One legend under the forum table, as on the site: which statements in it are the handbook's reading, then
+    where the reasons stand (the responsibilities keep their own marker)."""
+    niva = grupp_slutsatser(h, [f for f, _ in h.sitter_i(p.id)], {"niva": "nivån för"})
+    shown = [f for f, _ in h.sitter_i(p.id) + h.kan_sitta_i(p.id)]
+    vem = grupp_slutsatser(h, shown, {"medlemmar": "vem som deltar i"})
+    grupp = slutsatser_text(niva + vem)
+    skal = f"Skälen står i bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}."
+    return (
+        f"{grupp} {skal}"
+        if grupp
+        else markor_forklaring(f"bilagan Underlag och slutsatser i {pages.OVERENSKOMMELSE_PDF}")
+    )
 
 
 def _fakta(h: Handbok, p: Part) -> list[list[str]]:
@@ -67,10 +82,10 @@ def _forum(h: Handbok, p: Part) -> list[list[str]]:
     return [
         [
             f.namn,
-            plain((niva_namn(h, f), *forum_markor(f, "niva"))),
+            niva_namn(h, f),
             deltar_som(p.id, f, m),
             m.funktion,
-            plain((m.mandat, *forum_markor(f, "medlemmar"))),
+            m.mandat,
         ]
         for f, m in h.sitter_i(p.id)
     ]

@@ -16,7 +16,7 @@ from ..text import escape
 from .common import Kontext, html_lank
 from .diagram_layout import FONT, MARGINAL, PAD_X, RAD, layout, markt
 from .sentences.mening import MARKOR, grupp_slutsatser
-from .sentences.styrning import NIVA_FOR_FORUM, RAPPORTVAG_FOR_FORUM, antal_nivaer
+from .sentences.styrning import NIVA_FOR_FORUM, PILARNA, RAPPORTVAG_FOR_FORUM, antal_nivaer
 
 # Arrowheads, in SVG user units as the layout (diagram_layout.py).
 PILSPETS = 7
@@ -85,7 +85,7 @@ def beskrivning(h: Handbok) -> str:
         f"{f.namn} rapporterar till {h.forum[f.rapporterar_till].namn}" for f in h.forum.values() if f.rapporterar_till
     ]
     if pilar:
-        delar.append("Pilarna visar vem som rapporterar till vem: " + "; ".join(pilar) + ".")
+        delar.append(PILARNA[:-1] + ": " + "; ".join(pilar) + ".")
     markta = [f.namn for f in h.forum.values() if markt(f)]
     if markta:
         delar.append(f"Märket {MARKOR} visar att nivån eller rapportvägen är handbokens slutsats: {', '.join(markta)}.")
@@ -170,7 +170,7 @@ def styrningsdiagram(ctx: Kontext) -> str:
     return (
         '<figure class="handbok-schema">\n'
         f"{svg}\n"
-        "<figcaption>Pilarna visar vem som rapporterar till vem. Varje forum i schemat länkar till sin sida. "
+        f"<figcaption>{PILARNA} Varje forum i schemat länkar till sin sida. "
         f"Märket {MARKOR} visar att forumets nivå eller rapportväg är handbokens slutsats. "
         "Samma uppgifter finns i listan under schemat, och under listan vilka som är slutsatser.</figcaption>\n"
         "</figure>\n\n"

@@ -91,6 +91,20 @@ def grupp_slutsatser(h: Handbok, forum_rader, nycklar: dict[str, str]) -> list[t
     return out
 
 
+def slutsatser_text(grupper: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The group legend as plain text, for print: the marker once, then which statements it covers by name
+    (the site's Kontext.slutsatser links each name instead). Empty when no statement is a reading."""
+    delar = [(vad, [namn for namn, _ in punkter]) for vad, punkter in grupper if punkter]
+    if not delar:
+        return ""
+
+    def och(namn: list[str]) -> str:
+        return namn[0] if len(namn) == 1 else f"{', '.join(namn[:-1])} och {namn[-1]}"
+
+    text = "; ".join((f"{vad} " if vad else "") + och(namn) for vad, namn in delar)
+    return f"{MARKOR} {SLUTSATSER_I_GRUPPEN} {text}."
+
+
 def underlag(h: Handbok, u: Underlag) -> Mening:
     """What a statement rests on: the comment, then its sources."""
     return ((u.kommentar + " " if u.kommentar else "") + "Källor: ", *kallor(h, u.kallor), ".")

@@ -78,6 +78,9 @@ def slutsatser_i_styrningen(h: Handbok) -> list[tuple[str, list[tuple[str, str]]
 
 
 NIVA_FOR_FORUM = "vilken nivå dessa forum hör till:"
+PILARNA = "Pilarna visar vem som rapporterar till vem."
+# Under the printed chart: its alternative text is the image's alt text, for a screen reader, not a paragraph.
+SCHEMA_BILDTEXT = f"{PILARNA} Samma uppgifter står i tabellen under schemat."
 RAPPORTVAG_FOR_FORUM = "vart dessa rapporterar:"
 
 
