@@ -155,7 +155,12 @@ class Guard:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (page url, message)
 
     def allowed(self, url: str) -> bool:
-        return url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:"))
+        return url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:", *_BROWSER_OWN))
+
+
+# Chromium's own PDF viewer (a built-in component with this fixed id) and the resources it loads: opening a PDF
+# asks for them, and they never leave the machine. Seen when the app test opens the activation cards one by one.
+_BROWSER_OWN = ("chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/", "chrome://resources/")
 
 
 def guarded_context(browser, origin: str, **options):
