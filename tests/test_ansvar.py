@@ -6,6 +6,8 @@ shipped data for whatever items it holds (real_site)."""
 
 from __future__ import annotations
 
+import re
+
 from tests.helpers import visible_text
 from tests.sitebuild import read
 
@@ -136,12 +138,25 @@ def test_holder_a_forum_and_all_forums_show_on_shipped_forum_pages(real_site, re
 
 
 def _inferred_marked(site, handbok) -> int:
+    """The handbook's readings stand apart, after a legend that links to why (once per group, not per item);
+    each is explained at its own anchor on the page Underlag och slutsatser, and what a source states is never
+    under a legend."""
     inferred = [a for a in handbok.ansvar if a.underlag.status == "slutsats"]
+    stated = [a for a in handbok.ansvar if a.underlag.status != "slutsats"]
     html = read(site, "ansvar.html")
     explained = read(site, "slutsatser.html")
+    legend = 'slutsatser.html#ansvar"'
+    groups = []
+    for m in re.finditer(re.escape(legend), html):
+        end = re.compile(r"<h[1-6]\b").search(html, m.end())
+        groups.append(visible_text(html[m.end() : end.start() if end else len(html)]))
+    assert bool(groups) == bool(inferred), "a legend exactly where there are readings"
+    under_legend = " ".join(groups)
     for a in inferred:
-        assert f"slutsatser.html#ansvar-{a.id}" in html, a.id
+        assert a.vad in under_legend, a.id
         assert f'id="ansvar-{a.id}"' in explained, a.id
+    for a in stated:
+        assert a.vad not in under_legend, a.id
     return len(inferred)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..core import pipeline
+from ..core.andringsdagar import andringsdagar
 from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.repo import ROOT
@@ -35,7 +36,7 @@ WORK = ROOT / "build" / "zensical"
 def prepare(handbok: Handbok, data_dir: Path, work: Path = WORK) -> Path:
     """Write the Zensical project for the model handbok of data_dir into work; its config file."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    gen = generate.generated(handbok, edit_base(config), site_url(config))
+    gen = generate.generated(handbok, edit_base(config), site_url(config), andringsdagar(Path(data_dir).resolve()))
     generate.write_docs(gen, ROOT / config.get("docs_dir", "docs"), work / "docs")
     config["docs_dir"], config["site_dir"] = "docs", "site"
     config["nav"] = generate.extend_nav(config["nav"], gen.nav)
