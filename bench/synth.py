@@ -146,9 +146,18 @@ def _folkmangder(p: dict, day: str, years: list[dict], source: str) -> list[dict
     entries = {f["datum"]: f for f in p.get("folkmangd", [])}
     base = next((f["antal"] for f in entries.values() if "antal" in f), 20000 + 1000 * len(p["id"]))
     for i, b in enumerate(years):
+        if not _part_under(p, b["ar"]):  # a figure for a year it was no party is an error (fees-while-party)
+            continue
         datum = underlagsdatum(b["ar"], day)
         entries.setdefault(datum, {"datum": datum, "antal": base + 137 * i, "kalla": source})
     return [entries[d] for d in sorted(entries)]
+
+
+def _part_under(p: dict, ar: int) -> bool:
+    """Whether the party was a party some day of year ar: its first day (ansluten) and last (lamnat), if known."""
+    first = str((p.get("ansluten") or {}).get("datum", ""))
+    last = str((p.get("lamnat") or {}).get("datum", ""))
+    return (not first or first <= f"{ar}-12-31") and (not last or last >= f"{ar}-01-01")
 
 
 def _medlemmar(medlemmar: list[dict], replica: dict[str, dict]) -> list[dict]:
