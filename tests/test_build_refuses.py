@@ -158,6 +158,7 @@ class _Page(HTMLParser):
             del self._in[len(self._in) - 1 - self._in[::-1].index(tag) :]
 
     def handle_data(self, data):
+        data = data.replace("\u00ad", "")  # soft hyphens (macros/site/hyphenate.py) are invisible to a reader
         if "title" in self._in:
             self.title += data
         elif not {"script", "style"} & set(self._in):
@@ -228,7 +229,7 @@ def test_aliases_are_search_words_never_shown_as_names(hostile_site):
         ),
         (
             "forum/samordningskansliet.html",
-            ["En av kommunerna (slutsats) – handbokens slutsats, läs varför", FUNKTION],
+            ["En av kommunerna", FUNKTION],
         ),
     ],
 )

@@ -212,6 +212,12 @@ def page(context_factory, base_url):
     return page
 
 
+def shown(locator) -> str:
+    """An element's text as a reader sees it: without the soft hyphens macros/site/hyphenate.py puts in long words,
+    which Chromium keeps in innerText."""
+    return locator.inner_text().replace("\u00ad", "").strip()
+
+
 def settled(page) -> None:
     """Wait until the page has loaded what it asks for after load (the search worker's index, scripts that mount
     the theme's components) and has drawn the result: no request for half a second, then two frames painted."""

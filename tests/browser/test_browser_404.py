@@ -21,6 +21,8 @@ import yaml
 
 from tests.sitebuild import ROOT
 
+from .conftest import shown
+
 MISSING = "parter/finns/inte/saknas.html"  # three folders deep, none of which exists
 
 
@@ -72,7 +74,7 @@ def _check_page(page, root: str, search_driver=None) -> None:
     page leads there."""
     from playwright.sync_api import expect
 
-    assert page.locator("article h1").inner_text().strip() == "Sidan finns inte"
+    assert shown(page.locator("article h1")) == "Sidan finns inte"
     # Material's stylesheet makes the header sticky; unstyled, it is a static block.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", (
         "404.html is shown without its stylesheet"
@@ -85,7 +87,7 @@ def _check_page(page, root: str, search_driver=None) -> None:
     assert start.evaluate("a => a.href") == root + "index.html"
     start.click()
     expect(page).to_have_url(root + "index.html")
-    assert page.locator("article h1").inner_text().strip() == "Samverkanshandboken"
+    assert shown(page.locator("article h1")) == "Samverkanshandboken"
 
 
 @pytest.mark.parametrize("mount", ["/", _site_path()], ids=["server-root", "site-url-path"])

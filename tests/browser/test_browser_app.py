@@ -19,7 +19,7 @@ from pathlib import Path
 from macros.core import pages
 from tests.sitebuild import ROOT
 
-from .conftest import serve
+from .conftest import serve, shown
 
 NOTICE = ".app-utgava"
 NOTICE_TEXT = "En ny utgåva finns – ladda om sidan."
@@ -146,7 +146,7 @@ def test_a_party_sheet_is_kept_once_opened_and_the_zip_never(context_factory, ba
     assert offline[unopened][0] == 0 and offline[pages.OFFLINE_ARKIV][0] == 0, offline
     response = page.goto(base_url + unopened)
     assert response.status == 503
-    assert page.locator("h1").inner_text() == "Sidan finns inte sparad på enheten"
+    assert shown(page.locator("h1")) == "Sidan finns inte sparad på enheten"
     assert page.locator("html").get_attribute("lang") == "sv"
 
 
@@ -204,7 +204,7 @@ def test_a_new_edition_is_announced_and_shown_after_a_reload(builder, context_fa
         rel, renamed = new_edition(data)
         build(data, served, builder)
         page.goto(root + rel)  # a visit looks for a new edition; this page is still the kept one
-        assert page.locator("h1").inner_text() != renamed
+        assert shown(page.locator("h1")) != renamed
         notice = page.locator(NOTICE)
         notice.get_by_text(NOTICE_TEXT).wait_for()  # shown once the new edition's worker has taken over
         assert notice.get_attribute("role") == "status"
@@ -231,6 +231,6 @@ def test_a_new_edition_is_announced_and_shown_after_a_reload(builder, context_fa
         button.focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert page.locator("h1").inner_text() == renamed
+        assert shown(page.locator("h1")) == renamed
         assert page.locator(NOTICE).inner_text() == ""
     assert not guard.off_origin, guard.off_origin
