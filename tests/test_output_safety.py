@@ -199,7 +199,11 @@ def test_every_internal_link_and_anchor_resolves(site, scanned):
 
 def test_the_link_check_finds_a_missing_file_and_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<a href="a/b.html#here">ok</a><a href="a/b.html#gone">x</a>')
+    absolute = _published_root() + "a/b.html"  # from the site's root where it is published, as Zensical's 404 page
+    (tmp_path / "index.html").write_text(
+        f'<a href="a/b.html#here">ok</a><a href="a/b.html#gone">x</a><a href="{absolute}">ok</a>'
+        f'<a href="{absolute}#gone">x</a>'
+    )
     (tmp_path / "a" / "b.html").write_text('<h2 id="here">t</h2><a href="../nowhere.html">x</a><a href="#here">ok</a>')
     pages = {}
     for rel in ("index.html", "a/b.html"):
@@ -207,6 +211,7 @@ def test_the_link_check_finds_a_missing_file_and_anchor(tmp_path):
         _Scanner(pages[rel]).feed((tmp_path / rel).read_text())
     assert _broken_links(tmp_path, pages) == [
         "index.html: <a> a/b.html#gone → no id 'gone' in a/b.html",
+        f"index.html: <a> {absolute}#gone → no id 'gone' in a/b.html",
         "a/b.html: <a> ../nowhere.html → missing file nowhere.html",
     ]
 
@@ -223,7 +228,10 @@ def _broken_links(site: Path, scanned: dict[str, Page]) -> list[str]:
                 if url != _published_root():
                     problems.append(f"{rel}: <base> {url} → not the published root {_published_root()}")
                 continue
-            target = rel if not parts.path else (Path(rel).parent / unquote(parts.path)).as_posix()
+            if parts.path.startswith(_published_root()):  # absolute, as Zensical writes its 404 page's links
+                target = unquote(parts.path).removeprefix(_published_root())
+            else:
+                target = rel if not parts.path else (Path(rel).parent / unquote(parts.path)).as_posix()
             target = _normalise(target)
             if target is None or not (site / target).is_file():
                 problems.append(f"{rel}: <{tag}> {url} → missing file {target}")
