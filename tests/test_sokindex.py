@@ -63,3 +63,23 @@ def test_rewrite_refuses_an_index_without_the_fields_declared(tmp_path):
 def test_rewrite_leaves_a_site_without_search_alone(tmp_path):
     sokindex.rewrite(tmp_path, {})
     assert not list(tmp_path.iterdir())
+
+
+def test_zensical_index_gets_the_keywords_of_the_pages_front_matter_escaped_in_their_first_entry(tmp_path):
+    (tmp_path / "parter").mkdir()
+    (tmp_path / "parter" / "sll.md").write_text(
+        '---\ntitle: "Region"\nsokord: ["SLL", "<b>x</b>"]\n---\n# Region\n', encoding="utf-8"
+    )
+    (tmp_path / "index.md").write_text("# Start\n\nsokord: inte i front matter\n", encoding="utf-8")
+    keywords = sokindex.keywords_in(tmp_path)
+    assert keywords == {"parter/sll.html": ["SLL", "<b>x</b>"]}
+    index = {
+        "items": [
+            {"location": "parter/sll.html", "title": "Re\u00adgion", "text": "<p>Text</p>"},
+            {"location": "parter/sll.html#forum", "title": "Forum", "text": "<p>Forum</p>"},
+        ]
+    }
+    first, second = sokindex.augment_zensical(index, keywords)["items"]
+    assert first["title"] == "Region"
+    assert first["text"] == "<p>Text</p><p hidden>Sökord: SLL, &lt;b&gt;x&lt;/b&gt;</p>"
+    assert second["text"] == "<p>Forum</p>"

@@ -18,10 +18,13 @@ sees in the results, except that titles and texts lose their soft hyphens.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from pathlib import Path
+
+import yaml
 
 from . import hyphenate
 
@@ -86,3 +89,30 @@ def rewrite(site_dir: Path, keywords: dict[str, list[str]]) -> None:
     if missing:
         raise ValueError(f"mkdocs.yml: plugins.search.fields saknar {sorted(missing)}; sökningen kan inte läsa dem")
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # ASCII, as Material writes it
+
+
+def keywords_in(docs: Path) -> dict[str, list[str]]:
+    """Each page's keywords from the front matter of the Markdown files under docs (Zensical's work folder,
+    where no hook notes them): page URL -> keywords."""
+    found = {}
+    for path in Path(docs).rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\nsokord:" in text.split("\n---\n", 1)[0]:
+            meta = yaml.safe_load(text[4:].split("\n---\n", 1)[0]) or {}
+            found[path.relative_to(docs).with_suffix(".html").as_posix()] = [str(w) for w in meta.get("sokord") or []]
+    return found
+
+
+def augment_zensical(index: dict, keywords: dict[str, list[str]]) -> dict:
+    """Zensical's index (search.json) with each page's keywords in its first entry, which is all its search reads
+    (title, text and path; no field of one's own). Hidden on the page they never reach; in a result's excerpt
+    they show, named as search words, so a reader sees why the page was found. Titles and texts lose their soft
+    hyphens."""
+    for item in index["items"]:
+        for field in ("title", "text"):
+            if field in item:
+                item[field] = hyphenate.without(item[field])
+        words = keywords.get(item["location"])
+        if words:
+            item["text"] += f"<p hidden>Sökord: {html.escape(', '.join(words))}</p>"
+    return index

@@ -14,6 +14,7 @@ then rebuilds only what changed. Zensical must lie within the work folder, which
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from ..core.andringsdagar import andringsdagar
 from ..core.exitcodes import DATA, OK
 from ..core.model import Handbok
 from ..core.repo import ROOT
-from . import generate, hyphenate, themefix
+from . import generate, sokindex, themefix
 from .config import edit_base, site_url
 
 WORK = ROOT / "build" / "zensical"
@@ -91,10 +92,19 @@ def finish(work: Path, out_dir: Path) -> None:
         repaired = themefix.repair(html)
         if repaired != html:
             path.write_text(repaired, encoding="utf-8")
-    index = out_dir / "search.json"  # its search index, like Material's, without soft hyphens (hyphenate.py)
-    if index.is_file():
-        text = index.read_text(encoding="utf-8")
-        index.write_text(hyphenate.without(text).replace("\\u00ad", ""), encoding="utf-8")
+    # Its search index, online (search.json) and in the offline zip (search.js, the same as a script): the pages'
+    # keywords added and soft hyphens taken out, as for Material's (sokindex.py).
+    keywords = sokindex.keywords_in(work / "docs")
+    for name, before, after in (("search.json", "", ""), ("search.js", "var __index = ", ";")):
+        path = out_dir / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8").strip()
+            if not (text.startswith(before) and text.endswith(after)):
+                raise ValueError(f"{name}: Zensicals sökindex har ett okänt format; uppdatera macros/site/zensical.py")
+            index = sokindex.augment_zensical(json.loads(text[len(before) : len(text) - len(after)]), keywords)
+            path.write_text(
+                before + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + after, encoding="utf-8"
+            )
 
 
 def env(data_dir: Path) -> dict[str, str]:
