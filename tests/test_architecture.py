@@ -379,3 +379,27 @@ def test_a_disagreeing_architecture_md_is_named(tmp_path):
     assert found[0].startswith("ARCHITECTURE.md: the table's stages are ['core', 'text', 'render']")
     assert "ARCHITECTURE.md:3: `missing` is not a module of macros/core/" in found
     assert any(f.startswith("ARCHITECTURE.md:5: render/ may import ['core', 'text']") for f in found)
+
+
+MAX_LINES = 300  # a module longer than this does more than one job: split it by what it does (issue 29)
+
+
+def long_modules(root: Path) -> list[str]:
+    """Modules under the package with more than MAX_LINES lines, as "path: n lines"."""
+    out = []
+    for path in sorted((root / PACKAGE).rglob("*.py")):
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        if count > MAX_LINES:
+            out.append(f"{path.relative_to(root).as_posix()}: {count} lines")
+    return out
+
+
+def test_no_module_is_longer_than_300_lines():
+    assert not long_modules(ROOT), f"modules over {MAX_LINES} lines: {long_modules(ROOT)}"
+
+
+def test_a_long_module_is_named(tmp_path):
+    (tmp_path / PACKAGE / "render").mkdir(parents=True)
+    (tmp_path / PACKAGE / "render" / "kort.py").write_text("x = 1\n" * MAX_LINES, encoding="utf-8")
+    (tmp_path / PACKAGE / "render" / "lang.py").write_text("x = 1\n" * (MAX_LINES + 1), encoding="utf-8")
+    assert long_modules(tmp_path) == [f"{PACKAGE}/render/lang.py: {MAX_LINES + 1} lines"]

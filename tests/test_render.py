@@ -16,7 +16,7 @@ from macros.core import columns, pages, pipeline
 from macros.core.model import Begrepp
 from macros.core.pages import forum_sida, part_sida
 from macros.outputs import opendata
-from macros.render import aktivering, avgifter, forum, oppna_data, ordlista, overenskommelse, parter
+from macros.render import aktivering, avgifter, forum, oppna_data, ordlista, overenskommelse, parter, partsida
 from macros.render.common import Kontext
 from macros.site import termlinks
 from macros.text import escape
@@ -56,7 +56,7 @@ def _renderings(h) -> dict[str, str]:
         "avgifter-alla-ar.json": opendata.avgift_json_alla_ar(h),
     }
     for ident in h.parter:
-        out[f"part-{ident}.md"] = parter.partsida(ctx(part_sida(ident)), ident)
+        out[f"part-{ident}.md"] = partsida.partsida(ctx(part_sida(ident)), ident)
     for ident in h.forum:
         out[f"forum-{ident}.md"] = forum.forumsida(ctx(forum_sida(ident)), ident)
     return out
@@ -86,7 +86,7 @@ def test_render_is_deterministic(handbok):
 
 def test_nacka_fee_in_fixture_is_computed():
     h, _ = pipeline.check(FIXTURE)
-    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    page = partsida.partsida(Kontext(h, part_sida("nacka")), "nacka")
     assert "95\u00a0182 invånare × 1,50\u00a0kr = **142\u00a0773\u00a0kr**" in page
 
 

@@ -19,7 +19,7 @@ from macros.core import fees, pipeline
 from macros.core.model import Tidpunkt, has_joined, has_left, is_part_in_year
 from macros.core.pages import part_sida
 from macros.outputs import opendata
-from macros.render import avgifter, parter
+from macros.render import avgifter, parter, partsida
 from macros.render.common import Kontext
 from macros.render.sentences.mening import plain
 from macros.render.sentences.overenskommelse import antal_parter, kommande
@@ -75,7 +75,7 @@ def test_a_party_that_left_is_listed_apart_and_still_pays_for_its_years(salem_le
     assert "**Tidigare parter:** [Salems kommun](parter/salem.md)" in parter.partlankar(Kontext(h, "index.md"))
     # 2015 began while Salem was a party: its fee for 2015 stays in the year's table.
     assert "salem" in [r.part.id for r in fees.avgiftstabell(h, 2015).rader]
-    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    page = partsida.partsida(Kontext(h, part_sida("salem")), "salem")
     assert "är inte längre part" in page and "- **Part till och med:** 30 juni 2015 enligt" in page
     assert "inte längre part och sitter därför inte i något forum" in page
     # Category members ("kommunerna") are today's parties only.
@@ -90,7 +90,7 @@ def test_a_party_that_leaves_later_is_a_party_until_then(tmp_path):
     _leave(data, "salem", "2016-06-30")
     h = _model(data)
     assert h.tidigare_parter() == []
-    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    page = partsida.partsida(Kontext(h, part_sida("salem")), "salem")
     assert "- **Part till och med:** 30 juni 2016 (i framtiden" in page
 
 
@@ -107,7 +107,7 @@ def test_a_party_that_left_before_a_budget_year_pays_nothing_that_year(tmp_path)
     table = avgifter.avgift_per_ar_html(Kontext(h, "avgifter.md"), [2017, 2016, 2015])
     salem_row = next(r for r in table.split("<tr>") if "Salems kommun" in r)
     assert salem_row.count("inte part") == 1  # 2017 only
-    page = parter.partsida(Kontext(h, part_sida("salem")), "salem")
+    page = partsida.partsida(Kontext(h, part_sida("salem")), "salem")
     assert "| 2017 |" not in page and "| 2016 |" in page
 
 
@@ -216,7 +216,7 @@ def test_a_party_still_to_join_is_listed_with_its_date(coming):
     assert "Exempelby" not in listing[len(lead) : listing.index("## Kommande parter")]
     links = parter.partlankar(Kontext(h, "index.md"))
     assert "**Kommande parter:** [Exempelby kommun](parter/exempelby.md) (ansluter 1 januari 2016)" in links
-    page = parter.partsida(Kontext(h, part_sida("exempelby")), "exempelby")
+    page = partsida.partsida(Kontext(h, part_sida("exempelby")), "exempelby")
     assert '!!! note "Kommande part"' in page and "blir part i överenskommelsen den 1 januari 2016" in page
     assert "- **Blir part:** 1 januari 2016 enligt" in page
     assert "blir part den 1 januari 2016 och sitter inte i något forum före den dagen" in page
@@ -265,7 +265,7 @@ def test_an_unknown_joining_date_is_a_gap_the_handbook_shows(tmp_path):
     assert sll.ansluten.datum is None and "påhittat" in sll.ansluten.uppgift_saknas
     assert all(p.ansluten is None for p in h.parter.values() if p is not sll)  # from the start, as decided
     assert h.tidigare_parter() == []
-    page = parter.partsida(Kontext(h, part_sida(sll.id)), sll.id)
+    page = partsida.partsida(Kontext(h, part_sida(sll.id)), sll.id)
     assert "- **Part sedan:** uppgift saknas." in page
     listing = parter.partlista(Kontext(h, "parter/index.md"))
     assert "utom:\n\n- [Stockholms läns landsting](stockholms-lans-landsting.md): part sedan uppgift saknas" in listing
@@ -276,7 +276,7 @@ def test_an_earlier_name_without_its_last_day_says_why(tmp_path):
     sll = h.parter["stockholms-lans-landsting"]
     (earlier,) = sll.tidigare_namn
     assert earlier.till is None and "källor" in earlier.uppgift_saknas
-    page = parter.partsida(Kontext(h, part_sida(sll.id)), sll.id)
+    page = partsida.partsida(Kontext(h, part_sida(sll.id)), sll.id)
     assert f"- **Tidigare namn:** {earlier.namn} enligt " in page and f". {earlier.uppgift_saknas}\n" in page
 
 
@@ -288,7 +288,7 @@ def test_an_earlier_name_with_its_last_day_says_until_when(tmp_path):
         '    till: "2018-12-31"\n',
     )  # a fictional date, for the test
     h = _model(data)
-    page = parter.partsida(Kontext(h, part_sida("stockholms-lans-landsting")), "stockholms-lans-landsting")
+    page = partsida.partsida(Kontext(h, part_sida("stockholms-lans-landsting")), "stockholms-lans-landsting")
     assert "- **Tidigare namn:** Landstinget i Stockholms län, till och med 31 december 2018 enligt" in page
 
 
@@ -334,7 +334,7 @@ def test_an_unknown_rate_is_shown_as_unknown_never_zero(tmp_path):
     csv = opendata.avgift_csv(h, 2015).decode("utf-8-sig")
     assert ";uppgift saknas;uppgift saknas;" in csv.splitlines()[1]
     assert json.loads(opendata.avgift_json(h, 2015))["belopp_per_invanare"] is None
-    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    page = partsida.partsida(Kontext(h, part_sida("nacka")), "nacka")
     assert "| 2015 | 95\u00a0182 (30 juni 2014) | uppgift saknas | uppgift saknas |" in page
 
 
@@ -370,7 +370,7 @@ def test_fee_page_leads_with_the_newest_year_then_every_year_compactly(many_year
 
 def test_a_party_page_shows_its_whole_fee_history_with_the_newest_year_worked_out(many_years):
     h = many_years
-    page = parter.partsida(Kontext(h, part_sida("nacka")), "nacka")
+    page = partsida.partsida(Kontext(h, part_sida("nacka")), "nacka")
     rows = re.findall(r"^\| (\d{4}) \|", page, re.M)
     assert rows == [str(y) for y in range(2026, 2014, -1)]
     a = fees.avgift(h, h.parter["nacka"], 2026)
@@ -399,7 +399,7 @@ def test_the_newest_known_fee_is_labelled_so_and_says_when_the_calendar_has_move
     def text(hb):
         if page == "avgifter":
             return avgifter.avgift_i_korthet(Kontext(hb, "avgifter.md"))
-        return parter.partsida(Kontext(hb, part_sida("nacka")), "nacka")
+        return partsida.partsida(Kontext(hb, part_sida("nacka")), "nacka")
 
     same_year = text(dataclasses.replace(h, idag=f"{newest}-07-01"))
     assert f"budgetåret {newest}" in same_year and "Senast kända avgift" in same_year

@@ -25,7 +25,7 @@ from ..core.schemas import schema_files
 from ..outputs import atom, opendata
 from ..render.common import Kontext
 from ..render.forum import forumsida
-from ..render.parter import partsida
+from ..render.partsida import partsida
 from ..text import escape
 
 # Material writes the whole menu into every page, so a menu entry per page makes the site grow with the

@@ -17,6 +17,7 @@ from ..render import (
     ordlista,
     overenskommelse,
     parter,
+    partsida,
     slutsatser,
 )
 from ..render.common import Kontext
@@ -34,7 +35,7 @@ def register(env, handbok: Handbok) -> None:
         "fakta": lambda: overenskommelse.fakta(ctx()),
         "namn": lambda: overenskommelse.namn(ctx()),
         "partlista": lambda: parter.partlista(ctx()),
-        "partsida": lambda ident: parter.partsida(ctx(), ident),
+        "partsida": lambda ident: partsida.partsida(ctx(), ident),
         "partlankar": lambda: parter.partlankar(ctx()),
         "forum_per_niva": lambda: forum.forum_per_niva(ctx()),
         "forum_ingress": lambda: forum.forum_ingress(ctx()),
