@@ -127,8 +127,7 @@ class Kontext:
         href = relpath(pages.html(pages.SLUTSATSER), posixpath.dirname(self.sida) or ".") + "#" + ankare
         return (
             f'<p class="handbok-forklaring"><strong>{MARKOR}</strong> {escape.html(mening.LISTAN_AR_SLUTSATSER)} '
-            f'<a class="handbok-slutsats" href="{escape.html(href)}">Läs varför'
-            '<span class="handbok-dold"> – handbokens slutsats, läs varför</span></a>.</p>\n\n'
+            f'<a class="handbok-slutsats" href="{escape.html(href)}">Läs varför</a>.</p>\n\n'  # says it all here
         )
 
     def redigera(self, fil: str, inledning: str = "Sidan är skapad från datafilen") -> str:
