@@ -5,8 +5,9 @@ of a table whose answer column lies off the screen.
 A table with three columns or more is marked (``data-stack``) and its cells labelled (``data-label``); a table of
 two columns fits a phone as a table. The tables written as raw HTML by the renderer (macros/render/matris.py,
 avgifter.py) are matrices, read across and down: they keep their shape and their row headers stay in view while
-they scroll (the same stylesheet). The table keeps its roles for screen readers (``role`` on each part), because a
-browser may drop a table's semantics when its display changes.
+they scroll (the same stylesheet). No ARIA roles are added: the Nu Html Checker refuses them on a table's rows and
+cells, and where a browser drops the table's semantics in the card view, a screen reader still reads each value
+after its column's name (the label is the card's visible text).
 
 A Python-Markdown extension rather than a hook, so that both builders (MkDocs and Zensical) make the same tables.
 """
@@ -20,7 +21,6 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 MIN_COLUMNS = 3  # fewer columns fit a phone's width as a table
-ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
 
 
 def label(cell: ET.Element) -> str:
@@ -39,9 +39,6 @@ def mark(table: ET.Element) -> None:
         return
     names = [label(th) for th in header]
     table.set("data-stack", "")
-    for element in table.iter():
-        if element.tag in ROLES:
-            element.set("role", ROLES[element.tag])
     for row in table.iterfind("tbody/tr"):
         for name, cell in zip(names, row, strict=False):
             if name:
