@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from macros.core import pipeline
-from macros.core.schemas import kategorier
 from macros.render import diagram, diagram_layout, matris
 from macros.render.common import Kontext, html_lank
 from macros.render.textmatt import radbryt, textbredd
@@ -208,42 +207,60 @@ def test_hostile_names_are_text_in_svg_and_table(hostile_data):
 def _table(h) -> ET.Element:
     """The table's wrapper element, parsed as XML: it must be well-formed (the reading guide comes first)."""
     html = matris.vem_sitter_var(Kontext(h, PAGE))
-    return ET.fromstring(html[html.index('<div class="handbok-matris">') :])
-
-
-def test_table_has_caption_headers_and_a_cell_per_forum(handbok):
-    table = _table(handbok).find("table")
-    assert table[0].tag == "caption" and table[0].text
-    cols = table.findall("thead/tr/th")
-    assert [c.get("scope") for c in cols] == ["col"] * (len(handbok.forum) + 1)
-    assert ["".join(c.find("a").itertext()) for c in cols[1:]] == [f.namn for f in handbok.forum.values()]
-    for row in table.findall("tbody/tr"):
-        assert row[0].tag == "th" and row[0].get("scope") == "row"
-        assert len(row.findall("td")) == len(handbok.forum)
+    start = html.index('<div class="handbok-matris">')
+    return ET.fromstring(html[start : html.index("</table>\n</div>", start) + len("</table>\n</div>")])
 
 
 def _rows(h) -> dict[str, list[str]]:
+    """The table's rows: row header text (parties joined by ", " and " och ") -> its cells' text."""
     return {
         "".join(r[0].itertext()): ["".join(td.itertext()) for td in r.findall("td")]
         for r in _table(h).findall("table/tbody/tr")
     }
 
 
-def test_municipalities_share_a_row_and_others_have_their_own(handbok):
+def _alike(h) -> dict[str, str]:
+    """The list of forums where all take part alike: forum name -> the function."""
+    text = matris.vem_sitter_var(Kontext(h, PAGE))
+    return dict(re.findall(r"^- \[([^\]]+)\]\([^)]+\): (.+)$", text, re.M))
+
+
+def test_each_forum_is_either_in_the_list_of_alike_or_a_column_of_the_table(handbok):
+    """What is the same for all is said once; the table has a column only where the parties differ."""
+    table = _table(handbok).find("table")
+    assert table[0].tag == "caption" and table[0].text
+    cols = table.findall("thead/tr/th")
+    assert [c.get("scope") for c in cols] == ["col"] * len(cols)
+    columns = ["".join(c.find("a").itertext()) for c in cols[1:]]
+    alike = _alike(handbok)
+    assert alike and columns, "the valid data has forums of both kinds"
+    names = [f.namn for f in handbok.forum.values()]
+    assert sorted([*alike, *columns]) == sorted(names)  # each forum once, in one of the two
+    assert columns == [n for n in names if n in columns]  # in the model's order
+    for row in table.findall("tbody/tr"):
+        assert row[0].tag == "th" and row[0].get("scope") == "row"
+        assert len(row.findall("td")) == len(columns)
+        assert any("handbok-ja" in ET.tostring(td, encoding="unicode") for td in row.findall("td"))
+
+
+def test_a_forum_is_listed_as_alike_only_when_every_party_takes_part_with_that_function(handbok):
+    for name, function in _alike(handbok).items():
+        for p in handbok.parter_idag():
+            functions = {m.funktion for f, m in handbok.medlemskap(p.id) if f.namn == name}
+            assert {x.lower() for x in functions} == {function.lower()}, (name, p.namn, functions)
+
+
+def test_parties_that_take_part_alike_share_a_row_and_chairs_are_named(handbok):
     rows = _rows(handbok)
     kommuner = len(handbok.kommuner())
-    # Then every other party, by category in the model's order, by name within a category.
-    others = [p.namn for k in kategorier() for p in handbok.parter.values() if p.kategori == k != "kommun"]
-    assert list(rows) == [f"Kommunerna ({kommuner})", *others]
-    forums = list(handbok.forum.values())
-    region = rows["Stockholms läns landsting"]
-    kansliet = forums.index(handbok.forum["samordningskansliet"])
-    assert region[kansliet] == "✓ Samordnare utlånad från regionen"
-    lst = rows["Länsstyrelsen i Stockholms län"]
-    chaired = [f for f in forums if f.ordforande.part == f.sammankallande.part == "lansstyrelsen-stockholm"]
-    assert chaired
-    for f in chaired:
-        assert "ordförande och sammankallande" in lst[forums.index(f)].lower()
+    assert f"Kommunerna ({kommuner})" in rows
+    labelled = [name for label in rows for name in re.split(r", | och ", label)]
+    assert len(labelled) == len(set(labelled)), "a party on two rows"
+    text = matris.vem_sitter_var(Kontext(handbok, PAGE))
+    for f in handbok.forum.values():
+        for role in (f.ordforande, f.sammankallande):
+            if role.part is not None:
+                assert f"[{handbok.parter[role.part].namn}](../parter/{role.part}.md) är " in text
 
 
 def test_a_municipality_that_differs_gets_its_own_row(tmp_path):
@@ -272,9 +289,10 @@ def test_one_new_party_file_reaches_the_table(tmp_path):
     )
     (parter / "testverket.yaml").write_text(sll, encoding="utf-8")
     h = _model(data)
-    rows = _rows(h)
-    assert f"Kommunerna ({len(_model(VALID).kommuner()) + 1})" in rows
-    assert "Testverket" in rows and "Testby kommun" not in rows
+    assert f"Kommunerna ({len(_model(VALID).kommuner()) + 1})" in _rows(h)
+    text = matris.vem_sitter_var(Kontext(h, PAGE))
+    assert "[Testverket](../parter/testverket.md)" in text or 'testverket.html">Testverket</a>' in text
+    assert "Testby kommun" not in text
 
 
 def test_a_party_in_no_forum_says_so(tmp_path):
@@ -283,8 +301,11 @@ def test_a_party_in_no_forum_says_so(tmp_path):
     for _ in range(2):  # chair and convener: the county board then has no part in the secretariat
         _edit(kansliet, "part: lansstyrelsen-stockholm", "part: stockholms-lans-landsting")
     h = _model(data)
-    column = list(h.forum).index("samordningskansliet")
-    assert _rows(h)["Länsstyrelsen i Stockholms län"][column] == "–deltar inte"  # dash shown, words read aloud
+    assert "Länsstyrelsen i Stockholms län" not in _rows(h)
+    text = matris.vem_sitter_var(Kontext(h, PAGE))
+    outside = text[text.rindex("</div>") :]
+    assert "[Länsstyrelsen i Stockholms län](../parter/lansstyrelsen-stockholm.md)" in outside
+    assert outside.rstrip().endswith("deltar inte i något av forumen i tabellen.")
 
 
 # --- The built page ---------------------------------------------------------------------------

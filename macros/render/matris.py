@@ -1,7 +1,9 @@
-"""Who sits where: parties (municipalities as one group) against forums, each cell the function that takes part.
+"""Who sits where, told by what differs: the forums where every party takes part alike are one list, the chairs
+and conveners one sentence per party, and a table only for the forums where the parties take part differently,
+with the parties that take part alike on one row.
 
-A raw HTML table, because Markdown tables have no caption and no row headers. Markdown leaves raw HTML
-blocks alone, so text from data is escaped for HTML here.
+The table is raw HTML, because Markdown tables have no caption and no row headers. Markdown leaves raw HTML
+blocks alone, so text from data is escaped for HTML there.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import pages
-from ..core.model import Handbok, Part
+from ..core.model import Forum, Handbok, Part
 from ..core.schemas import kategorier
 from ..text import escape
 from ..text.format import versal
@@ -25,20 +27,20 @@ class Grupp:
     forklaring: str  # one sentence for the reading guide above the table
 
 
-# Categories shown as one row when their parties sit in the same forums with the same functions: the
-# municipalities are many and take part as a group. Other organisations each have a row of their own.
+# Categories shown as one row when their parties take part alike: the municipalities are many and take part as a
+# group. Other organisations that take part alike share a row too, each named.
 GRUPPERAS = {
     "kommun": Grupp(
         "Kommunerna",
         "Övriga kommuner",
         pages.PARTER + "#kommuner",
-        "Kommuner som deltar på samma sätt visas på en gemensam rad, med antalet inom parentes.",
+        "Kommuner som deltar på samma sätt står på en gemensam rad, med antalet inom parentes.",
     )
 }
 
-# A forum's cell for one row: the functions that take part, then chair/convener roles.
-Cell = tuple[tuple[str, ...], tuple[str, ...]]
-TOM: Cell = ((), ())
+# A forum's cell for one row: the functions that take part (chairs and conveners are told apart, in a sentence).
+Cell = tuple[str, ...]
+TOM: Cell = ()
 # The grid (a column per forum) while it has at most this many cells; a larger one would grow with
 # parties x forums, so the same content is then listed forum by forum, one row per participant.
 MAX_CELLER = 5000
@@ -46,72 +48,88 @@ MAX_CELLER = 5000
 
 @dataclass(frozen=True)
 class Rad:
-    etikett: str  # plain text, escaped when rendered
-    lank: str  # page in docs/ (with anchor) the row header links to
+    etiketter: tuple[tuple[str, str], ...]  # (label as plain text, page in docs/ with anchor) per party or group
     deltar: tuple[tuple[int, Cell], ...]  # (forum's place in the model, cell) where the row takes part
-    grupp: bool = False  # a row for several parties of one category
 
-    def celler(self, antal_forum: int) -> tuple[Cell, ...]:
-        """One cell per forum, empty where the row does not take part."""
+    def celler(self, platser: list[int]) -> tuple[Cell, ...]:
+        """One cell per forum at the given places, empty where the row does not take part."""
         cells = dict(self.deltar)
-        return tuple(cells.get(i, TOM) for i in range(antal_forum))
+        return tuple(cells.get(i, TOM) for i in platser)
 
 
-def _deltar(
-    h: Handbok, p: Part, place: dict[str, int], roller: dict[str, list[tuple[int, str]]]
-) -> tuple[tuple[int, Cell], ...]:
+def _deltar(h: Handbok, p: Part, place: dict[str, int]) -> tuple[tuple[int, Cell], ...]:
+    """The functions the party takes part with, per forum; in a forum where it has none but chairs or convenes,
+    that role (the sentence on roles names it everywhere)."""
     funktioner: dict[int, dict[str, None]] = {}
     for f, m in h.medlemskap(p.id):
         alla = m.part == p.id or m.deltar == "alla"
         som = m.funktion if alla else f"{m.funktion} (en av dem, inte varje)"
         funktioner.setdefault(place[f.id], {})[som] = None
-    egna: dict[int, list[str]] = {}
-    for i, roll in roller.get(p.id, ()):
-        egna.setdefault(i, []).append(roll)
-    return tuple((i, (tuple(funktioner.get(i, ())), tuple(egna.get(i, ())))) for i in sorted({*funktioner, *egna}))
+    for f in h.forum.values():
+        roller = _roller_i(f).get(p.id)
+        if roller and place[f.id] not in funktioner:
+            funktioner[place[f.id]] = {" och ".join(roller): None}
+    return tuple((i, tuple(funktioner[i])) for i in sorted(funktioner))
 
 
-def _roller(h: Handbok) -> dict[str, list[tuple[int, str]]]:
-    """Party id -> (forum's place, role) for chairs and conveners, in forum order."""
-    out: dict[str, list[tuple[int, str]]] = {}
-    for i, f in enumerate(h.forum.values()):
-        for r, roll in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande)):
-            if roll.part is not None:
-                out.setdefault(roll.part, []).append((i, r))
+def _roller_i(f: Forum) -> dict[str, list[str]]:
+    """Party id -> its roles in the forum: ordförande, sammankallande or both."""
+    out: dict[str, list[str]] = {}
+    for namn, roll in (("ordförande", f.ordforande), ("sammankallande", f.sammankallande)):
+        if roll.part is not None:
+            out.setdefault(roll.part, []).append(namn)
     return out
 
 
 def rader(h: Handbok) -> list[Rad]:
-    """Rows in category order (as in part.schema.json), parties by name within a category."""
+    """One row per party in category order (as in part.schema.json), by name within a category; the most common
+    way a grouped category takes part is one row for its parties, and a party that differs has a row of its own."""
     out: list[Rad] = []
-    roller = _roller(h)
     place = {f.id: i for i, f in enumerate(h.forum.values())}
     for kat in kategorier():
         parter = [p for p in h.parter_idag() if p.kategori == kat]
         if kat not in GRUPPERAS or not parter:
-            out += [Rad(p.namn, pages.part_sida(p.id), _deltar(h, p, place, roller)) for p in parter]
+            out += [Rad(((p.namn, pages.part_sida(p.id)),), _deltar(h, p, place)) for p in parter]
             continue
-        # The most common pattern becomes the group row; a party that differs gets a row of its own.
         monster: dict[tuple, list[Part]] = {}
         for p in parter:
-            monster.setdefault(_deltar(h, p, place, roller), []).append(p)
+            monster.setdefault(_deltar(h, p, place), []).append(p)
         vanligast = max(monster, key=lambda k: len(monster[k]))  # first seen wins a tie: stable
         grupp = monster[vanligast]
         g = GRUPPERAS[kat]
         namn = g.alla if len(grupp) == len(parter) else g.ovriga
-        out.append(Rad(f"{namn} ({len(grupp)})", g.lank, vanligast, grupp=True))
-        out += [Rad(p.namn, pages.part_sida(p.id), _deltar(h, p, place, roller)) for p in parter if p not in grupp]
+        out.append(Rad(((f"{namn} ({len(grupp)})", g.lank),), vanligast))
+        out += [Rad(((p.namn, pages.part_sida(p.id)),), _deltar(h, p, place)) for p in parter if p not in grupp]
     return out
 
 
+def lika_for_alla(h: Handbok, alla: list[Rad]) -> dict[int, Cell]:
+    """Forum's place -> the functions every row takes part with, for the forums where all take part alike."""
+    out = {}
+    for i in range(len(h.forum)):
+        cells = {r.celler([i])[0] for r in alla}
+        if len(cells) == 1 and (cell := cells.pop()):
+            out[i] = cell
+    return out
+
+
+def slagna_samman(alla: list[Rad], platser: list[int]) -> list[Rad]:
+    """The rows that take part alike in the forums at these places, as one row naming each; rows that take part in
+    none of them are left out (a sentence names them)."""
+    samman: dict[tuple[Cell, ...], list[Rad]] = {}
+    for r in alla:
+        if any(r.celler(platser)):
+            samman.setdefault(r.celler(platser), []).append(r)
+    return [
+        Rad(tuple(e for r in rows for e in r.etiketter), tuple(zip(platser, cells, strict=True)))
+        for cells, rows in samman.items()
+    ]
+
+
 def _cell(cell: Cell) -> str:
-    funktioner, roller = cell
-    if not funktioner and not roller:
+    if not cell:
         return '<td><span aria-hidden="true">–</span><span class="handbok-dold">deltar inte</span></td>'
-    text = "; ".join(funktioner)
-    if roller:
-        text += (", " if text else "") + " och ".join(roller)
-    return f'<td><span class="handbok-ja" aria-hidden="true">✓ </span>{escape.html(versal(text))}</td>'
+    return f'<td><span class="handbok-ja" aria-hidden="true">✓ </span>{escape.html(versal("; ".join(cell)))}</td>'
 
 
 def _href(ctx: Kontext, target: str) -> str:
@@ -119,71 +137,109 @@ def _href(ctx: Kontext, target: str) -> str:
     return escape.html(html_lank(ctx, sida) + (f"#{ankare}" if ankare else ""))
 
 
+def _och(delar: list[str]) -> str:
+    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"
+
+
+def _rubrik(ctx: Kontext, r: Rad) -> str:
+    return _och([f'<a href="{_href(ctx, lank)}">{escape.html(text)}</a>' for text, lank in r.etiketter])
+
+
 def vem_sitter_var(ctx: Kontext) -> str:
-    """The matrix as an HTML table with a caption, column headers (forums) and row headers (parties)."""
+    """The forums all take part in alike, the chairs and conveners, then the table of what differs."""
     h = ctx.handbok
+    forum = list(h.forum.values())
     alla = rader(h)
-    # The reading guide stands above the table, so the caption stays short enough to show on a narrow screen.
+    lika = lika_for_alla(h, alla)
+    olika = [i for i in range(len(forum)) if i not in lika]
+    out = [_slutsatser(ctx)]
+    if lika:
+        out.append("Alla parter deltar med samma funktion i de här forumen:\n\n")
+        out += [f"- {ctx.forum(forum[i].id)}: {escape.text(versal('; '.join(lika[i])))}\n" for i in lika]
+        out.append("\n")
+    out.append(_roller(ctx, forum))
+    if not olika:
+        return "".join(out)
+    rows = slagna_samman(alla, olika)
     guide = [
-        "Varje cell visar vilken funktion hos parten som deltar i forumet.",
-        "Ett streck betyder att parten inte deltar.",
+        "I de här forumen deltar parterna på olika sätt." if lika else "Parterna deltar på olika sätt i forumen.",
+        "Varje cell visar vilken funktion hos parten som deltar i forumet, och ett streck att parten inte deltar.",
+        "Parter som deltar på samma sätt står på samma rad.",
         *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
     ]
-    if len(alla) * len(h.forum) > MAX_CELLER:
-        return _per_forum(ctx, alla)
+    out.append(" ".join(guide) + "\n\n")
+    if len(rows) * len(olika) > MAX_CELLER:
+        out.append(_per_forum(ctx, rows, olika))
+    else:
+        out.append(_tabell(ctx, rows, olika))
+    utanfor = [e for r in alla if not any(r.celler(olika)) for e in r.etiketter]
+    if utanfor:
+        namn = _och(
+            [ctx.lank(lank.partition("#")[0], escape.text(text), lank.partition("#")[2]) for text, lank in utanfor]
+        )
+        out.append(f"\n{namn} deltar inte i något av forumen i tabellen.\n")
+    return "".join(out)
+
+
+def _tabell(ctx: Kontext, rows: list[Rad], olika: list[int]) -> str:
+    forum = list(ctx.handbok.forum.values())
     out = [
-        " ".join(guide) + "\n\n",
-        _slutsatser(ctx),
-        '<div class="handbok-matris">\n<table>\n',
-        "<caption>Vem sitter var</caption>\n",
+        '<div class="handbok-matris">\n<table>\n<caption>Vem sitter var</caption>\n',
         '<thead>\n<tr><th scope="col">Part</th>',
     ]
     out += [
-        f'<th scope="col"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
-        for f in h.forum.values()
+        f'<th scope="col"><a href="{_href(ctx, pages.forum_sida(forum[i].id))}">{escape.html(forum[i].namn)}</a></th>'
+        for i in olika
     ]
     out.append("</tr>\n</thead>\n<tbody>\n")
-    for r in alla:
-        out.append(f'<tr><th scope="row"><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></th>')
-        out += [_cell(c) for c in r.celler(len(h.forum))]
+    for r in rows:
+        out.append(f'<tr><th scope="row">{_rubrik(ctx, r)}</th>')
+        out += [_cell(c) for c in r.celler(olika)]
         out.append("</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
 
 
+def _roller(ctx: Kontext, forum: list[Forum]) -> str:
+    """Each party that chairs or convenes a forum, in one sentence: which role in which forums."""
+    per_part: dict[str, dict[str, list[str]]] = {}
+    for f in forum:
+        for part, namn in _roller_i(f).items():
+            per_part.setdefault(part, {}).setdefault(" och ".join(namn), []).append(ctx.forum(f.id))
+    out = []
+    for part, per_roll in per_part.items():
+        delar = [f"{som} i {_och(forum_)}" for som, forum_ in per_roll.items()]
+        out.append(f"{ctx.part(part)} är {', samt '.join(delar)}.\n\n")
+    return "".join(out)
+
+
 def _slutsatser(ctx: Kontext) -> str:
-    """One legend over the table: the forums whose members are the handbook's reading."""
-    legend = ctx.slutsatser(
-        grupp_slutsatser(ctx.handbok, ctx.handbok.forum.values(), {"medlemmar": "vem som sitter i"})
+    """One legend over the section: the forums whose members are the handbook's reading."""
+    return ctx.slutsatser(
+        grupp_slutsatser(
+            ctx.handbok,
+            ctx.handbok.forum.values(),
+            {"medlemmar": "vem som sitter i", "ordforande": "vem som leder", "sammankallande": "vem som kallar till"},
+        )
     )
-    return legend
 
 
-def _per_forum(ctx: Kontext, alla: list[Rad]) -> str:
+def _per_forum(ctx: Kontext, rows: list[Rad], olika: list[int]) -> str:
     """Too many parties and forums for a grid: each forum with the rows that take part in it, and as what."""
-    h = ctx.handbok
-    forum = list(h.forum.values())
-    per_forum: dict[int, list[tuple[Rad, Cell]]] = {}
-    for r in alla:
-        for i, cell in r.deltar:
-            per_forum.setdefault(i, []).append((r, cell))
-    guide = [
-        "Tabellen visar forum för forum vilka parter som deltar och med vilken funktion.",
-        *(g.forklaring for k, g in GRUPPERAS.items() if any(p.kategori == k for p in h.parter.values())),
-    ]
+    forum = list(ctx.handbok.forum.values())
     out = [
-        " ".join(guide) + "\n\n",
-        _slutsatser(ctx),
-        '<div class="handbok-matris">\n<table>\n',
-        "<caption>Vem sitter var</caption>\n",
+        "Tabellen visar forum för forum vilka parter som deltar och med vilken funktion.\n\n",
+        '<div class="handbok-matris">\n<table>\n<caption>Vem sitter var</caption>\n',
         '<thead>\n<tr><th scope="col">Forum</th><th scope="col">Part</th><th scope="col">Deltar som</th></tr>\n'
         "</thead>\n<tbody>\n",
     ]
-    for i, f in enumerate(forum):
-        for r, cell in per_forum.get(i, ()):
-            out.append(
-                f'<tr><th scope="row"><a href="{_href(ctx, pages.forum_sida(f.id))}">{escape.html(f.namn)}</a></th>'
-                f'<td><a href="{_href(ctx, r.lank)}">{escape.html(r.etikett)}</a></td>{_cell(cell)}</tr>\n'
-            )
+    for i in olika:
+        for r in rows:
+            (cell,) = r.celler([i])
+            if cell:
+                out.append(
+                    f'<tr><th scope="row"><a href="{_href(ctx, pages.forum_sida(forum[i].id))}">'
+                    f"{escape.html(forum[i].namn)}</a></th><td>{_rubrik(ctx, r)}</td>{_cell(cell)}</tr>\n"
+                )
     out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
