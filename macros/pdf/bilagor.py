@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core import fees, pages
-from ..core.model import Forum, Handbok, Kalla
+from ..core.model import Forum, Handbok, Kalla, Underlag
 from ..render import diagram
 from ..render.ansvar import grupper
 from ..render.common import Kontext
@@ -157,6 +157,27 @@ def bilaga_ansvar(h: Handbok) -> list[dict]:
     return [{"rubrik": rubrik, "punkter": [plain(ansvar(h, a)) for a in items]} for rubrik, items in grupper(h)]
 
 
-def bilaga_slutsatser(h: Handbok) -> list[dict]:
-    """Every statement that is the handbook's reading, with its reasons (the site's Underlag och slutsatser)."""
-    return [{"rubrik": rubrik, "punkter": items} for rubrik, items in punkter(h)]
+def bilaga_slutsatser(h: Handbok, kallbilaga: str) -> list[dict]:
+    """Every statement that is the handbook's reading, with its reasons (the site's Underlag och slutsatser). A
+    source is cited by its number in the source appendix (kallbilaga, e.g. "bilaga 8"), where its title stands
+    once; statements with the same reasons and sources share one item."""
+    nummer = {ident: n for n, ident in enumerate(h.kallor, 1)}
+
+    def grund(u: Underlag) -> str:
+        nr = [str(nummer[k]) for k in u.kallor]
+        text = u.kommentar or ""
+        if nr:
+            text += f" {'Källa' if len(nr) == 1 else 'Källor'}: nr {_och(nr)} i {kallbilaga}."
+        return text.strip()
+
+    out = []
+    for rubrik, items in punkter(h):
+        samma: dict[str, list[str]] = {}
+        for namn, u in items:
+            samma.setdefault(grund(u), []).append(namn)
+        out.append({"rubrik": rubrik, "punkter": [f"{_och(namn)}. {text}" for text, namn in samma.items()]})
+    return out
+
+
+def _och(delar: list[str]) -> str:
+    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"

@@ -61,7 +61,7 @@ def overenskommelse(h: Handbok, utg: Utgava) -> dict:
         "forum": [bilagor.bilaga_forum(h, f) for f in h.forum.values()],
         "forum_inledning": f"{ALLA_FORUM_BADA_LAGEN} {FUNKTION_INTE_PERSON}",
         "ansvar": bilagor.bilaga_ansvar(h),
-        "slutsatser": bilagor.bilaga_slutsatser(h),
+        "slutsatser": bilagor.bilaga_slutsatser(h, nr["bilaga-kallor"]),
         "forklaring": markor_forklaring(nr["bilaga-slutsatser"]),
         "markor": MARKOR,
         "saknas": SAKNAS,

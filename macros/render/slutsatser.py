@@ -8,7 +8,7 @@ from ..core.model import Handbok, Underlag
 from ..text import escape
 from .common import Kontext
 from .sentences.ansvar import ankare as ansvar_ankare
-from .sentences.mening import forum_ankare, plain, underlag
+from .sentences.mening import forum_ankare, underlag
 
 # A forum's statements in the order its page shows them, with their names for a reader.
 NYCKLAR = {
@@ -54,12 +54,12 @@ def _namn(u) -> str:
     return getattr(u, "namn", None) or getattr(u, "rubrik", None) or u.text.rstrip(".")
 
 
-def punkter(h: Handbok) -> list[tuple[str, list[str]]]:
-    """Plain text for the PDF: (section, ["statement. Reasons. Källor: ..."]), as on the site's page."""
+def punkter(h: Handbok) -> list[tuple[str, list[tuple[str, Underlag]]]]:
+    """For the PDF: (section, [(statement's name, its basis)]), in the order of the site's page."""
     grupper = [("Nivåerna", _nivaer(h))]
     grupper += [(f.namn, _forum(f)) for f in h.forum.values()]
     grupper += [("Avgiften", _avgiften(h)), ("Ansvar", _ansvar(h)), ("Aktiverat läge", _aktivering(h))]
-    return [(rubrik, [f"{n}. {plain(underlag(h, u))}" for n, u, _ in items]) for rubrik, items in grupper if items]
+    return [(rubrik, [(n, u) for n, u, _ in items]) for rubrik, items in grupper if items]
 
 
 def _punkt(ctx: Kontext, p: Punkt) -> str:
