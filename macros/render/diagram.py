@@ -15,7 +15,7 @@ from ..core.model import Handbok
 from ..text import escape
 from .common import Kontext, html_lank
 from .diagram_layout import FONT, MARGINAL, PAD_X, RAD, layout, markt
-from .sentences.mening import MARKOR, grupp_slutsatser
+from .sentences.mening import grupp_slutsatser
 from .sentences.styrning import NIVA_FOR_FORUM, PILARNA, RAPPORTVAG_FOR_FORUM, antal_nivaer
 
 # Arrowheads, in SVG user units as the layout (diagram_layout.py).
@@ -88,7 +88,7 @@ def beskrivning(h: Handbok) -> str:
         delar.append(PILARNA[:-1] + ": " + "; ".join(pilar) + ".")
     markta = [f.namn for f in h.forum.values() if markt(f)]
     if markta:
-        delar.append(f"Märket {MARKOR} visar att nivån eller rapportvägen är handbokens slutsats: {', '.join(markta)}.")
+        delar.append(f"Handbokens egen slutsats är nivån eller rapportvägen för {', '.join(markta)}.")
     return " ".join(delar)
 
 
@@ -125,16 +125,11 @@ def styrningsdiagram_svg(
         out.append(_pilar(s.pilar))
     for r in s.rutor.values():
         klass = "ruta radet" if r.rad == 0 else "ruta"
-        n = len(r.rader) + (1 if r.markor else 0)
-        ty = r.y + r.h / 2 - (n - 1) * RAD / 2 + FONT * 0.35
-        markor = _text((MARKOR,), r.cx, ty + len(r.rader) * RAD, "markor") if r.markor else ""
+        ty = r.y + r.h / 2 - (len(r.rader) - 1) * RAD / 2 + FONT * 0.35
         box = (
             f'<g class="forum"><rect class="{klass}" x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" '
             f'height="{_n(r.h)}" rx="4" fill="{FARG_RUTA}" stroke="{FARG_KANT}" '
-            f'stroke-width="{2.5 if r.rad == 0 else 1.5}"/>'
-            + _text(r.rader, r.cx, ty, "namn", fet=r.rad == 0)
-            + markor
-            + "</g>"
+            f'stroke-width="{2.5 if r.rad == 0 else 1.5}"/>' + _text(r.rader, r.cx, ty, "namn", fet=r.rad == 0) + "</g>"
         )
         out.append(f'<a href="{escape.html(lank(r.forum.id))}">{box}</a>' if lank else box)
     out.append("</svg>")
@@ -171,8 +166,8 @@ def styrningsdiagram(ctx: Kontext) -> str:
         '<figure class="handbok-schema">\n'
         f"{svg}\n"
         f"<figcaption>{PILARNA} Varje forum i schemat länkar till sin sida. "
-        f"Märket {MARKOR} visar att forumets nivå eller rapportväg är handbokens slutsats. "
-        "Samma uppgifter finns i listan under schemat, och under listan vilka som är slutsatser.</figcaption>\n"
+        "Samma uppgifter finns i listan under schemat, och under listan står vilka nivåer och rapportvägar som är "
+        "handbokens egen slutsats.</figcaption>\n"
         "</figure>\n\n"
         "**Schemat i textform:**\n\n"
         f"{textversion(ctx)}"

@@ -34,7 +34,6 @@ class Ruta:
     w: float
     h: float
     rader: tuple[str, ...]
-    markor: bool = False  # the forum's level or reporting line is the handbook's reading
 
     @property
     def cx(self) -> float:
@@ -64,7 +63,6 @@ def layout(h: Handbok) -> Diagram:
     rader += [h.forum_pa_niva(n.id) for n in h.overenskommelse.styrning.nivaer]
     rad_av = {f.id: i for i, rad in enumerate(rader) for f in rad}
     text = {f.id: radbryt(f.namn, NAMN_BREDD, FONT) for rad in rader for f in rad}
-    extra = {f.id: 1 if markt(f) else 0 for rad in rader for f in rad}  # a line for the marker
     bredd = {i: max(MIN_RUTA, *(textbredd(t, FONT) for t in text[i])) + 2 * PAD_X for i in text}
     etiketter = [radbryt(n.namn, ETIKETT_BREDD, FONT, fet=True) for n in h.overenskommelse.styrning.nivaer]
     etikett_w = max(textbredd(t, FONT, fet=True) for e in etiketter for t in e) + 2 * PAD_X
@@ -92,7 +90,7 @@ def layout(h: Handbok) -> Diagram:
     topp: dict[int, float] = {}
     y = MARGINAL
     for r, rad in enumerate(rader):
-        hojd = max(len(text[f.id]) + extra[f.id] for f in rad) * RAD + 2 * PAD_Y
+        hojd = max(len(text[f.id]) for f in rad) * RAD + 2 * PAD_Y
         ovan = 6 * len(rannor(r)) + (4 if rannor(r) else 0)  # room for gutter lanes above the boxes
         if r == 0:
             box_y = y + ovan
@@ -109,7 +107,7 @@ def layout(h: Handbok) -> Diagram:
         radbredd = sum(bredd[f.id] for f in rad) + MELLANRUM * (len(rad) - 1)
         x = x0 + (innehall - radbredd) / 2
         for f in rad:
-            rutor[f.id] = Ruta(f, r, x, box_y, bredd[f.id], hojd, tuple(text[f.id]), bool(extra[f.id]))
+            rutor[f.id] = Ruta(f, r, x, box_y, bredd[f.id], hojd, tuple(text[f.id]))
             x += bredd[f.id] + MELLANRUM
         y = botten
     total_hojd = y + MARGINAL
@@ -137,7 +135,8 @@ def layout(h: Handbok) -> Diagram:
 
 
 def markt(f: Forum) -> bool:
-    """The box's place or arrow is the handbook's reading: the chart marks it with a text line."""
+    """The box's place or arrow is the handbook's reading: the chart's description and the legend under its text
+    version say so (the picture itself carries no markers: one legend per group)."""
     return bool(f.slutsats("niva") or f.slutsats("rapporterar_till"))
 
 
