@@ -112,6 +112,17 @@ def test_every_glossary_term_finds_the_glossary(search):
     assert not wrong, "glossary term → first five results:\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
 
 
+def test_every_other_form_of_a_glossary_term_finds_the_glossary(search):
+    """The glossary shows each term once, in its heading; its other forms (former: "aktiverade läget") are not
+    printed, and a reader who types one still finds the glossary."""
+    wrong = {}
+    for form in (f for b in HANDBOK.ordlista for f in b.former):
+        results = search.query(form)
+        if GLOSSARY not in results[:5]:
+            wrong[form] = results[:5]
+    assert not wrong, "glossary form → first five results:\n" + "\n".join(f"  {k} → {v}" for k, v in wrong.items())
+
+
 def test_no_results_is_reported_as_such(search):
     """The helper itself: a word in no page gives no results, not the previous query's list."""
     assert search.query("Nacka")
