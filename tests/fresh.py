@@ -47,7 +47,6 @@ SERVE_WITHIN = 90  # seconds from the server's cold start to Nacka's page with a
 INSTALL_WITHIN = 15 * 60  # seconds for nox to make the serve session's environment first (pip, from PyPI)
 SERVER_STARTS = "-m macros serve"  # nox's line when the installation is done and the server starts
 ENVIRONMENT = 3  # exit code: the machine lacks something (see macros/core/exitcodes.py)
-PDFS = 38  # the agreement and one sheet for each of the 37 parties
 
 
 class Missing(Exception):
@@ -181,15 +180,25 @@ def run_step(root: Root, name: str, shell: str, log_file: Path, timeout: float) 
     return Step(name, time.monotonic() - start, code == 0, _last(text, 4), note or f"slutkod {code}")
 
 
+def expected_pdfs(project: Path) -> int:
+    """The PDFs a build of the project's data writes: the agreement, and for each party a sheet and, when the data
+    describes aktiverat läge, an activation card (macros/pdf/plan.py). Counted from the data files, since this
+    runs without the project's dependencies."""
+    data = project / "data"
+    parties = len(list((data / "parter").glob("*.yaml")))
+    return 1 + parties * (2 if (data / "aktivering.yaml").is_file() else 1)
+
+
 def check_build(root: Root) -> str:
     """What the build wrote: the site's start page, the PDFs and the zip; empty if all is there."""
-    site = root.dir / PROJECT.lstrip("/") / "site"
+    project = root.dir / PROJECT.lstrip("/")
+    site = project / "site"
     pdfs = sorted(site.rglob("*.pdf"))
     problems = []
     if not (site / "index.html").is_file():
         problems.append("site/index.html saknas")
-    if len(pdfs) != PDFS:
-        problems.append(f"{len(pdfs)} PDF-filer, väntade {PDFS}")
+    if len(pdfs) != expected_pdfs(project):
+        problems.append(f"{len(pdfs)} PDF-filer, väntade {expected_pdfs(project)}")
     if not (site / "handbok-offline.zip").is_file():
         problems.append("site/handbok-offline.zip saknas")
     return "; ".join(problems)
@@ -278,7 +287,7 @@ def fresh(releases: list[str], revision: str, log) -> list[tuple[str, list[Step]
                 step = run_step(root, name, f"python3 noxfile.py -s {name}", logs / f"{name}.log", TIMEOUT[name])
                 if name == "build" and step.ok:
                     missing = check_build(root)
-                    step.ok, step.note = not missing, missing or f"{PDFS} PDF-filer, webbplatsen och zip-filen finns"
+                    step.ok, step.note = not missing, missing or "PDF-filerna, webbplatsen och zip-filen finns"
                 steps.append(step)
                 _print_step(release, step, log)
             log(f"{RELEASES[release]}: python3 noxfile.py -s serve ...")

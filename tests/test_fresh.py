@@ -43,15 +43,22 @@ def test_commands_run_in_the_clone_with_an_empty_environment(tmp_path):
 
 def test_the_build_check_wants_the_site_every_pdf_and_the_zip(tmp_path):
     root = fresh.Root(tmp_path, tmp_path / "run")
-    site = root.dir / fresh.PROJECT.lstrip("/") / "site"
+    project = root.dir / fresh.PROJECT.lstrip("/")
+    site = project / "site"
+    (project / "data" / "parter").mkdir(parents=True)
+    for name in ("nacka", "salem", "sll"):  # three parties: the agreement, three sheets and three cards
+        (project / "data" / "parter" / f"{name}.yaml").write_text("id: x\n")
+    (project / "data" / "aktivering.yaml").write_text("x: 1\n")
+    assert fresh.expected_pdfs(project) == 7
     assert "site/index.html saknas" in fresh.check_build(root)
     (site / "pdf" / "parter").mkdir(parents=True)
     (site / "index.html").write_text("<h1>Start</h1>")
     (site / "overenskommelse.pdf").write_bytes(b"%PDF-")
-    for n in range(fresh.PDFS - 2):
+    for n in range(5):
         (site / "pdf" / "parter" / f"{n}.pdf").write_bytes(b"%PDF-")
-    expected = f"{fresh.PDFS - 1} PDF-filer, väntade {fresh.PDFS}; site/handbok-offline.zip saknas"
-    assert fresh.check_build(root) == expected
+    assert fresh.check_build(root) == "6 PDF-filer, väntade 7; site/handbok-offline.zip saknas"
     (site / "pdf" / "parter" / "sista.pdf").write_bytes(b"%PDF-")
     (site / "handbok-offline.zip").write_bytes(b"PK")
     assert fresh.check_build(root) == ""
+    (project / "data" / "aktivering.yaml").unlink()  # without aktiverat läge: no cards
+    assert fresh.expected_pdfs(project) == 4
