@@ -30,7 +30,7 @@ from ..render.sentences.styrning import (
     rapporterar_till,
 )
 from ..render.slutsatser import punkter
-from ..text.format import SAKNAS, belopp, datum, kanske, kronor, procent, tal, versal
+from ..text.format import SAKNAS, belopp, datum, kanske, kronor, och, procent, tal, versal
 from ..text.kategorier import kategori
 from . import FONT_FAMILY
 from .document import kort_kalla, lamnade, part_sedan
@@ -167,7 +167,7 @@ def bilaga_slutsatser(h: Handbok, kallbilaga: str) -> list[dict]:
         nr = [str(nummer[k]) for k in u.kallor]
         text = u.kommentar or ""
         if nr:
-            text += f" {'Källa' if len(nr) == 1 else 'Källor'}: nr {_och(nr)} i {kallbilaga}."
+            text += f" {'Källa' if len(nr) == 1 else 'Källor'}: nr {och(nr)} i {kallbilaga}."
         return text.strip()
 
     out = []
@@ -175,9 +175,5 @@ def bilaga_slutsatser(h: Handbok, kallbilaga: str) -> list[dict]:
         samma: dict[str, list[str]] = {}
         for namn, u in items:
             samma.setdefault(grund(u), []).append(namn)
-        out.append({"rubrik": rubrik, "punkter": [f"{_och(namn)}. {text}" for text, namn in samma.items()]})
+        out.append({"rubrik": rubrik, "punkter": [f"{och(namn)}. {text}" for text, namn in samma.items()]})
     return out
-
-
-def _och(delar: list[str]) -> str:
-    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"

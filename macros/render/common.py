@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..core import pages
 from ..core.model import Handbok
 from ..text import escape
-from ..text.format import datum
+from ..text.format import datum, och
 from .sentences import mening
 from .sentences.mening import MARKOR, Fet, Markor, Mening, Namn
 
@@ -114,7 +114,7 @@ class Kontext:
             )
 
         text = "; ".join(
-            (f"{escape.html(vad)} " if vad else "") + _och([lank(n, a) for n, a in punkter]) for vad, punkter in delar
+            (f"{escape.html(vad)} " if vad else "") + och([lank(n, a) for n, a in punkter]) for vad, punkter in delar
         )
         return (
             f'<p class="handbok-forklaring"><strong>{MARKOR}</strong> {escape.html(mening.SLUTSATSER_I_GRUPPEN)} '
@@ -153,11 +153,6 @@ def html_lank(ctx: Kontext, target: str) -> str:
 def relpath(target: str, start: str) -> str:
     """posixpath.relpath, which asks the OS for the working directory twice per link; pages share few folders."""
     return posixpath.relpath(target, start)
-
-
-def _och(delar: list[str]) -> str:
-    """A, B och C."""
-    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"
 
 
 def _html(m: Mening) -> str:

@@ -14,7 +14,7 @@ from ..core import pages
 from ..core.model import Forum, Handbok, Part
 from ..core.schemas import kategorier
 from ..text import escape
-from ..text.format import versal
+from ..text.format import och, versal
 from .common import Kontext, html_lank
 from .sentences.mening import grupp_slutsatser
 
@@ -137,12 +137,8 @@ def _href(ctx: Kontext, target: str) -> str:
     return escape.html(html_lank(ctx, sida) + (f"#{ankare}" if ankare else ""))
 
 
-def _och(delar: list[str]) -> str:
-    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"
-
-
 def _rubrik(ctx: Kontext, r: Rad) -> str:
-    return _och([f'<a href="{_href(ctx, lank)}">{escape.html(text)}</a>' for text, lank in r.etiketter])
+    return och([f'<a href="{_href(ctx, lank)}">{escape.html(text)}</a>' for text, lank in r.etiketter])
 
 
 def vem_sitter_var(ctx: Kontext) -> str:
@@ -174,7 +170,7 @@ def vem_sitter_var(ctx: Kontext) -> str:
         out.append(_tabell(ctx, rows, olika))
     utanfor = [e for r in alla if not any(r.celler(olika)) for e in r.etiketter]
     if utanfor:
-        namn = _och(
+        namn = och(
             [ctx.lank(lank.partition("#")[0], escape.text(text), lank.partition("#")[2]) for text, lank in utanfor]
         )
         out.append(f"\n{namn} deltar inte i något av forumen i tabellen.\n")
@@ -208,7 +204,7 @@ def _roller(ctx: Kontext, forum: list[Forum]) -> str:
             per_part.setdefault(part, {}).setdefault(" och ".join(namn), []).append(ctx.forum(f.id))
     out = []
     for part, per_roll in per_part.items():
-        delar = [f"{som} i {_och(forum_)}" for som, forum_ in per_roll.items()]
+        delar = [f"{som} i {och(forum_)}" for som, forum_ in per_roll.items()]
         out.append(f"{ctx.part(part)} är {', samt '.join(delar)}.\n\n")
     return "".join(out)
 

@@ -54,6 +54,11 @@ def versal(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def och(delar: list[str]) -> str:
+    """A list in running text: "A", "A och B", "A, B och C"."""
+    return delar[0] if len(delar) == 1 else f"{', '.join(delar[:-1])} och {delar[-1]}"
+
+
 def stycken(n: int, ental: str, flertal: str) -> str:
     """A count in digits with its noun in agreement: 1 kommun, 26 kommuner, 1 annan organisation."""
     return f"{n} {ental if n == 1 else flertal}"

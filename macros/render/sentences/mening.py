@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...core.model import Forum, Handbok, Niva, Underlag
+from ...text.format import och
 
 # The marker after a statement that is the handbook's reading; on the site it links to pages.SLUTSATSER.
 MARKOR = "(slutsats)"  # the visible marker: text, not colour alone
@@ -97,9 +98,6 @@ def slutsatser_text(grupper: list[tuple[str, list[tuple[str, str]]]]) -> str:
     delar = [(vad, [namn for namn, _ in punkter]) for vad, punkter in grupper if punkter]
     if not delar:
         return ""
-
-    def och(namn: list[str]) -> str:
-        return namn[0] if len(namn) == 1 else f"{', '.join(namn[:-1])} och {namn[-1]}"
 
     text = "; ".join((f"{vad} " if vad else "") + och(namn) for vad, namn in delar)
     return f"{MARKOR} {SLUTSATSER_I_GRUPPEN} {text}."
