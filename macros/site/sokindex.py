@@ -18,7 +18,6 @@ sees in the results, except that titles and texts lose their soft hyphens.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from ..text import escape
 from . import hyphenate
 
 KEYWORDS, TITLE, TEXT = "sokord", "sokrubrik", "soktext"
@@ -114,5 +114,5 @@ def augment_zensical(index: dict, keywords: dict[str, list[str]]) -> dict:
                 item[field] = hyphenate.without(item[field])
         words = keywords.get(item["location"])
         if words:
-            item["text"] += f"<p hidden>Sökord: {html.escape(', '.join(words))}</p>"
+            item["text"] += f"<p hidden>Sökord: {escape.html(', '.join(words))}</p>"
     return index
