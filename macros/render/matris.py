@@ -34,7 +34,7 @@ GRUPPERAS = {
         "Kommunerna",
         "Övriga kommuner",
         pages.PARTER + "#kommuner",
-        "Kommuner som deltar på samma sätt står på en gemensam rad, med antalet inom parentes.",
+        "För kommunerna står antalet inom parentes.",
     )
 }
 
